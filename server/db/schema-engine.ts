@@ -1,0 +1,90 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
+import type * as EngineGlue from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type { SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
+
+/**
+ * Prisma's schema engine, as WebAssembly. The native engine that `prisma migrate` downloads
+ * cannot be fetched on offline machines; the wasm build is the same engine and records
+ * migrations in the same `_prisma_migrations` table, so the stock CLI accepts our databases.
+ *
+ * The package's entry imports a `.wasm` file, which Node 20 refuses, so the glue module and
+ * the wasm bytes are wired together here by hand.
+ */
+type Glue = typeof EngineGlue & {
+  __wbg_set_wasm(exports: WebAssembly.Exports): void;
+};
+
+let glue: Promise<Glue> | undefined;
+
+function loadGlue(): Promise<Glue> {
+  glue ??= (async () => {
+    const mod = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as unknown as Glue;
+    const require = createRequire(import.meta.url);
+    const wasmPath = path.join(
+      path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
+      "schema_engine_bg.wasm",
+    );
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(wasmPath)), {
+      "./schema_engine_bg.js": mod as unknown as WebAssembly.ModuleImports,
+    });
+    mod.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as () => void)();
+    return mod;
+  })();
+  return glue;
+}
+
+export interface SchemaFile {
+  path: string;
+  content: string;
+}
+
+export interface OpenSchemaEngine {
+  engine: SchemaEngine;
+  /** Frees the engine and closes its connections: an open one keeps the file locked. */
+  close(): Promise<void>;
+}
+
+/** Opens the engine on one SQLite file. The caller must `close()` it. */
+export async function openSchemaEngine(
+  sqliteFile: string,
+  schema: SchemaFile,
+): Promise<OpenSchemaEngine> {
+  const { SchemaEngine } = await loadGlue();
+  const factory = new PrismaBetterSqlite3({ url: sqliteFile });
+  const connections: SqlDriverAdapter[] = [];
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const connection = await factory.connect();
+      connections.push(connection);
+      return connection;
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
+  // The engine logs through this callback; its messages are for Prisma's own debugging.
+  const log = () => {};
+  const engine = await SchemaEngine.new(
+    { datamodels: [[schema.path, schema.content]] },
+    log,
+    bindMigrationAwareSqlAdapterFactory(tracked),
+  );
+  return {
+    engine,
+    async close() {
+      engine.free();
+      await Promise.all(connections.map((c) => c.dispose()));
+    },
+  };
+}
+
+export const noFilters = { externalTables: [], externalEnums: [] };

@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+/**
+ * The one place configuration is read. Every variable is validated here; a wrong value stops
+ * the process with a message naming the variable, instead of failing later somewhere deep.
+ * Settings saved in the UI (server/settings/) apply only where no variable is set.
+ */
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const intInRange = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+export const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .min(1)
+    .default("file:./data/stash-sync.db")
+    .refine((v) => v.startsWith("file:"), {
+      message: 'must be a SQLite URL such as "file:./data/stash-sync.db"',
+    }),
+  /** Stash's GraphQL endpoint, e.g. http://localhost:9999/graphql. */
+  STASH_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  /** Stash → Settings → Security → API Key. Empty means "Stash has no authentication". */
+  STASH_API_KEY: optionalText,
+  /** Scenes per GraphQL page: bounded so one page never holds the whole library. */
+  STASH_PAGE_SIZE: intInRange(100, 1000, 500),
+  STASH_TIMEOUT_MS: intInRange(1000, 600_000, 30_000),
+  /** When set, every API call, route and action needs this token (a bearer or the session). */
+  STASH_SYNC_TOKEN: optionalText.pipe(z.string().min(12).optional()),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map(
+    (issue) => `  ${issue.path.join(".") || "(environment)"}: ${issue.message}`,
+  );
+  throw new ConfigError(`Invalid configuration in environment variables:\n${lines.join("\n")}`);
+}
+
+let cached: Env | undefined;
+
+/** The validated environment, read once per process. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,35 @@
+/**
+ * The one way domain code fails. Each code has a meaning a person can act on; transports map
+ * codes to their own statuses in one place (server/api/error-status.ts), and nobody else turns
+ * errors into user-facing strings.
+ */
+export const appErrorCodes = [
+  "BAD_INPUT",
+  "NOT_FOUND",
+  "UNAUTHORIZED",
+  "STASH_UNREACHABLE",
+  "STASH_UNAUTHORIZED",
+  "STASH_INCOMPATIBLE",
+  "STASH_BAD_RESPONSE",
+  "SYNC_ALREADY_RUNNING",
+  "CONFIG_INVALID",
+] as const;
+
+export type AppErrorCode = (typeof appErrorCodes)[number];
+
+export class AppError extends Error {
+  override name = "AppError";
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    /** Extra facts a client may use, e.g. the running job's id. Never secrets. */
+    readonly details: Record<string, unknown> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

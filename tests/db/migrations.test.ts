@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { applyMigrations, pendingSchemaChanges } from "../../server/db/migrations";
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "stash-sync-migrations-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("migrations", () => {
+  it("build every table and index of the data model on an empty database", async () => {
+    const file = path.join(dir, "empty.db");
+    const applied = await applyMigrations(file);
+    expect(applied.length).toBeGreaterThan(0);
+
+    const sqlite = new Database(file, { readonly: true });
+    const names = (type: string) =>
+      (
+        sqlite.prepare("SELECT name FROM sqlite_master WHERE type = ?").all(type) as {
+          name: string;
+        }[]
+      ).map((r) => r.name);
+    expect(names("table")).toEqual(
+      expect.arrayContaining([
+        "scene",
+        "scene_file",
+        "performer",
+        "tag",
+        "studio",
+        "scene_performer",
+        "scene_tag",
+        "sync_history",
+        "sync_log",
+        "analysis_plan",
+        "analysis_result",
+        "setting",
+        "_prisma_migrations",
+      ]),
+    );
+    const syncLogColumns = (
+      sqlite.prepare("PRAGMA table_info(sync_log)").all() as { name: string }[]
+    ).map((c) => c.name);
+    expect(syncLogColumns).toEqual([
+      "id",
+      "sync_history_id",
+      "entity_type",
+      "entity_id",
+      "sync_type",
+      "had_changes",
+      "change_type",
+      "error_message",
+      "changed_fields",
+      "created_at",
+    ]);
+    const historyIndex = sqlite
+      .prepare("SELECT name FROM pragma_index_list('sync_log')")
+      .all()
+      .map((r) => (r as { name: string }).name)
+      .map((name) =>
+        (sqlite.prepare(`PRAGMA index_info("${name}")`).all() as { name: string }[]).map(
+          (c) => c.name,
+        ),
+      );
+    expect(historyIndex).toContainEqual(["entity_type", "entity_id", "created_at", "id"]);
+    expect(historyIndex).toContainEqual(["sync_history_id", "change_type", "id"]);
+
+    const recorded = sqlite
+      .prepare("SELECT migration_name, finished_at FROM _prisma_migrations")
+      .all() as {
+      migration_name: string;
+      finished_at: string | null;
+    }[];
+    expect(recorded.map((r) => r.migration_name)).toEqual(applied);
+    expect(recorded.every((r) => r.finished_at !== null)).toBe(true);
+    sqlite.close();
+  });
+
+  it("apply nothing the second time", async () => {
+    const file = path.join(dir, "twice.db");
+    await applyMigrations(file);
+    expect(await applyMigrations(file)).toEqual([]);
+  });
+
+  it("agree with schema.prisma (no drift)", async () => {
+    expect(await pendingSchemaChanges()).toBe("");
+  });
+});

@@ -1,0 +1,95 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../server/db/client";
+
+/** Factories that write through the real Prisma client; each call makes distinct rows. */
+let counter = 0;
+const next = () => ++counter;
+const stashNow = () => "2026-11-01T10:00:00+01:00";
+
+function mirrored() {
+  const now = new Date();
+  return {
+    stashCreatedAt: stashNow(),
+    stashUpdatedAt: stashNow(),
+    contentHash: "test",
+    firstSeenAt: now,
+    lastSyncedAt: now,
+  };
+}
+
+export async function createStudio(db: Db, overrides: { name?: string } = {}) {
+  const n = next();
+  return db.studio.create({
+    data: { id: `st${n}`, name: overrides.name ?? `Studio ${n}`, ...mirrored() },
+  });
+}
+
+export async function createPerformer(db: Db, overrides: { name?: string } = {}) {
+  const n = next();
+  return db.performer.create({
+    data: { id: `p${n}`, name: overrides.name ?? `Performer ${n}`, ...mirrored() },
+  });
+}
+
+export async function createTag(db: Db, overrides: { name?: string } = {}) {
+  const n = next();
+  return db.tag.create({
+    data: { id: `t${n}`, name: overrides.name ?? `Tag ${n}`, ...mirrored() },
+  });
+}
+
+export async function createScene(
+  db: Db,
+  links: { studioId?: string; performerIds?: string[]; tagIds?: string[]; title?: string } = {},
+) {
+  const n = next();
+  const id = `${n}`;
+  return db.scene.create({
+    data: {
+      id,
+      title: links.title ?? `Scene ${n}`,
+      urls: JSON.stringify([`https://example.org/scene/${n}`]),
+      date: "2024-05",
+      rating100: 80,
+      ...mirrored(),
+      studioId: links.studioId,
+      files: {
+        create: [
+          {
+            id: `f${n}`,
+            path: `/library/scene-${n}.mp4`,
+            basename: `scene-${n}.mp4`,
+            size: 3_221_225_472n,
+            duration: 1834.5,
+            width: 1920,
+            height: 1080,
+            videoCodec: "h264",
+            audioCodec: "aac",
+            frameRate: 29.97,
+            bitRate: 8_000_000,
+            fingerprints: JSON.stringify([{ type: "oshash", value: "abc123" }]),
+          },
+        ],
+      },
+      performers: { create: (links.performerIds ?? []).map((performerId) => ({ performerId })) },
+      tags: { create: (links.tagIds ?? []).map((tagId) => ({ tagId })) },
+    },
+  });
+}
+
+export async function createSyncRun(
+  db: Db,
+  overrides: { syncType?: string; status?: string; startedAt?: Date } = {},
+) {
+  const startedAt = overrides.startedAt ?? new Date();
+  return db.syncHistory.create({
+    data: {
+      jobId: randomUUID(),
+      syncType: overrides.syncType ?? "incremental",
+      trigger: "cli",
+      status: overrides.status ?? "completed",
+      startedAt,
+      completedAt: new Date(startedAt.getTime() + 1000),
+    },
+  });
+}

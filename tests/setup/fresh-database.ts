@@ -1,0 +1,15 @@
+import { copyFileSync } from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+
+// A fresh SQLite file for this test file, copied from the migrated template. Set before any
+// module reads the environment, so the app's one database module opens this file.
+const template = process.env.STASH_SYNC_TEST_TEMPLATE_DB;
+const dir = process.env.STASH_SYNC_TEST_DIR;
+if (!template || !dir) throw new Error("tests/setup/migrate-template-database.ts did not run");
+const file = path.join(dir, `${randomUUID()}.db`);
+copyFileSync(template, file);
+process.env.DATABASE_URL = `file:${file}`;
+delete process.env.STASH_URL;
+delete process.env.STASH_API_KEY;
+delete process.env.STASH_SYNC_TOKEN;

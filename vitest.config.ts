@@ -1,0 +1,15 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    include: ["tests/**/*.test.ts"],
+    // Each test file gets its own process, its own SQLite file and its own simulator.
+    pool: "forks",
+    globalSetup: ["tests/setup/migrate-template-database.ts"],
+    setupFiles: ["tests/setup/fresh-database.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
