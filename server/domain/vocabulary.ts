@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+/**
+ * The design's vocabulary, stored as text in the database and validated here. Every transport
+ * (tRPC, HTTP routes, actions, CLI) and every query uses these schemas.
+ */
+export const SyncType = z.enum(["full", "incremental", "specific"]);
+export type SyncType = z.infer<typeof SyncType>;
+
+export const SyncTrigger = z.enum(["ui", "schedule", "cli", "api"]);
+export type SyncTrigger = z.infer<typeof SyncTrigger>;
+
+export const SyncStatus = z.enum([
+  "running",
+  "completed",
+  "completed_with_errors",
+  "failed",
+  "cancelled",
+  "interrupted",
+]);
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const ChangeType = z.enum(["created", "updated", "skipped", "failed"]);
+export type ChangeType = z.infer<typeof ChangeType>;
+
+export const EntityType = z.enum(["scene", "performer", "tag", "studio"]);
+export type EntityType = z.infer<typeof EntityType>;
+
+/** Stash ids are decimal integers sent as strings. */
+export const StashId = z
+  .string()
+  .trim()
+  .regex(/^\d{1,19}$/, "must be a Stash id (digits only)");
