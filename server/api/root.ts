@@ -1,9 +1,13 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { healthRouter } from "./routers/health";
+import { historyRouter } from "./routers/history";
+import { scenesRouter } from "./routers/scenes";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   health: healthRouter,
+  history: historyRouter,
+  scenes: scenesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,61 @@
+import { db } from "../db/client";
+import { AppError } from "../errors";
+import { SceneDetailsInput, type SceneDetails } from "./scene-details-schema";
+
+function parseUrls(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/** One mirrored scene with what the scene page shows. */
+export async function readSceneDetails(input: SceneDetailsInput): Promise<SceneDetails> {
+  const { sceneId } = SceneDetailsInput.parse(input);
+  const scene = await db().scene.findUnique({
+    where: { id: sceneId },
+    include: {
+      studio: { select: { id: true, name: true } },
+      performers: { select: { performer: { select: { id: true, name: true } } } },
+      tags: { select: { tag: { select: { id: true, name: true } } } },
+      files: { orderBy: { position: "asc" } },
+    },
+  });
+  if (!scene) throw new AppError("NOT_FOUND", `Scene ${sceneId} is not in the library.`);
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+  return {
+    id: scene.id,
+    title: scene.title,
+    code: scene.code,
+    details: scene.details,
+    director: scene.director,
+    urls: parseUrls(scene.urls),
+    date: scene.date,
+    rating100: scene.rating100,
+    organized: scene.organized,
+    oCounter: scene.oCounter,
+    stashCreatedAt: scene.stashCreatedAt,
+    stashUpdatedAt: scene.stashUpdatedAt,
+    lastSyncedAt: scene.lastSyncedAt,
+    removedAt: scene.removedAt,
+    studio: scene.studio,
+    performers: scene.performers.map((p) => p.performer).sort(byName),
+    tags: scene.tags.map((t) => t.tag).sort(byName),
+    files: scene.files.map((file) => ({
+      id: file.id,
+      path: file.path,
+      basename: file.basename,
+      // Sizes stay far below 2^53 bytes.
+      size: Number(file.size),
+      duration: file.duration,
+      width: file.width,
+      height: file.height,
+      videoCodec: file.videoCodec,
+      audioCodec: file.audioCodec,
+      frameRate: file.frameRate,
+      bitRate: file.bitRate,
+    })),
+  };
+}
