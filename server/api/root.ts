@@ -1,12 +1,14 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { healthRouter } from "./routers/health";
 import { historyRouter } from "./routers/history";
+import { libraryRouter } from "./routers/library";
 import { scenesRouter } from "./routers/scenes";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   health: healthRouter,
   history: historyRouter,
+  library: libraryRouter,
   scenes: scenesRouter,
 });
 

@@ -41,9 +41,9 @@ export async function readSceneSyncLogs(input: SceneSyncLogsInput): Promise<Scen
   if (!scene) throw new AppError("NOT_FOUND", `Scene ${sceneId} is not in the library.`);
 
   // One row more than asked tells whether another page exists.
-  const [rows, sceneHasOwnRows] = await Promise.all([
+  const [rows, syncedBeyondFullSyncs] = await Promise.all([
     db().$queryRaw<RawSyncLogRow[]>(sceneSyncLogsSql(sceneId, limit + 1, after, filter)),
-    hasOwnRows(sceneId),
+    hasRowsBeyondFullSyncs(sceneId),
   ]);
   const items = rows.slice(0, limit).map(toSyncLogEntry);
   const last = items.at(-1);
@@ -53,7 +53,7 @@ export async function readSceneSyncLogs(input: SceneSyncLogsInput): Promise<Scen
       rows.length > limit && last
         ? encodeSyncLogCursor({ createdAt: last.created_at, id: last.id })
         : null,
-    sceneHasOwnRows,
+    onlyFullSyncs: !syncedBeyondFullSyncs,
   };
 }
 
@@ -109,10 +109,14 @@ export function sceneSyncLogsSql(
     LIMIT ${take}`;
 }
 
-/** Drives the "Only full syncs so far" state: one probe of the same index. */
-async function hasOwnRows(sceneId: string): Promise<boolean> {
+/**
+ * Drives the "Only full syncs so far" state: whether an incremental or scene sync ever logged
+ * this scene. A full sync logs the scenes it created or changed too, so "has a row of its own"
+ * would be true after the very first full sync. One range scan of the scene's own rows.
+ */
+async function hasRowsBeyondFullSyncs(sceneId: string): Promise<boolean> {
   const row = await db().syncLog.findFirst({
-    where: { entityType: "scene", entityId: sceneId },
+    where: { entityType: "scene", entityId: sceneId, syncType: { not: "full" } },
     select: { id: true },
   });
   return row !== null;

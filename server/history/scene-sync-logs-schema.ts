@@ -61,7 +61,7 @@ export const SceneSyncLogsPage = z.object({
   items: z.array(SyncLogEntry),
   /** Pass back as `cursor` for the next (older) page; null on the last page. */
   nextCursor: z.string().nullable(),
-  /** Whether any sync so far logged this scene by itself (not only through full-sync rows). */
-  sceneHasOwnRows: z.boolean(),
+  /** No incremental or scene sync has logged this scene yet: only full syncs touched it. */
+  onlyFullSyncs: z.boolean(),
 });
 export type SceneSyncLogsPage = z.infer<typeof SceneSyncLogsPage>;

@@ -54,7 +54,7 @@ describe("a scene's sync logs", () => {
 
     expect(ids(page.items)).toEqual([ownSpecific.id, ownIncremental.id, ownFull.id, fullRow.id]);
     expect(page.nextCursor).toBeNull();
-    expect(page.sceneHasOwnRows).toBe(true);
+    expect(page.onlyFullSyncs).toBe(false);
   });
 
   it("breaks ties on created_at by id, newest id first", async () => {
@@ -234,15 +234,24 @@ describe("a scene's sync logs", () => {
     });
   });
 
-  it("says when a scene has only full-sync rows so far", async () => {
+  it("says when only full syncs have touched a scene so far", async () => {
     const scene = await createScene(db());
     const full = await createSyncRun(db(), { syncType: "full" });
     await createSyncLog(db(), full, { entityId: null, createdAt: at(1) });
+    await createSyncLog(db(), full, {
+      entityId: scene.id,
+      createdAt: at(1),
+      changeType: "created",
+    });
 
-    const page = await readSceneSyncLogs({ sceneId: scene.id });
+    const onlyFull = await readSceneSyncLogs({ sceneId: scene.id });
+    const incremental = await createSyncRun(db(), { syncType: "incremental" });
+    await createSyncLog(db(), incremental, { entityId: scene.id, createdAt: at(2) });
+    const afterIncremental = await readSceneSyncLogs({ sceneId: scene.id });
 
-    expect(page.items).toHaveLength(1);
-    expect(page.sceneHasOwnRows).toBe(false);
+    expect(onlyFull.items).toHaveLength(2);
+    expect(onlyFull.onlyFullSyncs).toBe(true);
+    expect(afterIncremental.onlyFullSyncs).toBe(false);
   });
 
   it("returns 50 rows by default and accepts limits from 1 to 500 only", async () => {

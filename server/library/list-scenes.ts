@@ -1,0 +1,83 @@
+import type { Prisma } from "../../generated/prisma/client";
+import { db } from "../db/client";
+import { readFailingSceneIds } from "./read-failing-scene-ids";
+import { ListScenesInput, type SceneListPage, type SceneSort } from "./scene-list-schema";
+
+const orderBy: Record<SceneSort, Prisma.SceneOrderByWithRelationInput[]> = {
+  title_asc: [{ title: "asc" }, { id: "asc" }],
+  title_desc: [{ title: "desc" }, { id: "desc" }],
+  date_desc: [{ date: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+  date_asc: [{ date: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+  updated_desc: [{ stashUpdatedAt: "desc" }, { id: "desc" }],
+  synced_desc: [{ lastSyncedAt: "desc" }, { id: "desc" }],
+};
+
+/** The scene list: search, filters, sort and one page, with the total for paging. */
+export async function listScenes(input: ListScenesInput): Promise<SceneListPage> {
+  const query = ListScenesInput.parse(input);
+  const where: Prisma.SceneWhereInput = {
+    removedAt: null,
+    studioId: query.studioId,
+    organized: query.organized,
+    ...(query.performerId ? { performers: { some: { performerId: query.performerId } } } : {}),
+    ...(query.tagId ? { tags: { some: { tagId: query.tagId } } } : {}),
+    ...(query.search
+      ? {
+          OR: [
+            { title: { contains: query.search } },
+            { files: { some: { path: { contains: query.search } } } },
+          ],
+        }
+      : {}),
+  };
+  if (query.failing) {
+    where.id = { in: [...(await readFailingSceneIds())] };
+  }
+
+  const [total, scenes] = await Promise.all([
+    db().scene.count({ where }),
+    db().scene.findMany({
+      where,
+      orderBy: orderBy[query.sort],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      select: {
+        id: true,
+        title: true,
+        date: true,
+        organized: true,
+        lastSyncedAt: true,
+        studio: { select: { name: true } },
+        files: {
+          orderBy: { position: "asc" },
+          take: 1,
+          select: { path: true, duration: true, height: true },
+        },
+      },
+    }),
+  ]);
+  const failing = query.failing
+    ? new Set(scenes.map((s) => s.id))
+    : await readFailingSceneIds(scenes.map((s) => s.id));
+
+  return {
+    items: scenes.map((scene) => {
+      const file = scene.files[0];
+      return {
+        id: scene.id,
+        title: scene.title,
+        studio: scene.studio?.name ?? null,
+        date: scene.date,
+        organized: scene.organized,
+        path: file?.path ?? null,
+        duration: file?.duration ?? null,
+        height: file?.height ?? null,
+        lastSyncedAt: scene.lastSyncedAt,
+        failing: failing.has(scene.id),
+      };
+    }),
+    total,
+    page: query.page,
+    pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
+  };
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { StashId } from "../domain/vocabulary";
+
+export const SceneSort = z.enum([
+  "title_asc",
+  "title_desc",
+  "date_desc",
+  "date_asc",
+  "updated_desc",
+  "synced_desc",
+]);
+export type SceneSort = z.infer<typeof SceneSort>;
+
+export const SCENE_LIST_PAGE_SIZE = 50;
+
+export const ListScenesInput = z.object({
+  /** Part of the title or of a file path. */
+  search: z.string().trim().max(200).optional(),
+  performerId: StashId.optional(),
+  tagId: StashId.optional(),
+  studioId: StashId.optional(),
+  organized: z.boolean().optional(),
+  /** Only scenes whose latest sync failed. */
+  failing: z.boolean().optional(),
+  sort: SceneSort.default("title_asc"),
+  page: z.number().int().min(1).max(100_000).default(1),
+  pageSize: z.number().int().min(1).max(200).default(SCENE_LIST_PAGE_SIZE),
+});
+export type ListScenesInput = z.input<typeof ListScenesInput>;
+
+export const SceneListItem = z.object({
+  id: z.string(),
+  title: z.string().nullable(),
+  studio: z.string().nullable(),
+  date: z.string().nullable(),
+  organized: z.boolean(),
+  /** Primary file's facts; null when Stash lists no file. */
+  path: z.string().nullable(),
+  duration: z.number().nullable(),
+  height: z.number().int().nullable(),
+  lastSyncedAt: z.date(),
+  failing: z.boolean(),
+});
+export type SceneListItem = z.infer<typeof SceneListItem>;
+
+export const SceneListPage = z.object({
+  items: z.array(SceneListItem),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageCount: z.number().int(),
+});
+export type SceneListPage = z.infer<typeof SceneListPage>;
+
+const Option = z.object({ id: z.string(), name: z.string() });
+
+export const SceneFilterOptions = z.object({
+  performers: z.array(Option),
+  tags: z.array(Option),
+  studios: z.array(Option),
+});
+export type SceneFilterOptions = z.infer<typeof SceneFilterOptions>;

@@ -1,0 +1,103 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "../../server/db/client";
+import { listScenes } from "../../server/library/list-scenes";
+import { createScene, createSyncRun } from "../factories/library";
+import { at, createSyncLog } from "../history/sync-log-factory";
+
+// Stash ids are digits (the filters validate them); the shared factories name refs "st1", "p2".
+const mirrored = () => ({
+  stashCreatedAt: "2026-11-01T10:00:00+01:00",
+  stashUpdatedAt: "2026-11-01T10:00:00+01:00",
+  contentHash: "test",
+  firstSeenAt: new Date(),
+  lastSyncedAt: new Date(),
+});
+
+const titles = (page: Awaited<ReturnType<typeof listScenes>>) => page.items.map((s) => s.title);
+
+describe("the scene list", () => {
+  beforeEach(async () => {
+    await db().syncLog.deleteMany();
+    await db().scene.deleteMany();
+  });
+
+  it("finds scenes by part of the title or of a file path", async () => {
+    await createScene(db(), { title: "Beach day" });
+    const byPath = await createScene(db(), { title: "Untitled" });
+    await db().sceneFile.updateMany({
+      where: { sceneId: byPath.id },
+      data: { path: "/library/holiday/beach-2.mp4" },
+    });
+    await createScene(db(), { title: "Mountains" });
+
+    const page = await listScenes({ search: "beach" });
+
+    expect(titles(page)).toEqual(["Beach day", "Untitled"]);
+    expect(page.total).toBe(2);
+  });
+
+  it("filters by performer, tag, studio and organized", async () => {
+    const studio = await db().studio.create({ data: { id: "901", name: "S", ...mirrored() } });
+    const performer = await db().performer.create({
+      data: { id: "902", name: "P", ...mirrored() },
+    });
+    const tag = await db().tag.create({ data: { id: "903", name: "T", ...mirrored() } });
+    await createScene(db(), { title: "A", studioId: studio.id });
+    await createScene(db(), { title: "B", performerIds: [performer.id] });
+    await createScene(db(), { title: "C", tagIds: [tag.id] });
+    const organized = await createScene(db(), { title: "D" });
+    await db().scene.update({ where: { id: organized.id }, data: { organized: true } });
+
+    expect(titles(await listScenes({ studioId: studio.id }))).toEqual(["A"]);
+    expect(titles(await listScenes({ performerId: performer.id }))).toEqual(["B"]);
+    expect(titles(await listScenes({ tagId: tag.id }))).toEqual(["C"]);
+    expect(titles(await listScenes({ organized: true }))).toEqual(["D"]);
+  });
+
+  it("marks and filters scenes whose latest sync failed, not those that recovered", async () => {
+    const failing = await createScene(db(), { title: "Failing" });
+    const recovered = await createScene(db(), { title: "Recovered" });
+    await createScene(db(), { title: "Fine" });
+    const run = await createSyncRun(db(), { syncType: "incremental" });
+    await createSyncLog(db(), run, {
+      entityId: failing.id,
+      createdAt: at(1),
+      changeType: "failed",
+    });
+    await createSyncLog(db(), run, {
+      entityId: recovered.id,
+      createdAt: at(1),
+      changeType: "failed",
+    });
+    await createSyncLog(db(), run, {
+      entityId: recovered.id,
+      createdAt: at(2),
+      changeType: "updated",
+    });
+
+    const all = await listScenes({});
+    const onlyFailing = await listScenes({ failing: true });
+
+    expect(all.items.filter((s) => s.failing).map((s) => s.title)).toEqual(["Failing"]);
+    expect(titles(onlyFailing)).toEqual(["Failing"]);
+  });
+
+  it("sorts and pages, with the total and the page count", async () => {
+    for (const title of ["c", "a", "e", "b", "d"]) await createScene(db(), { title });
+
+    const first = await listScenes({ sort: "title_desc", pageSize: 2 });
+    const last = await listScenes({ sort: "title_desc", pageSize: 2, page: 3 });
+
+    expect(titles(first)).toEqual(["e", "d"]);
+    expect(titles(last)).toEqual(["a"]);
+    expect([first.total, first.pageCount]).toEqual([5, 3]);
+  });
+
+  it("leaves out scenes no longer in Stash", async () => {
+    const gone = await createScene(db(), { title: "Gone" });
+    await createScene(db(), { title: "Here" });
+    await db().scene.update({ where: { id: gone.id }, data: { removedAt: new Date() } });
+
+    expect(titles(await listScenes({}))).toEqual(["Here"]);
+  });
+});
