@@ -1,27 +1,42 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
+import type { Credential } from "../auth/authorize-request";
+import { redactSecrets } from "../auth/redact-secrets";
+import type { RequestSite } from "../auth/request-site";
 import { isAppError } from "../errors";
 import { errorStatus } from "./error-status";
+import { INTERNAL_ERROR_MESSAGE, logUnexpectedError } from "./unexpected-error";
 
 export interface ApiContext {
   /** Whether the caller presented the access token (or none is configured). */
   authorized: boolean;
+  /** How the caller got in; absent for in-process callers (server components, tests). */
+  credential?: Credential | null;
+  /** Where an HTTP request came from; absent for in-process callers. */
+  site?: RequestSite;
 }
 
 const t = initTRPC.context<ApiContext>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, path }) {
     const cause = error.cause;
+    // Expected failures (bad input, domain errors, access) keep their message; anything else
+    // is logged here and answered with a generic one: a raw message can name files, SQL or
+    // Stash's address.
+    const expected = error.code !== "INTERNAL_SERVER_ERROR" || isAppError(cause);
+    if (!expected) logUnexpectedError(`tRPC ${path ?? "(unknown path)"}`, cause ?? error);
     return {
       ...shape,
+      message: expected ? redactSecrets(shape.message) : INTERNAL_ERROR_MESSAGE,
       // Never a stack trace in a response.
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
-        // Bad input names its fields.
-        zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
+        // Bad input names its fields (an output schema's failure is not the caller's input).
+        zodError:
+          error.code === "BAD_REQUEST" && cause instanceof ZodError ? z.flattenError(cause) : null,
         appCode: isAppError(cause) ? cause.code : null,
         details: isAppError(cause) ? cause.details : null,
       },
@@ -43,9 +58,28 @@ const mapAppErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-const requireAccess = t.middleware(({ ctx, next }) => {
+/**
+ * Access control for every procedure. Mutations also refuse cross-site browser requests: a
+ * session cookie is only trusted with positive evidence of a same-origin page, so a form on
+ * another site cannot drive a mutation (SameSite=Lax already keeps the cookie off cross-site
+ * POSTs; this holds even without it, and for an open server on localhost). A bearer token is
+ * never sent by a browser on its own, so it needs no origin check.
+ */
+const requireAccess = t.middleware(({ ctx, type, next }) => {
   if (!ctx.authorized) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in or send the access token." });
+  }
+  if (type === "mutation" && ctx.credential !== "bearer") {
+    const trusted =
+      ctx.site === undefined ||
+      ctx.site === "same-origin" ||
+      (ctx.site === "unknown" && ctx.credential !== "session");
+    if (!trusted) {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: "Cross-site request refused: send the access token as a bearer header.",
+      });
+    }
   }
   return next();
 });

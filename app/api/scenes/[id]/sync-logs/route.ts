@@ -1,0 +1,41 @@
+import { httpErrorResponse, unauthorizedResponse } from "@/server/api/http-errors";
+import {
+  sceneSyncLogsInputFromQuery,
+  sceneSyncLogsQueryFieldNames,
+} from "@/server/api/scene-sync-logs-query";
+import { authorizeRequest } from "@/server/auth/authorize-request";
+import { readSceneSyncLogs } from "@/server/history/read-scene-sync-logs";
+import type { SyncLogEntry } from "@/server/history/scene-sync-logs-schema";
+
+/**
+ * GET /api/scenes/{scene_id}/sync-logs?limit=50[&cursor=…][&outcome=…][&sync_type=…]
+ *
+ * The design's endpoint: a JSON array of SyncLogEntry, newest first (the same rows as the tRPC
+ * procedure `scenes.syncLogs`, dates as ISO strings). The body stays the design's plain list;
+ * the next, older page is announced in headers: `X-Next-Cursor` and an RFC 8288 `Link` with
+ * rel="next".
+ */
+export async function GET(
+  request: Request,
+  context: { params: Promise<{ id: string }> },
+): Promise<Response> {
+  // Checked here too, not only in the proxy: a matcher change must never open this route.
+  if (!authorizeRequest(request.headers).authorized) return unauthorizedResponse();
+  try {
+    const { id } = await context.params;
+    const url = new URL(request.url);
+    const input = sceneSyncLogsInputFromQuery(id, url.searchParams);
+    const page = await readSceneSyncLogs(input);
+    const headers: Record<string, string> = { "cache-control": "no-store" };
+    if (page.nextCursor !== null) {
+      const next = new URL(url);
+      next.searchParams.set("cursor", page.nextCursor);
+      headers["x-next-cursor"] = page.nextCursor;
+      headers.link = `<${next.pathname}${next.search}>; rel="next"`;
+    }
+    const body: SyncLogEntry[] = page.items;
+    return Response.json(body, { headers });
+  } catch (error) {
+    return httpErrorResponse(error, { fieldNames: sceneSyncLogsQueryFieldNames });
+  }
+}

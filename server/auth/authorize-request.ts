@@ -1,0 +1,37 @@
+import { accessControlEnabled, tokenMatches } from "./access-token";
+import { isValidSessionValue, SESSION_COOKIE_NAME } from "./session-cookie";
+
+/** How a request was let in, or that it was not. */
+export type Credential = "open" | "bearer" | "session";
+
+export type AccessDecision =
+  { authorized: true; credential: Credential } | { authorized: false; credential: null };
+
+/**
+ * Decides access from the request's headers alone (no database): the proxy, the tRPC context,
+ * HTTP routes and server actions all ask this one function.
+ */
+export function authorizeRequest(headers: Headers): AccessDecision {
+  if (!accessControlEnabled()) return { authorized: true, credential: "open" };
+  if (tokenMatches(bearerToken(headers))) return { authorized: true, credential: "bearer" };
+  if (isValidSessionValue(readCookie(headers, SESSION_COOKIE_NAME))) {
+    return { authorized: true, credential: "session" };
+  }
+  return { authorized: false, credential: null };
+}
+
+/** The token of `Authorization: Bearer <token>` (scheme case-insensitive, RFC 6750). */
+export function bearerToken(headers: Headers): string | null {
+  const match = /^Bearer +(\S+) *$/i.exec(headers.get("authorization") ?? "");
+  return match?.[1] ?? null;
+}
+
+/** One cookie's value from the Cookie header; the first one wins when a name repeats. */
+export function readCookie(headers: Headers, name: string): string | null {
+  for (const part of (headers.get("cookie") ?? "").split(";")) {
+    const separator = part.indexOf("=");
+    if (separator === -1) continue;
+    if (part.slice(0, separator).trim() === name) return part.slice(separator + 1).trim();
+  }
+  return null;
+}
