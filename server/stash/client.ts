@@ -1,0 +1,307 @@
+/**
+ * The typed Stash client the sync engine uses. Pages are always explicit (sort, direction,
+ * bounded per_page, 1-based page); every answer is validated at this boundary and mapped to
+ * server/stash/types.ts, so nothing past here sees Stash's wire format.
+ */
+import { AppError } from "../errors";
+import { compatibilityQuery, incompatibleError, missingFields } from "./check-compatibility";
+import { postGraphQL, type TransportOptions } from "./graphql-transport";
+import {
+  findPageQuery,
+  findSceneQuery,
+  latestUpdatedAtQuery,
+  stashNames,
+  statsQuery,
+  versionQuery,
+} from "./stash-queries";
+import type {
+  EntityType,
+  PageItem,
+  PageRequest,
+  StashEntityByType,
+  StashPage,
+  StashPerformer,
+  StashScene,
+  StashStats,
+  StashStudio,
+  StashTag,
+  StashVersion,
+} from "./types";
+import {
+  describeIssues,
+  findSceneEnvelope,
+  pageEnvelope,
+  parseRecord,
+  statsEnvelope,
+  versionEnvelope,
+} from "./wire-schemas";
+import { z } from "zod";
+
+export interface StashClientOptions {
+  /** Stash's GraphQL endpoint, e.g. http://localhost:9999/graphql. */
+  url: string;
+  /** Empty or missing: no ApiKey header at all. */
+  apiKey?: string;
+  /** Per attempt. Default 30 s. */
+  timeoutMs?: number;
+  /** Further attempts after a network failure or a 5xx. Default 3. */
+  retries?: number;
+  /** First backoff; each retry waits twice as long as the one before. Default 250 ms. */
+  retryBaseDelayMs?: number;
+  /** Records per request where the client chooses (findScenesByIds batches): 100–1000, default 500. */
+  perPage?: number;
+}
+
+/** Stash's own cap on a page before v0.27, and a sane upper bound for one response. */
+const MAX_PER_PAGE = 1000;
+
+function checkOptions(options: StashClientOptions): Required<Omit<StashClientOptions, "apiKey">> {
+  const problems: string[] = [];
+  try {
+    const u = new URL(options.url);
+    if (u.protocol !== "http:" && u.protocol !== "https:")
+      problems.push("url must be http or https");
+  } catch {
+    problems.push("url is not a valid URL");
+  }
+  const int = (
+    name: string,
+    value: number | undefined,
+    fallback: number,
+    min: number,
+    max: number,
+  ) => {
+    const v = value ?? fallback;
+    if (!Number.isInteger(v) || v < min || v > max)
+      problems.push(`${name} must be an integer from ${min} to ${max}`);
+    return v;
+  };
+  const checked = {
+    url: options.url,
+    timeoutMs: int("timeoutMs", options.timeoutMs, 30_000, 1, 600_000),
+    retries: int("retries", options.retries, 3, 0, 10),
+    retryBaseDelayMs: int("retryBaseDelayMs", options.retryBaseDelayMs, 250, 0, 60_000),
+    perPage: int("perPage", options.perPage, 500, 100, MAX_PER_PAGE),
+  };
+  if (problems.length > 0) {
+    throw new AppError("CONFIG_INVALID", `Invalid Stash client settings: ${problems.join("; ")}`);
+  }
+  return checked;
+}
+
+function checkPageRequest(req: PageRequest): void {
+  if (!Number.isInteger(req.page) || req.page < 1) {
+    throw new AppError(
+      "BAD_INPUT",
+      `page must be an integer ≥ 1 (Stash counts pages from 1), got ${req.page}`,
+    );
+  }
+  // Never 0, -1 (everything) or Stash's silent default of 25: always a bounded, explicit page.
+  if (!Number.isInteger(req.perPage) || req.perPage < 1 || req.perPage > MAX_PER_PAGE) {
+    throw new AppError(
+      "BAD_INPUT",
+      `perPage must be an integer from 1 to ${MAX_PER_PAGE}, got ${req.perPage}`,
+    );
+  }
+  if (req.ids && req.ids.length > MAX_PER_PAGE) {
+    throw new AppError(
+      "BAD_INPUT",
+      `at most ${MAX_PER_PAGE} ids per request, got ${req.ids.length}`,
+    );
+  }
+}
+
+const recordList = z.array(z.unknown());
+
+export class StashClient {
+  private readonly transport: TransportOptions;
+  private readonly perPage: number;
+
+  constructor(options: StashClientOptions) {
+    const checked = checkOptions(options);
+    this.perPage = checked.perPage;
+    this.transport = { ...checked, apiKey: options.apiKey?.trim() || undefined };
+  }
+
+  private async request<T>(
+    operationName: string,
+    query: string,
+    variables: Record<string, unknown> | undefined,
+    schema: z.ZodType<T>,
+  ): Promise<T> {
+    const data = await postGraphQL(this.transport, { operationName, query, variables });
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) {
+      throw new AppError(
+        "STASH_BAD_RESPONSE",
+        `Stash answered ${operationName} in an unexpected shape: ${describeIssues(parsed.error)}`,
+      );
+    }
+    return parsed.data;
+  }
+
+  async version(): Promise<StashVersion> {
+    const data = await this.request("StashSyncVersion", versionQuery, undefined, versionEnvelope);
+    return { version: data.version.version, hash: data.version.hash };
+  }
+
+  async stats(): Promise<StashStats> {
+    const { stats } = await this.request("StashSyncStats", statsQuery, undefined, statsEnvelope);
+    return {
+      sceneCount: stats.scene_count,
+      performerCount: stats.performer_count,
+      tagCount: stats.tag_count,
+      studioCount: stats.studio_count,
+    };
+  }
+
+  private async findPage<K extends EntityType>(
+    type: K,
+    req: PageRequest,
+  ): Promise<StashPage<StashEntityByType[K]>> {
+    checkPageRequest(req);
+    const withIds = req.ids !== undefined;
+    const variables: Record<string, unknown> = {
+      filter: {
+        page: req.page,
+        per_page: req.perPage,
+        // Without a sort Stash adds no ORDER BY and pages may overlap or skip records.
+        sort: req.sort ?? "id",
+        direction: req.direction ?? "ASC",
+      },
+      // Stash compares this as text with its own local-time strings: it must be a value Stash
+      // returned, never one computed here.
+      entityFilter:
+        req.updatedAfter === undefined
+          ? null
+          : { updated_at: { value: req.updatedAfter, modifier: "GREATER_THAN" } },
+    };
+    if (withIds) variables.ids = req.ids;
+    const operation = `StashSyncFind${type[0]!.toUpperCase()}${type.slice(1)}Page`;
+    const { page } = await this.request(
+      operation,
+      findPageQuery(type, withIds),
+      variables,
+      pageEnvelope,
+    );
+    const list = recordList.safeParse(page[stashNames[type].list]);
+    if (!list.success) {
+      throw new AppError(
+        "STASH_BAD_RESPONSE",
+        `Stash answered ${operation} without a ${stashNames[type].list} list`,
+      );
+    }
+    return { count: page.count, items: list.data.map((raw) => parseRecord(type, raw)) };
+  }
+
+  findScenes(req: PageRequest): Promise<StashPage<StashScene>> {
+    return this.findPage("scene", req);
+  }
+
+  findPerformers(req: PageRequest): Promise<StashPage<StashPerformer>> {
+    return this.findPage("performer", req);
+  }
+
+  findTags(req: PageRequest): Promise<StashPage<StashTag>> {
+    return this.findPage("tag", req);
+  }
+
+  findStudios(req: PageRequest): Promise<StashPage<StashStudio>> {
+    return this.findPage("studio", req);
+  }
+
+  /** null when Stash does not know the id. */
+  async findScene(id: string): Promise<PageItem<StashScene> | null> {
+    const { scene } = await this.request(
+      "StashSyncFindScene",
+      findSceneQuery,
+      { id },
+      findSceneEnvelope,
+    );
+    return scene === null || scene === undefined ? null : parseRecord("scene", scene);
+  }
+
+  /**
+   * Stash's findScenes(ids:) fails the whole call when one id is unknown ("scene with id 7 not
+   * found"). Ids go in batches; a batch Stash refuses is asked again one id at a time, which
+   * tells found from missing.
+   */
+  async findScenesByIds(
+    ids: string[],
+  ): Promise<{ found: PageItem<StashScene>[]; missing: string[] }> {
+    const unique = [...new Set(ids)];
+    const found: PageItem<StashScene>[] = [];
+    const missing: string[] = [];
+    for (let start = 0; start < unique.length; start += this.perPage) {
+      const batch = unique.slice(start, start + this.perPage);
+      let page: StashPage<StashScene> | null = null;
+      try {
+        page = await this.findScenes({ page: 1, perPage: batch.length, ids: batch });
+      } catch (error) {
+        // Only Stash's refusal of the batch is answered one by one; unreachable or unauthorized
+        // would fail each single request too.
+        if (!(error instanceof AppError) || error.code !== "STASH_BAD_RESPONSE") throw error;
+      }
+      if (page) {
+        const seen = new Set(page.items.map((item) => item.id));
+        found.push(...page.items);
+        missing.push(...batch.filter((id) => !seen.has(id)));
+        continue;
+      }
+      for (const id of batch) {
+        const item = await this.findScene(id);
+        if (item === null) missing.push(id);
+        else found.push(item);
+      }
+    }
+    return { found, missing };
+  }
+
+  /** The largest updated_at Stash has for this type right now, verbatim; null when there is none. */
+  async latestUpdatedAt(type: EntityType): Promise<string | null> {
+    const operation = `StashSyncLatest${type[0]!.toUpperCase()}${type.slice(1)}Update`;
+    const { page } = await this.request(
+      operation,
+      latestUpdatedAtQuery(type),
+      undefined,
+      pageEnvelope,
+    );
+    const list = z
+      .array(z.object({ updated_at: z.string().min(1) }))
+      .safeParse(page[stashNames[type].list]);
+    if (!list.success) {
+      throw new AppError(
+        "STASH_BAD_RESPONSE",
+        `Stash answered ${operation} in an unexpected shape: ${describeIssues(list.error)}`,
+      );
+    }
+    return list.data[0]?.updated_at ?? null;
+  }
+
+  /** Stash's version, once it is known to have every field we read; else STASH_INCOMPATIBLE. */
+  async checkCompatibility(): Promise<StashVersion> {
+    const version = await this.version();
+    const { query, aliases } = compatibilityQuery();
+    const data = await this.request(
+      "StashSyncCompatibility",
+      query,
+      undefined,
+      z.record(z.string(), z.unknown()),
+    );
+    let missing: string[];
+    try {
+      missing = missingFields(data, aliases);
+    } catch (error) {
+      throw new AppError(
+        "STASH_BAD_RESPONSE",
+        "Stash answered the schema check in an unexpected shape",
+        {},
+        {
+          cause: error,
+        },
+      );
+    }
+    if (missing.length > 0) throw incompatibleError(missing, version);
+    return version;
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * One GraphQL request to Stash over Node's fetch: a timeout per attempt, retries with
+ * exponential backoff on network failures and 5xx, and every failure turned into an AppError a
+ * person can act on. Messages never contain the API key.
+ */
+import { AppError } from "../errors";
+
+export interface TransportOptions {
+  url: string;
+  apiKey?: string;
+  timeoutMs: number;
+  retries: number;
+  retryBaseDelayMs: number;
+}
+
+export interface GraphQLRequest {
+  operationName: string;
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+interface GraphQLErrorEntry {
+  message?: unknown;
+}
+
+/** The URL as shown to people: no user info, no query string (either may hold a secret). */
+export function displayUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return "(an invalid URL)";
+  }
+}
+
+function redact(text: string, apiKey: string | undefined): string {
+  return apiKey ? text.split(apiKey).join("[redacted]") : text;
+}
+
+const networkCodes: Record<string, string> = {
+  ECONNREFUSED: "connection refused",
+  ENOTFOUND: "host not found",
+  EAI_AGAIN: "host name lookup failed",
+  ECONNRESET: "the connection was reset",
+  EHOSTUNREACH: "host unreachable",
+  ENETUNREACH: "network unreachable",
+  EPIPE: "the connection was closed",
+  UND_ERR_SOCKET: "the connection was closed before Stash answered",
+  UND_ERR_CLOSED: "the connection was closed before Stash answered",
+  CERT_HAS_EXPIRED: "its TLS certificate has expired",
+  DEPTH_ZERO_SELF_SIGNED_CERT: "its TLS certificate is self-signed",
+};
+
+/** fetch() rejects with TypeError("fetch failed") and the real reason in `cause`. */
+function networkReason(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") return networkCodes[code] ?? code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A failure worth another attempt, and the error to throw if none is left. */
+class Retryable extends Error {
+  constructor(readonly appError: AppError) {
+    super(appError.message);
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function postGraphQL(
+  options: TransportOptions,
+  request: GraphQLRequest,
+): Promise<unknown> {
+  const attempts = options.retries + 1;
+  let last: AppError | undefined;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      return await attemptOnce(options, request);
+    } catch (error) {
+      if (!(error instanceof Retryable)) throw error;
+      last = error.appError;
+      if (attempt < attempts) await sleep(options.retryBaseDelayMs * 2 ** (attempt - 1));
+    }
+  }
+  const final =
+    last ?? new AppError("STASH_UNREACHABLE", `Cannot reach Stash at ${displayUrl(options.url)}`);
+  throw new AppError(
+    final.code,
+    attempts > 1 ? `${final.message} (gave up after ${attempts} attempts)` : final.message,
+    { ...final.details, attempts },
+    { cause: final },
+  );
+}
+
+async function attemptOnce(options: TransportOptions, request: GraphQLRequest): Promise<unknown> {
+  const where = displayUrl(options.url);
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    accept: "application/json",
+  };
+  // Stash refuses any non-empty key when it has no authentication set up: no key, no header.
+  if (options.apiKey) headers.ApiKey = options.apiKey;
+
+  let response: Response;
+  let body: string;
+  try {
+    response = await fetch(options.url, {
+      method: "POST",
+      headers,
+      body: JSON.stringify(request),
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+    body = await response.text();
+  } catch (error) {
+    const timedOut =
+      error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+    const message = timedOut
+      ? `Stash at ${where} did not answer within ${Math.round(options.timeoutMs / 100) / 10} s`
+      : `Cannot reach Stash at ${where}: ${redact(networkReason(error), options.apiKey)}`;
+    throw new Retryable(new AppError("STASH_UNREACHABLE", message, { url: where, timedOut }));
+  }
+
+  const status = response.status;
+  if (status === 401 || status === 403) {
+    throw new AppError(
+      "STASH_UNAUTHORIZED",
+      options.apiKey
+        ? `Stash rejected the API key (HTTP ${status}) at ${where}. Copy the key from Stash → Settings → Security, or leave it empty if Stash has no login.`
+        : `Stash requires an API key (HTTP ${status}) at ${where}. Set STASH_API_KEY to the key from Stash → Settings → Security.`,
+      { url: where, status },
+    );
+  }
+  if (status >= 500) {
+    // 502–504 come from a proxy that cannot reach Stash; other 5xx from Stash itself.
+    const gateway = status >= 502 && status <= 504;
+    throw new Retryable(
+      new AppError(
+        gateway ? "STASH_UNREACHABLE" : "STASH_BAD_RESPONSE",
+        gateway
+          ? `Cannot reach Stash at ${where}: HTTP ${status} from the server in front of it`
+          : `Stash at ${where} failed with HTTP ${status}`,
+        { url: where, status },
+      ),
+    );
+  }
+
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    const type = response.headers.get("content-type") ?? "no content type";
+    throw new AppError(
+      "STASH_BAD_RESPONSE",
+      `Stash at ${where} answered HTTP ${status} with ${type}, not GraphQL JSON. Is the URL Stash's GraphQL endpoint (…/graphql)?`,
+      { url: where, status },
+    );
+  }
+
+  const envelope = (typeof json === "object" && json !== null ? json : {}) as {
+    data?: unknown;
+    errors?: GraphQLErrorEntry[];
+  };
+  const errors = Array.isArray(envelope.errors) ? envelope.errors : [];
+  if (errors.length > 0 || status !== 200) {
+    const messages = errors.map((e) =>
+      typeof e.message === "string" ? e.message : "unknown error",
+    );
+    const said = messages.length > 0 ? messages.join("; ") : `HTTP ${status}`;
+    throw new AppError(
+      "STASH_BAD_RESPONSE",
+      redact(
+        status === 422
+          ? `Stash at ${where} refused the query ${request.operationName} (HTTP 422): ${said}`
+          : `Stash at ${where} failed to answer ${request.operationName}: ${said}`,
+        options.apiKey,
+      ),
+      { url: where, status, stashErrors: messages.map((m) => redact(m, options.apiKey)) },
+    );
+  }
+  if (typeof envelope.data !== "object" || envelope.data === null) {
+    throw new AppError(
+      "STASH_BAD_RESPONSE",
+      `Stash at ${where} answered ${request.operationName} without data`,
+      { url: where, status },
+    );
+  }
+  return envelope.data;
+}

@@ -1,0 +1,174 @@
+/**
+ * The GraphQL documents stash-sync sends to Stash. Each selection is written once, as data, so
+ * the same list produces the query text and the compatibility check (checkCompatibility asks
+ * Stash's schema for exactly these fields).
+ */
+import type { EntityType } from "./types";
+
+/** A field, or a field with its own selection of a nested type. */
+type Field = string | { name: string; type: string; fields: readonly Field[] };
+
+interface Selection {
+  type: string;
+  fields: readonly Field[];
+}
+
+const ref = (name: string, type: string): Field => ({ name, type, fields: ["id", "name"] });
+
+const videoFile: Selection = {
+  type: "VideoFile",
+  fields: [
+    "id",
+    "path",
+    "basename",
+    "size",
+    "duration",
+    "width",
+    "height",
+    "video_codec",
+    "audio_codec",
+    "frame_rate",
+    "bit_rate",
+    { name: "fingerprints", type: "Fingerprint", fields: ["type", "value"] },
+  ],
+};
+
+export const selections: Record<EntityType, Selection> = {
+  scene: {
+    type: "Scene",
+    fields: [
+      "id",
+      "title",
+      "code",
+      "details",
+      "director",
+      "urls",
+      "date",
+      "rating100",
+      "organized",
+      "o_counter",
+      "created_at",
+      "updated_at",
+      ref("studio", "Studio"),
+      ref("performers", "Performer"),
+      ref("tags", "Tag"),
+      { name: "files", ...videoFile },
+    ],
+  },
+  performer: {
+    type: "Performer",
+    fields: ["id", "name", "disambiguation", "gender", "favorite", "created_at", "updated_at"],
+  },
+  tag: { type: "Tag", fields: ["id", "name", "description", "created_at", "updated_at"] },
+  studio: {
+    type: "Studio",
+    fields: [
+      "id",
+      "name",
+      "url",
+      { name: "parent_studio", type: "Studio", fields: ["id"] },
+      "created_at",
+      "updated_at",
+    ],
+  },
+};
+
+function selectionSet(fields: readonly Field[]): string {
+  const parts = fields.map((f) =>
+    typeof f === "string" ? f : `${f.name} ${selectionSet(f.fields)}`,
+  );
+  return `{ ${parts.join(" ")} }`;
+}
+
+/** Stash's names for each entity: query, filter argument, list field. */
+export const stashNames = {
+  scene: {
+    query: "findScenes",
+    filterArg: "scene_filter",
+    filterType: "SceneFilterType",
+    list: "scenes",
+  },
+  performer: {
+    query: "findPerformers",
+    filterArg: "performer_filter",
+    filterType: "PerformerFilterType",
+    list: "performers",
+  },
+  tag: { query: "findTags", filterArg: "tag_filter", filterType: "TagFilterType", list: "tags" },
+  studio: {
+    query: "findStudios",
+    filterArg: "studio_filter",
+    filterType: "StudioFilterType",
+    list: "studios",
+  },
+} as const satisfies Record<EntityType, unknown>;
+
+const capitalized = (type: EntityType) => type[0]!.toUpperCase() + type.slice(1);
+
+/** A page of one entity type; `ids` is sent only when the request names ids. */
+export function findPageQuery(type: EntityType, withIds: boolean): string {
+  const n = stashNames[type];
+  const idsParam = withIds ? ", $ids: [ID!]" : "";
+  const idsArg = withIds ? ", ids: $ids" : "";
+  return (
+    `query StashSyncFind${capitalized(type)}Page($filter: FindFilterType, $entityFilter: ${n.filterType}${idsParam}) ` +
+    `{ page: ${n.query}(filter: $filter, ${n.filterArg}: $entityFilter${idsArg}) ` +
+    `{ count ${n.list} ${selectionSet(selections[type].fields)} } }`
+  );
+}
+
+/**
+ * The newest updated_at of a type. The filter is written into the document rather than sent
+ * as variables: it never changes, and the variables of this client's requests then only ever
+ * carry a timestamp when one is a "changed since" value.
+ */
+export function latestUpdatedAtQuery(type: EntityType): string {
+  const n = stashNames[type];
+  return (
+    `query StashSyncLatest${capitalized(type)}Update ` +
+    `{ page: ${n.query}(filter: { page: 1, per_page: 1, sort: "updated_at", direction: DESC }) ` +
+    `{ count ${n.list} { id updated_at } } }`
+  );
+}
+
+export const findSceneQuery = `query StashSyncFindScene($id: ID!) { scene: findScene(id: $id) ${selectionSet(selections.scene.fields)} }`;
+
+export const versionQuery = "query StashSyncVersion { version { version hash } }";
+
+export const statsQuery =
+  "query StashSyncStats { stats { scene_count performer_count tag_count studio_count } }";
+
+/**
+ * Every type and field the queries above read, plus the query fields and arguments they call:
+ * what a Stash must have for stash-sync to work.
+ */
+export function requiredSchema(): {
+  types: Map<string, Set<string>>;
+  queryArgs: Map<string, Set<string>>;
+} {
+  const types = new Map<string, Set<string>>();
+  const add = (type: string, fields: readonly Field[]) => {
+    const set = types.get(type) ?? new Set<string>();
+    types.set(type, set);
+    for (const f of fields) {
+      if (typeof f === "string") set.add(f);
+      else {
+        set.add(f.name);
+        add(f.type, f.fields);
+      }
+    }
+  };
+  for (const s of Object.values(selections)) add(s.type, s.fields);
+  add("Version", ["version", "hash"]);
+  add("StatsResultType", ["scene_count", "performer_count", "tag_count", "studio_count"]);
+  const queryArgs = new Map<string, Set<string>>([
+    ["findScene", new Set(["id"])],
+    ["version", new Set()],
+    ["stats", new Set()],
+  ]);
+  for (const n of Object.values(stashNames))
+    queryArgs.set(n.query, new Set(["filter", n.filterArg]));
+  queryArgs.get("findScenes")?.add("ids");
+  for (const n of Object.values(stashNames)) add(n.filterType, ["updated_at"]);
+  return { types, queryArgs };
+}

@@ -1,0 +1,352 @@
+/**
+ * Starts the simulator: an HTTP server with Stash's /graphql endpoint, Stash's ApiKey rules,
+ * switchable faults and a control endpoint. Returns a handle with the same operations as
+ * methods, for tests in the same process.
+ */
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
+import type { Socket } from "node:net";
+import { SimClock } from "./clock";
+import { controlRequest, type ControlRequest } from "./control-protocol";
+import { noFaults, type FaultState } from "./faults";
+import { type SceneCorruption, type SceneEdit } from "./generate-library";
+import { createStashGraphQL, type RequestRecord, type StashVersionInfo } from "./graphql-api";
+import { SimLibrary, type PerformerEdit, type StudioEdit, type TagEdit } from "./library";
+import type { WirePerformer, WireScene, WireStudio, WireTag } from "./wire-types";
+
+export interface StashSimOptions {
+  /** Generated scenes, 0 to 1,000,000. Default 100. */
+  scenes?: number;
+  /** Same seed, same library. Default 1. */
+  seed?: number;
+  performers?: number;
+  tags?: number;
+  studios?: number;
+  /** When set, every request needs `ApiKey: <key>`; when not, any non-empty ApiKey is refused. */
+  apiKey?: string | null;
+  /** The Stash server's local offset for created_at/updated_at, e.g. "+02:00". Default "Z". */
+  tz?: string;
+  /** The simulated clock's start. Default 2026-03-01T12:00:00Z, so data does not depend on today. */
+  now?: Date;
+  /** Each write moves the clock on by this much (ms). Default 1000: distinct seconds per edit. */
+  autoTickMs?: number;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  version?: Partial<StashVersionInfo>;
+  /** Serve an older schema without these, e.g. ["Scene.urls", "Query.findScenes.ids"]. */
+  removeFields?: readonly string[];
+}
+
+export interface StashSimStatus {
+  url: string;
+  up: boolean;
+  scenes: number;
+  performers: number;
+  tags: number;
+  studios: number;
+  now: string;
+  apiKeyRequired: boolean;
+  faults: FaultState;
+}
+
+const REQUEST_LOG_LIMIT = 2000;
+
+export interface StashSim {
+  /** The GraphQL endpoint, e.g. http://127.0.0.1:43121/graphql: what STASH_URL points at. */
+  readonly url: string;
+  readonly port: number;
+  /** POST JSON here to drive the simulator from another process. */
+  readonly controlUrl: string;
+  readonly library: SimLibrary;
+  readonly clock: SimClock;
+  /** Requests to /graphql, oldest first (the last 2000). */
+  requests(): readonly RequestRecord[];
+  clearRequests(): void;
+  status(): StashSimStatus;
+
+  scene(id: number): WireScene | null;
+  updateScene(id: number, edit: SceneEdit): WireScene;
+  addScene(edit?: SceneEdit): WireScene;
+  removeScene(id: number): void;
+  corruptScene(id: number, corruption: SceneCorruption | null, bump?: boolean): void;
+  updatePerformer(id: number, edit: PerformerEdit): WirePerformer;
+  addPerformer(edit: PerformerEdit & { name: string }): WirePerformer;
+  removePerformer(id: number): void;
+  updateTag(id: number, edit: TagEdit): WireTag;
+  addTag(edit: TagEdit & { name: string }): WireTag;
+  removeTag(id: number): void;
+  updateStudio(id: number, edit: StudioEdit): WireStudio;
+  addStudio(edit: StudioEdit & { name: string }): WireStudio;
+  removeStudio(id: number): void;
+  advanceClock(ms: number): void;
+  setTimezone(tz: string): void;
+
+  setLatency(ms: number): void;
+  failNext(count: number, status?: number): void;
+  dropNext(count: number): void;
+  setApiKey(apiKey: string | null): void;
+  resetFaults(): void;
+  /** Stops listening and cuts every open connection, like Stash being stopped mid-run. */
+  goAway(): Promise<void>;
+  /** Listens again on the same port. */
+  comeBack(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startStashSim(options: StashSimOptions = {}): Promise<StashSim> {
+  const host = options.host ?? "127.0.0.1";
+  const clock = new SimClock(
+    (options.now ?? new Date("2026-03-01T12:00:00Z")).getTime(),
+    options.tz ?? "Z",
+    options.autoTickMs ?? 1000,
+  );
+  const library = new SimLibrary(
+    {
+      seed: options.seed ?? 1,
+      scenes: options.scenes ?? 100,
+      performers: options.performers,
+      tags: options.tags,
+      studios: options.studios,
+    },
+    clock,
+  );
+  const yoga = createStashGraphQL({
+    library,
+    version: {
+      version: "v0.28.1",
+      hash: "5ab9d8f1",
+      build_time: "2025-03-20 10:00:00",
+      ...options.version,
+    },
+    removeFields: options.removeFields ?? [],
+  });
+
+  let apiKey = options.apiKey ? options.apiKey : null;
+  let faults = noFaults();
+  let log: RequestRecord[] = [];
+  let seq = 0;
+  let up = false;
+  const sockets = new Set<Socket>();
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+      res.end(error instanceof Error ? error.message : String(error));
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    if ((req.url ?? "").startsWith("/__control")) return handleControl(req, res);
+    const header = req.headers.apikey;
+    const sentKey = (Array.isArray(header) ? header[0] : header) ?? "";
+    const record: RequestRecord = {
+      seq: ++seq,
+      at: clock.now(),
+      apiKeySent: sentKey !== "",
+      outcome: "served",
+    };
+    log.push(record);
+    if (log.length > REQUEST_LOG_LIMIT) log = log.slice(-REQUEST_LOG_LIMIT / 2);
+
+    if (faults.dropNext > 0) {
+      faults.dropNext--;
+      record.outcome = "dropped";
+      req.socket.destroy();
+      return;
+    }
+    if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
+    if (faults.failNext.count > 0) {
+      faults.failNext.count--;
+      const status = faults.failNext.status;
+      record.outcome = "http-error";
+      record.status = status;
+      res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
+      res.end(STATUS_CODES[status] ?? "Error");
+      return;
+    }
+    // Stash: with a key configured, only that key passes; without one, any non-empty key is
+    // refused. Either way the answer is a bare 401.
+    const allowed = apiKey === null ? sentKey === "" : sentKey === apiKey;
+    if (!allowed) {
+      record.outcome = "unauthorized";
+      record.status = 401;
+      res.writeHead(401);
+      res.end();
+      return;
+    }
+    res.on("finish", () => {
+      record.status = res.statusCode;
+    });
+    await yoga.handle(req, res, { record });
+  }
+
+  async function handleControl(req: IncomingMessage, res: ServerResponse) {
+    const reply = (status: number, body: unknown) => {
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(JSON.stringify(body));
+    };
+    if (req.method !== "POST") return reply(405, { ok: false, error: "POST a JSON body" });
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    let parsed: ControlRequest;
+    try {
+      const result = controlRequest.safeParse(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+      if (!result.success) return reply(400, { ok: false, error: result.error.message });
+      parsed = result.data;
+    } catch {
+      return reply(400, { ok: false, error: "The body is not JSON" });
+    }
+    try {
+      if (parsed.action === "goAway") {
+        reply(200, { ok: true, result: null });
+        res.on("finish", () => {
+          void sim.goAway().then(() => setTimeout(() => void sim.comeBack(), parsed.forMs));
+        });
+        return;
+      }
+      reply(200, { ok: true, result: runControl(parsed) ?? null });
+    } catch (error) {
+      reply(400, { ok: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  function runControl(request: Exclude<ControlRequest, { action: "goAway" }>): unknown {
+    switch (request.action) {
+      case "status":
+        return sim.status();
+      case "requests":
+        return sim.requests();
+      case "clearRequests":
+        return sim.clearRequests();
+      case "updateScene":
+        return sim.updateScene(request.id, request.edit);
+      case "addScene":
+        return sim.addScene(request.edit);
+      case "removeScene":
+        return sim.removeScene(request.id);
+      case "corruptScene":
+        return sim.corruptScene(request.id, request.corruption, request.bump);
+      case "updatePerformer":
+        return sim.updatePerformer(request.id, request.edit);
+      case "addPerformer":
+        return sim.addPerformer(request.edit);
+      case "removePerformer":
+        return sim.removePerformer(request.id);
+      case "updateTag":
+        return sim.updateTag(request.id, request.edit);
+      case "addTag":
+        return sim.addTag(request.edit);
+      case "removeTag":
+        return sim.removeTag(request.id);
+      case "updateStudio":
+        return sim.updateStudio(request.id, request.edit);
+      case "addStudio":
+        return sim.addStudio(request.edit);
+      case "removeStudio":
+        return sim.removeStudio(request.id);
+      case "advanceClock":
+        return sim.advanceClock(request.ms);
+      case "setTimezone":
+        return sim.setTimezone(request.tz);
+      case "setLatency":
+        return sim.setLatency(request.ms);
+      case "failNext":
+        return sim.failNext(request.count, request.status);
+      case "dropNext":
+        return sim.dropNext(request.count);
+      case "setApiKey":
+        return sim.setApiKey(request.apiKey);
+      case "resetFaults":
+        return sim.resetFaults();
+    }
+  }
+
+  function listen(port: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, host, () => {
+        server.off("error", reject);
+        up = true;
+        const address = server.address();
+        resolve(typeof address === "object" && address ? address.port : port);
+      });
+    });
+  }
+
+  const port = await listen(options.port ?? 0);
+  const base = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+
+  const sim: StashSim = {
+    url: `${base}/graphql`,
+    port,
+    controlUrl: `${base}/__control`,
+    library,
+    clock,
+    requests: () => log,
+    clearRequests: () => {
+      log = [];
+    },
+    status: () => ({
+      url: sim.url,
+      up,
+      scenes: library.scenes.size,
+      performers: library.performers.size,
+      tags: library.tags.size,
+      studios: library.studios.size,
+      now: clock.format(clock.now()),
+      apiKeyRequired: apiKey !== null,
+      faults: structuredClone(faults),
+    }),
+    scene: (id) => library.scene(id),
+    updateScene: (id, edit) => library.updateScene(id, edit),
+    addScene: (edit) => library.addScene(edit),
+    removeScene: (id) => library.removeScene(id),
+    corruptScene: (id, corruption, bump) => library.corruptScene(id, corruption, bump),
+    updatePerformer: (id, edit) => library.updatePerformer(id, edit),
+    addPerformer: (edit) => library.addPerformer(edit),
+    removePerformer: (id) => library.removePerformer(id),
+    updateTag: (id, edit) => library.updateTag(id, edit),
+    addTag: (edit) => library.addTag(edit),
+    removeTag: (id) => library.removeTag(id),
+    updateStudio: (id, edit) => library.updateStudio(id, edit),
+    addStudio: (edit) => library.addStudio(edit),
+    removeStudio: (id) => library.removeStudio(id),
+    advanceClock: (ms) => clock.advance(ms),
+    setTimezone: (tz) => clock.setTimezone(tz),
+    setLatency: (ms) => {
+      faults.latencyMs = ms;
+    },
+    failNext: (count, status = 500) => {
+      faults.failNext = { count, status };
+    },
+    dropNext: (count) => {
+      faults.dropNext = count;
+    },
+    setApiKey: (key) => {
+      apiKey = key ? key : null;
+    },
+    resetFaults: () => {
+      faults = noFaults();
+    },
+    goAway: async () => {
+      if (!up) return;
+      up = false;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+    },
+    comeBack: async () => {
+      if (up) return;
+      await listen(port);
+    },
+    close: async () => {
+      await sim.goAway();
+    },
+  };
+  return sim;
+}
