@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { MainNav } from "@/components/layout/main-nav";
+import { ThemeToggle } from "@/components/layout/theme-toggle";
 import { TRPCReactProvider } from "@/trpc/react";
 import "./globals.css";
 
@@ -25,11 +27,15 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <header className="border-b">
-          <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3">
-            <Link href="/" className="font-semibold">
+          <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-2">
+            <Link href="/" className="shrink-0 font-semibold">
               stash-sync
             </Link>
-          </nav>
+            <nav aria-label="Main" className="min-w-0 flex-1">
+              <MainNav />
+            </nav>
+            <ThemeToggle />
+          </div>
         </header>
         <TRPCReactProvider>
           <main id="main" className="mx-auto max-w-6xl px-4 py-6">

@@ -1,6 +1,8 @@
 import { db } from "../db/client";
 import { AppError } from "../errors";
+import { readStashConnection } from "../settings/stash-connection";
 import { SceneDetailsInput, type SceneDetails } from "./scene-details-schema";
+import { stashSceneUrl } from "./stash-web-url";
 
 function parseUrls(json: string): string[] {
   try {
@@ -14,15 +16,18 @@ function parseUrls(json: string): string[] {
 /** One mirrored scene with what the scene page shows. */
 export async function readSceneDetails(input: SceneDetailsInput): Promise<SceneDetails> {
   const { sceneId } = SceneDetailsInput.parse(input);
-  const scene = await db().scene.findUnique({
-    where: { id: sceneId },
-    include: {
-      studio: { select: { id: true, name: true } },
-      performers: { select: { performer: { select: { id: true, name: true } } } },
-      tags: { select: { tag: { select: { id: true, name: true } } } },
-      files: { orderBy: { position: "asc" } },
-    },
-  });
+  const [scene, stash] = await Promise.all([
+    db().scene.findUnique({
+      where: { id: sceneId },
+      include: {
+        studio: { select: { id: true, name: true } },
+        performers: { select: { performer: { select: { id: true, name: true } } } },
+        tags: { select: { tag: { select: { id: true, name: true } } } },
+        files: { orderBy: { position: "asc" } },
+      },
+    }),
+    readStashConnection(),
+  ]);
   if (!scene) throw new AppError("NOT_FOUND", `Scene ${sceneId} is not in the library.`);
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
   return {
@@ -40,6 +45,7 @@ export async function readSceneDetails(input: SceneDetailsInput): Promise<SceneD
     stashUpdatedAt: scene.stashUpdatedAt,
     lastSyncedAt: scene.lastSyncedAt,
     removedAt: scene.removedAt,
+    stashSceneUrl: stashSceneUrl(stash.url, scene.id),
     studio: scene.studio,
     performers: scene.performers.map((p) => p.performer).sort(byName),
     tags: scene.tags.map((t) => t.tag).sort(byName),

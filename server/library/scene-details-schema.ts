@@ -40,6 +40,8 @@ export const SceneDetails = z.object({
   lastSyncedAt: z.date(),
   /** Set when a full sync no longer found the scene in Stash. */
   removedAt: z.date().nullable(),
+  /** The scene's page in Stash's web UI; null while Stash's address is not configured. */
+  stashSceneUrl: z.string().nullable(),
   studio: Ref.nullable(),
   performers: z.array(Ref),
   tags: z.array(Ref),

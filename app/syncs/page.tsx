@@ -1,0 +1,155 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatElapsed } from "@/components/format/format-duration";
+import { LocalTime } from "@/components/format/local-time";
+import { syncStatusLabel, syncTypeName } from "@/components/syncs/describe-sync-run";
+import { SyncRunStatusBadge } from "@/components/syncs/sync-run-status-badge";
+import { Button } from "@/components/ui/button";
+import { NativeSelect } from "@/components/ui/native-select";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
+import { SyncStatus, SyncType } from "@/server/domain/vocabulary";
+import { getQueryClient, trpc } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Sync runs" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function SyncRunsPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const syncType = SyncType.safeParse(one(params.type)).data;
+  const status = SyncStatus.safeParse(one(params.status)).data;
+  const cursorValue = Number(one(params.before));
+  const cursor = Number.isInteger(cursorValue) && cursorValue > 0 ? cursorValue : undefined;
+  const runs = await getQueryClient().fetchQuery(
+    trpc.syncs.list.queryOptions({ limit: 50, cursor, syncType, status }),
+  );
+  const keep = new URLSearchParams();
+  if (syncType) keep.set("type", syncType);
+  if (status) keep.set("status", status);
+
+  return (
+    <div className="flex flex-col gap-5">
+      <h1 className="text-2xl font-semibold">Sync runs</h1>
+      <form
+        method="get"
+        action="/syncs"
+        aria-label="Filter runs"
+        className="flex flex-wrap items-end gap-3"
+      >
+        <div className="flex flex-col gap-1">
+          <label htmlFor="runs-type" className="text-xs font-medium text-muted-foreground">
+            Type
+          </label>
+          <NativeSelect id="runs-type" name="type" defaultValue={syncType ?? ""}>
+            <option value="">Any type</option>
+            {SyncType.options.map((t) => (
+              <option key={t} value={t}>
+                {syncTypeName[t]}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="runs-status" className="text-xs font-medium text-muted-foreground">
+            Status
+          </label>
+          <NativeSelect id="runs-status" name="status" defaultValue={status ?? ""}>
+            <option value="">Any status</option>
+            {SyncStatus.options.map((s) => (
+              <option key={s} value={s}>
+                {syncStatusLabel[s]}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+        <Button type="submit" variant="outline">
+          Apply
+        </Button>
+      </form>
+
+      {runs.items.length === 0 ? (
+        <p className="rounded-lg border border-dashed p-6 text-sm text-muted-foreground">
+          {syncType || status
+            ? "No run matches these filters."
+            : "No sync has run yet. Start one from the dashboard."}
+        </p>
+      ) : (
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>Started</TableHead>
+              <TableHead>Type</TableHead>
+              <TableHead className="hidden sm:table-cell">Trigger</TableHead>
+              <TableHead>Status</TableHead>
+              <TableHead className="text-right">Synced</TableHead>
+              <TableHead className="hidden text-right md:table-cell">Created</TableHead>
+              <TableHead className="hidden text-right md:table-cell">Updated</TableHead>
+              <TableHead className="hidden text-right md:table-cell">Failed</TableHead>
+              <TableHead className="hidden lg:table-cell">Duration</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {runs.items.map((run) => (
+              <TableRow key={run.jobId}>
+                <TableCell className="whitespace-nowrap">
+                  <Link href={`/syncs/${run.jobId}`} className="underline-offset-2 hover:underline">
+                    <LocalTime value={run.startedAt} />
+                  </Link>
+                </TableCell>
+                <TableCell className="whitespace-nowrap">{syncTypeName[run.syncType]}</TableCell>
+                <TableCell className="hidden sm:table-cell">{run.trigger}</TableCell>
+                <TableCell>
+                  <SyncRunStatusBadge status={run.status} />
+                </TableCell>
+                <TableCell className="text-right tabular-nums">
+                  {run.itemsSynced.toLocaleString()}
+                </TableCell>
+                <TableCell className="hidden text-right tabular-nums md:table-cell">
+                  {run.itemsCreated.toLocaleString()}
+                </TableCell>
+                <TableCell className="hidden text-right tabular-nums md:table-cell">
+                  {run.itemsUpdated.toLocaleString()}
+                </TableCell>
+                <TableCell className="hidden text-right tabular-nums md:table-cell">
+                  {run.itemsFailed > 0 ? (
+                    <span className="text-event-red">{run.itemsFailed.toLocaleString()}</span>
+                  ) : (
+                    0
+                  )}
+                </TableCell>
+                <TableCell className="hidden whitespace-nowrap lg:table-cell">
+                  {formatElapsed(run.startedAt, run.completedAt)}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <nav aria-label="Pages" className="flex gap-2">
+        {cursor ? (
+          <Button variant="outline" size="sm" asChild>
+            <Link href={`/syncs${keep.size ? `?${keep}` : ""}`}>Newest runs</Link>
+          </Button>
+        ) : null}
+        {runs.nextCursor ? (
+          <Button variant="outline" size="sm" asChild>
+            <Link
+              href={`/syncs?${new URLSearchParams([...keep, ["before", String(runs.nextCursor)]])}`}
+            >
+              Older runs
+            </Link>
+          </Button>
+        ) : null}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { cancelSyncAction } from "@/app/_actions/cancel-sync";
+import { Button } from "@/components/ui/button";
+import { Progress } from "@/components/ui/progress";
+import type { SyncRunView } from "@/server/sync/sync-run-view";
+import { useTRPC } from "@/trpc/react";
+import { describeCounts, syncStatusLabel, syncTypeName } from "./describe-sync-run";
+import { syncRunQueryOptions } from "./sync-run-query";
+
+/**
+ * A running job's live progress (phase, done/total) with Cancel. Polls the run while it runs;
+ * when it ends, the server-rendered page around it is refreshed once.
+ */
+export function RunningSyncProgress({ initial }: { initial: SyncRunView }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const run = useQuery({ ...syncRunQueryOptions(trpc, initial.jobId), initialData: initial });
+  const data = run.data;
+  const [cancelling, startCancel] = useTransition();
+  const [cancelError, setCancelError] = useState<string | null>(null);
+
+  const refreshed = useRef(false);
+  useEffect(() => {
+    if (data.status !== "running" && !refreshed.current) {
+      refreshed.current = true;
+      router.refresh();
+    }
+  }, [data.status, router]);
+
+  const { phase, done, total } = data.progress;
+  const label = `${syncTypeName[data.syncType]} progress`;
+
+  function cancel() {
+    setCancelError(null);
+    startCancel(async () => {
+      const result = await cancelSyncAction(data.jobId);
+      if (!result.ok) setCancelError(result.error.message);
+      else if (!result.value.cancelled) {
+        setCancelError(
+          "This run is not running in this server process, so it cannot be cancelled here.",
+        );
+      }
+    });
+  }
+
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
+        <span className="font-medium">
+          {syncTypeName[data.syncType]} — {syncStatusLabel[data.status]}
+          {data.status === "running" && phase ? ` (${phase})` : ""}
+        </span>
+        <span className="tabular-nums text-muted-foreground" aria-live="polite">
+          {total > 0 ? `${done.toLocaleString()} / ${total.toLocaleString()}` : "counting…"}
+        </span>
+      </div>
+      <Progress value={total > 0 ? done : null} max={total > 0 ? total : 100} aria-label={label} />
+      {data.status === "running" ? (
+        <div className="flex items-center gap-2">
+          <Button variant="outline" size="sm" onClick={cancel} disabled={cancelling}>
+            {cancelling ? "Cancelling…" : "Cancel"}
+          </Button>
+          {cancelError ? <p className="text-sm text-destructive">{cancelError}</p> : null}
+        </div>
+      ) : (
+        <p className="text-sm">
+          {syncStatusLabel[data.status]}: {describeCounts(data)}.
+          {data.errorMessage ? ` ${data.errorMessage}` : ""}
+        </p>
+      )}
+    </div>
+  );
+}

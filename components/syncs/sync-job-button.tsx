@@ -1,0 +1,115 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useEffect, useRef, useState, useTransition } from "react";
+import type { ActionResult } from "@/app/_actions/run-action";
+import { Button } from "@/components/ui/button";
+import type { SyncRunView } from "@/server/sync/sync-run-view";
+import { useTRPC } from "@/trpc/react";
+import { describeCounts, syncStatusLabel } from "./describe-sync-run";
+import { syncRunQueryOptions } from "./sync-run-query";
+
+type StartError = { message: string; runningJobId: string | null };
+
+/**
+ * A button that starts a sync through a server action, then follows the run until it ends
+ * and says how it went, without a page reload. `onFinished` lets the page refresh what the
+ * run changed (e.g. the scene's History).
+ */
+export function SyncJobButton({
+  start: startJob,
+  label,
+  variant = "default",
+  disabled = false,
+  onFinished,
+}: {
+  /** The server action that starts the run; null: nothing to sync yet, the button is off. */
+  start: (() => Promise<ActionResult<{ jobId: string }>>) | null;
+  label: string;
+  variant?: "default" | "outline" | "secondary";
+  disabled?: boolean;
+  onFinished?: (run: SyncRunView) => void;
+}) {
+  const trpc = useTRPC();
+  const [pending, startTransition] = useTransition();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [error, setError] = useState<StartError | null>(null);
+  const run = useQuery({ ...syncRunQueryOptions(trpc, jobId ?? ""), enabled: jobId !== null });
+  const running = pending || (jobId !== null && (!run.data || run.data.status === "running"));
+
+  // Tell the page once per job that it ended.
+  const reported = useRef<string | null>(null);
+  const finished = run.data && run.data.status !== "running" ? run.data : null;
+  useEffect(() => {
+    if (finished && reported.current !== finished.jobId) {
+      reported.current = finished.jobId;
+      onFinished?.(finished);
+    }
+  }, [finished, onFinished]);
+
+  function start() {
+    if (!startJob) return;
+    setError(null);
+    startTransition(async () => {
+      const result = await startJob();
+      if (result.ok) {
+        setJobId(result.value.jobId);
+      } else {
+        const running = result.error.details.jobId;
+        setError({
+          message: result.error.message,
+          runningJobId: typeof running === "string" ? running : null,
+        });
+      }
+    });
+  }
+
+  return (
+    <div className="flex flex-col items-start gap-1.5">
+      <Button variant={variant} onClick={start} disabled={disabled || running || startJob === null}>
+        {running ? "Syncing…" : label}
+      </Button>
+      <div aria-live="polite" className="text-sm empty:hidden">
+        {error ? (
+          <p className="text-destructive">
+            {error.message}{" "}
+            {error.runningJobId ? (
+              <Link href={`/syncs/${error.runningJobId}`} className="underline">
+                See the running sync
+              </Link>
+            ) : null}
+          </p>
+        ) : jobId && run.data ? (
+          <p
+            className={
+              run.data.itemsFailed > 0 || run.data.status === "failed" ? "text-destructive" : ""
+            }
+          >
+            {run.data.status === "running" ? (
+              <>
+                Running
+                {run.data.progress.phase ? ` (${run.data.progress.phase})` : ""}…{" "}
+                {run.data.progress.total > 0
+                  ? `${run.data.progress.done.toLocaleString()} of ${run.data.progress.total.toLocaleString()}`
+                  : null}
+              </>
+            ) : (
+              <>
+                {syncStatusLabel[run.data.status]}: {describeCounts(run.data)}.
+                {run.data.errorMessage ? ` ${run.data.errorMessage}` : ""}{" "}
+              </>
+            )}{" "}
+            <Link href={`/syncs/${run.data.jobId}`} className="underline underline-offset-2">
+              View run
+            </Link>
+          </p>
+        ) : jobId && run.isError ? (
+          <p className="text-destructive">
+            The sync started but its status could not be read: {run.error.message}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
