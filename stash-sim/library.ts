@@ -235,9 +235,9 @@ export class SimLibrary {
     for (let id = 1; id <= counts.studios; id++)
       this.studios.insert(generateStudio(seed, id, clock));
     // A few studios belong to a network, as in real libraries.
-    for (let id = 4; id <= counts.studios; id += 4) {
+    for (let id = 3; id <= counts.studios; id += 3) {
       const studio = this.studios.get(id);
-      if (studio) studio.parent_studio = this.studios.get(id - 3) ?? null;
+      if (studio) studio.parent_studio = this.studios.get(id - 2) ?? null;
     }
     for (let id = 1; id <= counts.performers; id++)
       this.performers.insert(generatePerformer(seed, id, clock));

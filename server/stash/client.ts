@@ -61,6 +61,8 @@ function checkOptions(options: StashClientOptions): Required<Omit<StashClientOpt
     const u = new URL(options.url);
     if (u.protocol !== "http:" && u.protocol !== "https:")
       problems.push("url must be http or https");
+    // fetch() refuses such URLs, and Stash authenticates with the API key, not user info.
+    if (u.username || u.password) problems.push("url must not contain a user name or password");
   } catch {
     problems.push("url is not a valid URL");
   }

@@ -33,8 +33,11 @@ export function displayUrl(url: string): string {
   }
 }
 
-function redact(text: string, apiKey: string | undefined): string {
-  return apiKey ? text.split(apiKey).join("[redacted]") : text;
+/** Strips the API key, and the raw URL (which may carry a key in its query), from a message. */
+function redact(text: string, options: TransportOptions): string {
+  let out = text.split(options.url).join(displayUrl(options.url));
+  if (options.apiKey) out = out.split(options.apiKey).join("[redacted]");
+  return out;
 }
 
 const networkCodes: Record<string, string> = {
@@ -120,7 +123,7 @@ async function attemptOnce(options: TransportOptions, request: GraphQLRequest): 
       error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
     const message = timedOut
       ? `Stash at ${where} did not answer within ${Math.round(options.timeoutMs / 100) / 10} s`
-      : `Cannot reach Stash at ${where}: ${redact(networkReason(error), options.apiKey)}`;
+      : `Cannot reach Stash at ${where}: ${redact(networkReason(error), options)}`;
     throw new Retryable(new AppError("STASH_UNREACHABLE", message, { url: where, timedOut }));
   }
 
@@ -176,9 +179,9 @@ async function attemptOnce(options: TransportOptions, request: GraphQLRequest): 
         status === 422
           ? `Stash at ${where} refused the query ${request.operationName} (HTTP 422): ${said}`
           : `Stash at ${where} failed to answer ${request.operationName}: ${said}`,
-        options.apiKey,
+        options,
       ),
-      { url: where, status, stashErrors: messages.map((m) => redact(m, options.apiKey)) },
+      { url: where, status, stashErrors: messages.map((m) => redact(m, options)) },
     );
   }
   if (typeof envelope.data !== "object" || envelope.data === null) {
