@@ -3,6 +3,7 @@ import { healthRouter } from "./routers/health";
 import { historyRouter } from "./routers/history";
 import { libraryRouter } from "./routers/library";
 import { scenesRouter } from "./routers/scenes";
+import { syncsRouter } from "./routers/syncs";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -10,6 +11,7 @@ export const appRouter = createTRPCRouter({
   history: historyRouter,
   library: libraryRouter,
   scenes: scenesRouter,
+  syncs: syncsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import {
+  listSyncRuns,
+  ListSyncRunsInput,
+  readSyncRunEntries,
+  SyncRunEntriesInput,
+  SyncRunEntriesPage,
+  SyncRunsPage,
+} from "../../sync/read-sync-runs";
+import { readRunningSync, readSyncRun } from "../../sync/read-sync-run";
+import { retryFailedEntities } from "../../sync/retry-failed-entities";
+import { SyncRequest } from "../../sync/sync-request";
+import { SyncRunView } from "../../sync/sync-run-view";
+import { cancelSync, startSync } from "../../sync/sync-service";
+import { createTRPCRouter, protectedProcedure } from "../trpc";
+
+const JobIdInput = z.object({ jobId: z.string().trim().min(1).max(100) });
+const StartedOutput = z.object({ jobId: z.string() });
+
+export const syncsRouter = createTRPCRouter({
+  /** Starts a sync in the background; answers with its job id at once. */
+  start: protectedProcedure
+    .input(SyncRequest)
+    .output(StartedOutput)
+    .mutation(async ({ input }) => ({ jobId: (await startSync(input, "api")).jobId })),
+
+  cancel: protectedProcedure
+    .input(JobIdInput)
+    .output(z.object({ cancelled: z.boolean() }))
+    .mutation(({ input }) => ({ cancelled: cancelSync(input.jobId) })),
+
+  retryFailed: protectedProcedure
+    .input(JobIdInput)
+    .output(StartedOutput)
+    .mutation(async ({ input }) => ({
+      jobId: (await retryFailedEntities(input.jobId, "api")).jobId,
+    })),
+
+  /** One run with its live progress. */
+  status: protectedProcedure
+    .input(JobIdInput)
+    .output(SyncRunView)
+    .query(({ input }) => readSyncRun(input.jobId)),
+
+  running: protectedProcedure
+    .input(z.void())
+    .output(SyncRunView.nullable())
+    .query(() => readRunningSync()),
+
+  list: protectedProcedure
+    .input(ListSyncRunsInput)
+    .output(SyncRunsPage)
+    .query(({ input }) => listSyncRuns(input)),
+
+  entries: protectedProcedure
+    .input(SyncRunEntriesInput)
+    .output(SyncRunEntriesPage)
+    .query(({ input }) => readSyncRunEntries(input)),
+});

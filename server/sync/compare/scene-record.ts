@@ -1,0 +1,80 @@
+import type { StashRef, StashScene, StashVideoFile } from "../../stash/types";
+import { contentHash } from "./content-hash";
+
+/**
+ * A scene normalized for comparison: links sorted by id, text as Stash sent it. Both sides of
+ * a comparison (Stash's payload and our stored row) are brought into this shape.
+ */
+export interface SceneRecord {
+  id: string;
+  title: string | null;
+  code: string | null;
+  details: string | null;
+  director: string | null;
+  urls: string[];
+  date: string | null;
+  rating100: number | null;
+  organized: boolean;
+  oCounter: number;
+  studio: StashRef | null;
+  performers: StashRef[];
+  tags: StashRef[];
+  files: StashVideoFile[];
+}
+
+const byId = (a: StashRef, b: StashRef) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function sceneRecordFromStash(scene: StashScene): SceneRecord {
+  return {
+    id: scene.id,
+    title: scene.title,
+    code: scene.code,
+    details: scene.details,
+    director: scene.director,
+    urls: scene.urls,
+    date: scene.date,
+    rating100: scene.rating100,
+    organized: scene.organized,
+    oCounter: scene.oCounter,
+    studio: scene.studio,
+    performers: [...scene.performers].sort(byId),
+    tags: [...scene.tags].sort(byId),
+    files: scene.files,
+  };
+}
+
+/**
+ * The hash covers content and link ids, not link names: renaming a tag is a change of the tag,
+ * not of every scene carrying it. Stash's timestamps are excluded: an edit that was undone
+ * leaves the content, and so the hash, as it was.
+ */
+export function sceneContentHash(record: SceneRecord): string {
+  return contentHash([
+    record.title,
+    record.code,
+    record.details,
+    record.director,
+    record.urls,
+    record.date,
+    record.rating100,
+    record.organized,
+    record.oCounter,
+    record.studio?.id ?? null,
+    record.performers.map((p) => p.id),
+    record.tags.map((t) => t.id),
+    record.files.map((f) => [
+      f.id,
+      f.path,
+      f.basename,
+      f.size,
+      f.duration,
+      f.width,
+      f.height,
+      f.videoCodec,
+      f.audioCodec,
+      f.frameRate,
+      f.bitRate,
+      f.fingerprints.map((fp) => [fp.type, fp.value]),
+    ]),
+  ]);
+}

@@ -1,0 +1,77 @@
+import type { PageRequest, StashPage, StashScene } from "../../stash/types";
+import {
+  performerSpec,
+  studioSpec,
+  tagSpec,
+  type RefSpec,
+  type RefType,
+} from "../compare/ref-specs";
+import { oneSecondBefore } from "../stash-timestamps";
+import { writeRefPage } from "../write/write-ref-page";
+import { writeScenePage } from "../write/write-scene-page";
+import { pageThrough, type PagedResult } from "./page-through";
+import type { RunContext } from "./run-context";
+
+export type Watermarks = Partial<Record<RefType | "scene", string>>;
+
+/** Pages are always ordered by id: stable while the library is edited during the run. */
+function request(ctx: RunContext, page: number, since: string | undefined): PageRequest {
+  return {
+    page,
+    perPage: ctx.perPage,
+    sort: "id",
+    direction: "ASC",
+    ...(since ? { updatedAfter: oneSecondBefore(since) } : {}),
+  };
+}
+
+export interface PhaseResult extends PagedResult {
+  /**
+   * The watermark the next incremental sync may start from: the newest updated_at Stash had
+   * when this phase began. Anything edited after that has a newer updated_at and is read again.
+   */
+  watermark: string | null;
+}
+
+/** Syncs one type of performers, tags or studios; `since` limits it to what changed. */
+export function syncRefType(ctx: RunContext, type: RefType, since?: string): Promise<PhaseResult> {
+  const { client } = ctx;
+  switch (type) {
+    case "performer":
+      return syncRefs(ctx, "performers", performerSpec, (r) => client.findPerformers(r), since);
+    case "tag":
+      return syncRefs(ctx, "tags", tagSpec, (r) => client.findTags(r), since);
+    case "studio":
+      return syncRefs(ctx, "studios", studioSpec, (r) => client.findStudios(r), since);
+  }
+}
+
+async function syncRefs<T extends { id: string; createdAt: string; updatedAt: string }>(
+  ctx: RunContext,
+  label: string,
+  spec: RefSpec<T>,
+  fetch: (request: PageRequest) => Promise<StashPage<T>>,
+  since: string | undefined,
+): Promise<PhaseResult> {
+  const watermark = await ctx.client.latestUpdatedAt(spec.type);
+  const result = await pageThrough<T>(
+    ctx,
+    label,
+    (page) => fetch(request(ctx, page, since)),
+    (items) => writeRefPage(ctx, spec, items),
+  );
+  return { ...result, watermark };
+}
+
+export async function syncSceneType(ctx: RunContext, since?: string): Promise<PhaseResult> {
+  const watermark = await ctx.client.latestUpdatedAt("scene");
+  const result = await pageThrough<StashScene>(
+    ctx,
+    "scenes",
+    (page) => ctx.client.findScenes(request(ctx, page, since)),
+    (items) => writeScenePage(ctx, items),
+  );
+  return { ...result, watermark };
+}
+
+export const refTypes: RefType[] = ["performer", "tag", "studio"];

@@ -1,0 +1,57 @@
+import type { Db } from "../../db/client";
+
+/**
+ * A run's progress, kept in memory and written to its sync_history row at most once a second
+ * (and on every phase change), so other processes and pages can read it. The heartbeat that
+ * goes with it tells a later process whether the run is still alive.
+ */
+export class ProgressTracker {
+  phase = "starting";
+  done = 0;
+  total = 0;
+  private lastWrite = 0;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly runId: number,
+    private readonly onHeartbeat: () => Promise<void>,
+  ) {}
+
+  start(intervalMs = 1000) {
+    // The timer keeps the heartbeat beating even while one slow page is being fetched.
+    this.timer = setInterval(() => void this.flush().catch(() => {}), intervalMs);
+    this.timer.unref();
+  }
+
+  stop() {
+    clearInterval(this.timer);
+  }
+
+  setPhase(phase: string, total: number) {
+    this.phase = phase;
+    this.total = total;
+    this.done = 0;
+    void this.flush().catch(() => {});
+  }
+
+  advance(by: number) {
+    this.done += by;
+    if (Date.now() - this.lastWrite >= 1000) void this.flush().catch(() => {});
+  }
+
+  async flush() {
+    this.lastWrite = Date.now();
+    const now = new Date();
+    await this.db.syncHistory.update({
+      where: { id: this.runId },
+      data: {
+        phase: this.phase,
+        progressDone: this.done,
+        progressTotal: this.total,
+        heartbeatAt: now,
+      },
+    });
+    await this.onHeartbeat();
+  }
+}

@@ -1,0 +1,56 @@
+import type { Db } from "../../db/client";
+import type { ChangeType, SyncType } from "../../domain/vocabulary";
+import type { StashClient } from "../../stash/client";
+import type { RefType } from "../compare/ref-specs";
+import type { ProgressTracker } from "./progress-tracker";
+
+/** Counts of one run, by outcome; sync_history's counters are written from these. */
+export class Tally {
+  created = 0;
+  updated = 0;
+  skipped = 0;
+  failed = 0;
+
+  add(change: ChangeType) {
+    this[change]++;
+  }
+
+  get synced() {
+    return this.created + this.updated + this.skipped + this.failed;
+  }
+
+  get hadChanges() {
+    return this.created + this.updated > 0;
+  }
+}
+
+/** Everything one run's phases share. */
+export interface RunContext {
+  db: Db;
+  client: StashClient;
+  runId: number;
+  jobId: string;
+  syncType: SyncType;
+  perPage: number;
+  signal: AbortSignal;
+  progress: ProgressTracker;
+  tally: Tally;
+  /** Ids of performers, tags and studios present locally, so scene links never dangle. */
+  knownRefs: Map<RefType, Set<string>>;
+}
+
+/**
+ * Which outcomes get a sync_log row of their own. A full sync logs only what it changed or
+ * failed (plus its one NULL-entity row); the other types log every entity they read.
+ */
+export function logsOutcome(syncType: SyncType, change: ChangeType): boolean {
+  return syncType !== "full" || change !== "skipped";
+}
+
+export class SyncCancelled extends Error {
+  override name = "SyncCancelled";
+}
+
+export function throwIfCancelled(signal: AbortSignal) {
+  if (signal.aborted) throw new SyncCancelled("The sync was cancelled.");
+}

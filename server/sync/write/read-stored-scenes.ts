@@ -1,0 +1,51 @@
+import type { Db } from "../../db/client";
+import type { SceneRecord } from "../compare/scene-record";
+
+/** Stored scenes in the normalized shape, to compare with what Stash sends now. */
+export async function readStoredScenes(db: Db, ids: string[]): Promise<Map<string, SceneRecord>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.scene.findMany({
+    where: { id: { in: ids } },
+    include: {
+      studio: { select: { id: true, name: true } },
+      performers: { select: { performer: { select: { id: true, name: true } } } },
+      tags: { select: { tag: { select: { id: true, name: true } } } },
+      files: { orderBy: { position: "asc" } },
+    },
+  });
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        title: row.title,
+        code: row.code,
+        details: row.details,
+        director: row.director,
+        urls: JSON.parse(row.urls) as string[],
+        date: row.date,
+        rating100: row.rating100,
+        organized: row.organized,
+        oCounter: row.oCounter,
+        studio: row.studio,
+        performers: row.performers.map((p) => p.performer).sort(byId),
+        tags: row.tags.map((t) => t.tag).sort(byId),
+        files: row.files.map((f) => ({
+          id: f.id,
+          path: f.path,
+          basename: f.basename,
+          size: Number(f.size),
+          duration: f.duration,
+          width: f.width,
+          height: f.height,
+          videoCodec: f.videoCodec,
+          audioCodec: f.audioCodec,
+          frameRate: f.frameRate,
+          bitRate: f.bitRate,
+          fingerprints: JSON.parse(f.fingerprints) as SceneRecord["files"][number]["fingerprints"],
+        })),
+      },
+    ]),
+  );
+}

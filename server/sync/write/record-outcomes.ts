@@ -1,0 +1,62 @@
+import type { ChangedFields } from "../../domain/changed-fields";
+import type { ChangeType, EntityType } from "../../domain/vocabulary";
+import { insertRows, type SqlValue, type Statement } from "../../db/sql-dialect";
+import { logsOutcome, type RunContext } from "../run/run-context";
+import { executeInTransaction } from "./execute-statements";
+
+/** One entity's outcome in a run. */
+export interface EntityOutcome {
+  entityType: EntityType;
+  entityId: string;
+  changeType: ChangeType;
+  changedFields: ChangedFields | null;
+  error: string | null;
+}
+
+const columns = [
+  "sync_history_id",
+  "entity_type",
+  "entity_id",
+  "sync_type",
+  "had_changes",
+  "change_type",
+  "error_message",
+  "changed_fields",
+  "created_at",
+];
+
+/** The sync_log inserts the run's type calls for (see logsOutcome). */
+function logStatements(ctx: RunContext, outcomes: EntityOutcome[]): Statement[] {
+  const now = new Date();
+  const rows: SqlValue[][] = [];
+  for (const o of outcomes) {
+    if (!logsOutcome(ctx.syncType, o.changeType)) continue;
+    rows.push([
+      ctx.runId,
+      o.entityType,
+      o.entityId,
+      ctx.syncType,
+      o.changeType === "created" || o.changeType === "updated",
+      o.changeType,
+      o.error,
+      o.changedFields ? JSON.stringify(o.changedFields) : null,
+      now,
+    ]);
+  }
+  return insertRows("sync_log", columns, rows);
+}
+
+/**
+ * Writes a page's statements and the outcomes' log rows in one transaction, then counts the
+ * outcomes: counters only ever include what is committed, so they match the stored rows.
+ */
+export async function commitOutcomes(
+  ctx: RunContext,
+  statements: Statement[],
+  outcomes: EntityOutcome[],
+): Promise<EntityOutcome[]> {
+  await executeInTransaction(ctx.db, [...statements, ...logStatements(ctx, outcomes)]);
+  for (const o of outcomes) ctx.tally.add(o.changeType);
+  ctx.progress.advance(outcomes.length);
+  return outcomes;
+}

@@ -1,0 +1,153 @@
+import type { ChangedFields } from "../../domain/changed-fields";
+import { insertRows, whereIn, type SqlValue, type Statement } from "../../db/sql-dialect";
+import type { PageItem } from "../../stash/types";
+import { refHash, refValues, storedScalar, type RefSpec, type RefType } from "../compare/ref-specs";
+import type { RunContext } from "../run/run-context";
+import { commitOutcomes, type EntityOutcome } from "./record-outcomes";
+
+type Ref = { id: string; createdAt: string; updatedAt: string };
+
+/**
+ * Writes one page of performers, tags or studios, the same way scenes are written: hash
+ * comparison first, stored rows loaded only for those that differ, one transaction per page,
+ * and entity-by-entity retries when the page transaction fails.
+ */
+export async function writeRefPage<T extends Ref>(
+  ctx: RunContext,
+  spec: RefSpec<T>,
+  items: PageItem<T>[],
+): Promise<EntityOutcome[]> {
+  const invalid = items
+    .filter((i): i is Extract<PageItem<T>, { ok: false }> => !i.ok)
+    .map((i) => outcome(spec, i.id ?? "(unknown)", "failed", null, i.error));
+  const valid = items
+    .filter((i): i is Extract<PageItem<T>, { ok: true }> => i.ok)
+    .map((i) => i.value);
+  try {
+    return await commit(ctx, await plan(ctx, spec, valid), invalid);
+  } catch {
+    const outcomes = await commit(ctx, { statements: [], outcomes: [] }, invalid);
+    for (const one of valid) {
+      try {
+        outcomes.push(...(await commit(ctx, await plan(ctx, spec, [one]), [])));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        outcomes.push(
+          ...(await commit(ctx, { statements: [], outcomes: [] }, [
+            outcome(spec, one.id, "failed", null, message),
+          ])),
+        );
+      }
+    }
+    return outcomes;
+  }
+}
+
+interface Plan {
+  statements: Statement[];
+  outcomes: EntityOutcome[];
+}
+
+async function commit(ctx: RunContext, plan: Plan, extra: EntityOutcome[]) {
+  const outcomes = await commitOutcomes(ctx, plan.statements, [...extra, ...plan.outcomes]);
+  // Scenes of this run may now link these without stubs.
+  for (const o of outcomes) {
+    if (o.changeType === "created") ctx.knownRefs.get(o.entityType as RefType)?.add(o.entityId);
+  }
+  return outcomes;
+}
+
+async function plan<T extends Ref>(
+  ctx: RunContext,
+  spec: RefSpec<T>,
+  entities: T[],
+): Promise<Plan> {
+  const columns = spec.fields.map((f) => f.column);
+  const stored = new Map<string, Record<string, unknown>>();
+  const select = `SELECT "id", "content_hash", "stash_updated_at", "removed_at", ${columns.map((c) => `"${c}"`).join(", ")} FROM "${spec.table}"`;
+  for (const st of whereIn(
+    select,
+    "id",
+    entities.map((e) => e.id),
+  )) {
+    for (const row of await ctx.db.$queryRawUnsafe<Record<string, unknown>[]>(
+      st.sql,
+      ...st.params,
+    )) {
+      stored.set(String(row.id), row);
+    }
+  }
+
+  const now = new Date();
+  const rows: SqlValue[][] = [];
+  const untouched: string[] = [];
+  const outcomes: EntityOutcome[] = [];
+  for (const entity of entities) {
+    const hash = refHash(spec, entity);
+    const row = [
+      entity.id,
+      ...refValues(spec, entity),
+      entity.createdAt,
+      entity.updatedAt,
+      hash,
+      now,
+      now,
+      null,
+    ];
+    const old = stored.get(entity.id);
+    // An empty hash marks a stub a scene link created before this entity was read.
+    if (!old || old.content_hash === "") {
+      rows.push(row);
+      outcomes.push(outcome(spec, entity.id, "created", null, null));
+      continue;
+    }
+    const changes: ChangedFields = {};
+    if (old.content_hash !== hash) {
+      for (const field of spec.fields) {
+        const from = storedScalar(field, old[field.column]);
+        const to = field.read(entity);
+        if (from !== to) changes[field.key] = { from, to };
+      }
+    }
+    if (old.removed_at !== null) changes.removed_from_stash = { from: true, to: false };
+    if (Object.keys(changes).length > 0) {
+      rows.push(row);
+      outcomes.push(outcome(spec, entity.id, "updated", changes, null));
+    } else {
+      if (old.content_hash !== hash || old.stash_updated_at !== entity.updatedAt) rows.push(row);
+      else untouched.push(entity.id);
+      outcomes.push(outcome(spec, entity.id, "skipped", null, null));
+    }
+  }
+
+  const allColumns = [
+    "id",
+    ...columns,
+    "stash_created_at",
+    "stash_updated_at",
+    "content_hash",
+    "first_seen_at",
+    "last_synced_at",
+    "removed_at",
+  ];
+  return {
+    statements: [
+      ...insertRows(spec.table, allColumns, rows, {
+        key: ["id"],
+        update: allColumns.filter((c) => c !== "id" && c !== "first_seen_at"),
+      }),
+      ...whereIn(`UPDATE "${spec.table}" SET "last_synced_at" = ?`, "id", untouched, [now]),
+    ],
+    outcomes,
+  };
+}
+
+function outcome<T extends Ref>(
+  spec: RefSpec<T>,
+  entityId: string,
+  changeType: EntityOutcome["changeType"],
+  changedFields: ChangedFields | null,
+  error: string | null,
+): EntityOutcome {
+  return { entityType: spec.type, entityId, changeType, changedFields, error };
+}

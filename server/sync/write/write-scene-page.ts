@@ -1,0 +1,297 @@
+import type { ChangedFields } from "../../domain/changed-fields";
+import { insertRows, whereIn, type SqlValue, type Statement } from "../../db/sql-dialect";
+import type { PageItem, StashScene } from "../../stash/types";
+import { diffScene } from "../compare/diff-scene";
+import { sceneContentHash, sceneRecordFromStash, type SceneRecord } from "../compare/scene-record";
+import type { RunContext } from "../run/run-context";
+import { ensureLinkedRefs } from "./ensure-linked-refs";
+import { commitOutcomes, type EntityOutcome } from "./record-outcomes";
+import { readStoredScenes } from "./read-stored-scenes";
+
+const sceneColumns = [
+  "id",
+  "title",
+  "code",
+  "details",
+  "director",
+  "urls",
+  "date",
+  "rating100",
+  "organized",
+  "o_counter",
+  "stash_created_at",
+  "stash_updated_at",
+  "studio_id",
+  "content_hash",
+  "first_seen_at",
+  "last_synced_at",
+  "removed_at",
+];
+// A re-sync rewrites everything but the first time we saw the scene.
+const sceneUpdateColumns = sceneColumns.filter((c) => c !== "id" && c !== "first_seen_at");
+
+const fileColumns = [
+  "id",
+  "scene_id",
+  "position",
+  "path",
+  "basename",
+  "size",
+  "duration",
+  "width",
+  "height",
+  "video_codec",
+  "audio_codec",
+  "frame_rate",
+  "bit_rate",
+  "fingerprints",
+];
+
+interface Incoming {
+  scene: StashScene;
+  record: SceneRecord;
+  hash: string;
+}
+
+interface Stored {
+  id: string;
+  content_hash: string;
+  stash_updated_at: string;
+  removed_at: unknown;
+}
+
+/**
+ * Writes one page of scenes from Stash: decides each scene's outcome by comparing content
+ * hashes (loading the stored rows only for scenes whose hash differs), then writes the rows,
+ * their links and the page's sync_log rows in one transaction. If that transaction fails, the
+ * page is retried scene by scene so one bad scene fails alone.
+ */
+export async function writeScenePage(
+  ctx: RunContext,
+  items: PageItem<StashScene>[],
+): Promise<EntityOutcome[]> {
+  const invalid: EntityOutcome[] = [];
+  const incoming: Incoming[] = [];
+  for (const item of items) {
+    if (!item.ok) {
+      invalid.push(failed(item.id ?? "(unknown)", item.error));
+      continue;
+    }
+    const record = sceneRecordFromStash(item.value);
+    incoming.push({ scene: item.value, record, hash: sceneContentHash(record) });
+  }
+  try {
+    return await commitPlan(ctx, await planScenes(ctx, incoming), invalid);
+  } catch {
+    // Isolate the culprit: each scene in its own transaction.
+    const outcomes = await commitPlan(
+      ctx,
+      { statements: [], outcomes: [], commit: () => {} },
+      invalid,
+    );
+    for (const one of incoming) outcomes.push(...(await writeOne(ctx, one)));
+    return outcomes;
+  }
+}
+
+async function writeOne(ctx: RunContext, one: Incoming): Promise<EntityOutcome[]> {
+  try {
+    return await commitPlan(ctx, await planScenes(ctx, [one]), []);
+  } catch (error) {
+    const none = { statements: [], outcomes: [], commit: () => {} };
+    return commitPlan(ctx, none, [failed(one.scene.id, describe(error))]);
+  }
+}
+
+interface Plan {
+  statements: Statement[];
+  outcomes: EntityOutcome[];
+  commit: () => void;
+}
+
+async function commitPlan(ctx: RunContext, plan: Plan, extra: EntityOutcome[]) {
+  const outcomes = await commitOutcomes(ctx, plan.statements, [...extra, ...plan.outcomes]);
+  plan.commit();
+  return outcomes;
+}
+
+async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<Plan> {
+  const stored = await readStoredState(
+    ctx,
+    incoming.map((i) => i.scene.id),
+  );
+  const now = new Date();
+  const outcomes: EntityOutcome[] = [];
+  const toWrite: { item: Incoming; created: boolean }[] = [];
+  const untouched: string[] = [];
+  const changedIds: string[] = [];
+
+  for (const item of incoming) {
+    const existing = stored.get(item.scene.id);
+    if (!existing) {
+      toWrite.push({ item, created: true });
+      outcomes.push({
+        entityType: "scene",
+        entityId: item.scene.id,
+        changeType: "created",
+        changedFields: null,
+        error: null,
+      });
+    } else if (existing.content_hash !== item.hash || existing.removed_at !== null) {
+      changedIds.push(item.scene.id);
+    } else if (existing.stash_updated_at !== item.scene.updatedAt) {
+      // Touched in Stash but nothing we mirror differs (e.g. an edit undone): skipped,
+      // but keep Stash's newer timestamp.
+      toWrite.push({ item, created: false });
+      outcomes.push(skipped(item.scene.id));
+    } else {
+      untouched.push(item.scene.id);
+      outcomes.push(skipped(item.scene.id));
+    }
+  }
+
+  const before = await readStoredScenes(ctx.db, changedIds);
+  const incomingById = new Map(incoming.map((i) => [i.scene.id, i]));
+  const relinked: string[] = [];
+  for (const id of changedIds) {
+    const item = incomingById.get(id)!;
+    const old = before.get(id);
+    const changes: ChangedFields = old ? diffScene(old, item.record) : {};
+    if (stored.get(id)?.removed_at !== null) changes.removed_from_stash = { from: true, to: false };
+    const changed = Object.keys(changes).length > 0;
+    toWrite.push({ item, created: false });
+    relinked.push(id);
+    outcomes.push(
+      changed
+        ? {
+            entityType: "scene",
+            entityId: id,
+            changeType: "updated",
+            changedFields: changes,
+            error: null,
+          }
+        : skipped(id),
+    );
+  }
+
+  const relinkedSet = new Set(relinked);
+  const linked = toWrite
+    .filter((w) => w.created || relinkedSet.has(w.item.scene.id))
+    .map((w) => w.item);
+  const refs = ensureLinkedRefs(
+    ctx,
+    linked.flatMap(({ scene }) => [
+      ...(scene.studio ? [{ type: "studio" as const, ref: scene.studio }] : []),
+      ...scene.performers.map((ref) => ({ type: "performer" as const, ref })),
+      ...scene.tags.map((ref) => ({ type: "tag" as const, ref })),
+    ]),
+  );
+
+  const statements: Statement[] = [
+    ...refs.statements,
+    ...insertRows(
+      "scene",
+      sceneColumns,
+      toWrite.map(({ item }) => sceneRow(item, now)),
+      { key: ["id"], update: sceneUpdateColumns },
+    ),
+    ...whereIn('DELETE FROM "scene_performer"', "scene_id", relinked),
+    ...whereIn('DELETE FROM "scene_tag"', "scene_id", relinked),
+    ...whereIn('DELETE FROM "scene_file"', "scene_id", relinked),
+    ...insertRows(
+      "scene_performer",
+      ["scene_id", "performer_id"],
+      linked.flatMap(({ scene }) => scene.performers.map((p) => [scene.id, p.id])),
+      { key: ["scene_id", "performer_id"], update: [] },
+    ),
+    ...insertRows(
+      "scene_tag",
+      ["scene_id", "tag_id"],
+      linked.flatMap(({ scene }) => scene.tags.map((t) => [scene.id, t.id])),
+      { key: ["scene_id", "tag_id"], update: [] },
+    ),
+    ...insertRows(
+      "scene_file",
+      fileColumns,
+      linked.flatMap(({ scene }) =>
+        scene.files.map((f, position) => fileRow(scene.id, position, f)),
+      ),
+      // A file Stash moved from another scene keeps its id: take it over.
+      { key: ["id"], update: fileColumns.filter((c) => c !== "id") },
+    ),
+    ...whereIn('UPDATE "scene" SET "last_synced_at" = ?', "id", untouched, [now]),
+  ];
+  return { statements, outcomes, commit: refs.commit };
+}
+
+async function readStoredState(ctx: RunContext, ids: string[]): Promise<Map<string, Stored>> {
+  const map = new Map<string, Stored>();
+  for (const st of whereIn(
+    'SELECT "id", "content_hash", "stash_updated_at", "removed_at" FROM "scene"',
+    "id",
+    ids,
+  )) {
+    const rows = await ctx.db.$queryRawUnsafe<Stored[]>(st.sql, ...st.params);
+    for (const row of rows) map.set(row.id, row);
+  }
+  return map;
+}
+
+function sceneRow({ scene, hash }: Incoming, now: Date): SqlValue[] {
+  return [
+    scene.id,
+    scene.title,
+    scene.code,
+    scene.details,
+    scene.director,
+    JSON.stringify(scene.urls),
+    scene.date,
+    scene.rating100,
+    scene.organized,
+    scene.oCounter,
+    scene.createdAt,
+    scene.updatedAt,
+    scene.studio?.id ?? null,
+    hash,
+    now,
+    now,
+    null,
+  ];
+}
+
+function fileRow(sceneId: string, position: number, f: StashScene["files"][number]): SqlValue[] {
+  return [
+    f.id,
+    sceneId,
+    position,
+    f.path,
+    f.basename,
+    BigInt(Math.round(f.size)),
+    f.duration,
+    f.width,
+    f.height,
+    f.videoCodec,
+    f.audioCodec,
+    f.frameRate,
+    f.bitRate,
+    JSON.stringify(f.fingerprints),
+  ];
+}
+
+function skipped(id: string): EntityOutcome {
+  return {
+    entityType: "scene",
+    entityId: id,
+    changeType: "skipped",
+    changedFields: null,
+    error: null,
+  };
+}
+
+function failed(id: string, error: string): EntityOutcome {
+  return { entityType: "scene", entityId: id, changeType: "failed", changedFields: null, error };
+}
+
+export function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,58 @@
+import { expect } from "vitest";
+import { db } from "../../server/db/client";
+import { countLoggedOutcomes } from "../../server/sync/count-logged-outcomes";
+import type { SyncRequest } from "../../server/sync/sync-request";
+import { runSync, startSync, type SyncOptions } from "../../server/sync/sync-service";
+
+interface SimLike {
+  url: string;
+}
+
+/** Options that point a sync at this simulator (small pages, so paging is exercised). */
+export function against(sim: SimLike, extra: Partial<SyncOptions> = {}): SyncOptions {
+  return { stash: { url: sim.url, apiKey: null }, perPage: 100, ...extra };
+}
+
+export function syncNow(sim: SimLike, request: SyncRequest, extra: Partial<SyncOptions> = {}) {
+  return runSync(request, "api", against(sim, extra));
+}
+
+export function startSyncAgainst(
+  sim: SimLike,
+  request: SyncRequest,
+  extra: Partial<SyncOptions> = {},
+) {
+  return startSync(request, "api", against(sim, extra));
+}
+
+export async function runRow(jobId: string) {
+  return db().syncHistory.findUniqueOrThrow({ where: { jobId } });
+}
+
+export async function logRows(jobId: string) {
+  const run = await runRow(jobId);
+  return db().syncLog.findMany({ where: { syncHistoryId: run.id }, orderBy: { id: "asc" } });
+}
+
+/** The run's counters say what its sync_log rows say. */
+export async function expectCountersMatchLogs(jobId: string) {
+  const run = await runRow(jobId);
+  const logged = await countLoggedOutcomes(db(), run.id);
+  expect(run.itemsCreated).toBe(logged.created);
+  expect(run.itemsUpdated).toBe(logged.updated);
+  expect(run.itemsFailed).toBe(logged.failed);
+  // A full sync does not log unchanged entities one by one.
+  if (run.syncType !== "full") expect(run.itemsSkipped).toBe(logged.skipped);
+  expect(run.itemsSynced).toBe(
+    run.itemsCreated + run.itemsUpdated + run.itemsSkipped + run.itemsFailed,
+  );
+}
+
+/** Polls until `check` holds (for runs in the background). */
+export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 20_000) {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

@@ -1,0 +1,58 @@
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../server/db/client";
+import { recoverInterruptedRuns } from "../../server/sync/sync-lock";
+import { startStashSim, type StashSim } from "../../stash-sim";
+import { syncNow, waitFor } from "../helpers/sync-run";
+
+let sim: StashSim;
+beforeAll(async () => {
+  sim = await startStashSim({ scenes: 1200, seed: 13 });
+});
+afterAll(() => sim.close());
+
+describe("a sync process killed mid-run (kill -9)", () => {
+  it("leaves a consistent database, is marked interrupted on the next start, and the next incremental catches up", async () => {
+    sim.setLatency(60);
+    // The CLI in a real child process (node + tsx's loader, one process, so the kill hits it).
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/sync-cli.ts", "full"], {
+      env: { ...process.env, STASH_URL: sim.url, STASH_PAGE_SIZE: "100" },
+      stdio: "ignore",
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on("exit", (_code, signal) => resolve(signal)),
+    );
+    await waitFor(async () => (await db().scene.count()) >= 300, 60_000);
+    child.kill("SIGKILL");
+    expect(await exited).toBe("SIGKILL");
+
+    const run = await db().syncHistory.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(run.status).toBe("running");
+
+    // Whole pages or nothing: every stored scene has its files and links, no dangling keys.
+    expect(await db().$queryRawUnsafe<unknown[]>("PRAGMA foreign_key_check")).toEqual([]);
+    const scenesWithoutFiles = await db().scene.count({ where: { files: { none: {} } } });
+    expect(scenesWithoutFiles).toBe(0);
+    const stored = await db().scene.count();
+    expect(stored % 100).toBe(0);
+
+    expect(await recoverInterruptedRuns(db())).toEqual([run.jobId]);
+    const after = await db().syncHistory.findUniqueOrThrow({ where: { id: run.id } });
+    expect(after.status).toBe("interrupted");
+    expect(after.errorMessage).toMatch(/stopped before it finished/);
+    expect(after.itemsCreated).toBe(
+      await db().syncLog.count({ where: { syncHistoryId: run.id, changeType: "created" } }),
+    );
+
+    sim.setLatency(0);
+    const catchUp = await syncNow(sim, { type: "incremental" });
+    expect(catchUp.status).toBe("completed");
+    expect(await db().scene.count()).toBe(1200);
+    const last = await db().scene.findUniqueOrThrow({
+      where: { id: "1200" },
+      include: { files: true },
+    });
+    expect(last.title).toBe(sim.scene(1200)!.title);
+    expect(last.files).toHaveLength(sim.scene(1200)!.files.length);
+  });
+});

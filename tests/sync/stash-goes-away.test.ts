@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../../server/db/client";
+import { startStashSim } from "../../stash-sim";
+import {
+  expectCountersMatchLogs,
+  runRow,
+  startSyncAgainst,
+  syncNow,
+  waitFor,
+} from "../helpers/sync-run";
+
+describe("a run whose Stash goes away", () => {
+  it("fails, keeps the pages written, and the next sync catches up", async () => {
+    const fresh = await startStashSim({ scenes: 500, seed: 9 });
+    try {
+      fresh.setLatency(30);
+      const { jobId, done } = await startSyncAgainst(fresh, { type: "full" });
+      await waitFor(
+        async () =>
+          (await runRow(jobId)).phase === "scenes" && (await runRow(jobId)).progressDone >= 200,
+      );
+      await fresh.goAway();
+      const summary = await done;
+      expect(summary.status).toBe("failed");
+      expect(summary.errorMessage).toMatch(/reach|connect/i);
+      const kept = await db().scene.count();
+      expect(kept).toBeGreaterThanOrEqual(200);
+      await expectCountersMatchLogs(jobId);
+
+      await fresh.comeBack();
+      fresh.setLatency(0);
+      const catchUp = await syncNow(fresh, { type: "incremental" });
+      expect(catchUp.status).toBe("completed");
+      expect(await db().scene.count({ where: { removedAt: null } })).toBe(fresh.status().scenes);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
