@@ -31,9 +31,10 @@ export function isValidSessionValue(
   const match = /^(v1)\.(\d{1,16})\.([A-Za-z0-9_-]{43})$/.exec(value);
   if (!match) return false;
   const [, version, expiresAt, signature] = match as unknown as [string, string, string, string];
-  const expected = Buffer.from(sign(`${version}.${expiresAt}`, token), "base64url");
-  const given = Buffer.from(signature, "base64url");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return false;
+  // Compared as text, not decoded bytes: base64url has several spellings of the same bytes
+  // (the last character's spare bits), and only the one this server wrote is valid.
+  const expected = Buffer.from(sign(`${version}.${expiresAt}`, token), "ascii");
+  if (!timingSafeEqual(Buffer.from(signature, "ascii"), expected)) return false;
   return Number(expiresAt) > now.getTime();
 }
 

@@ -44,7 +44,8 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
 async function handle(req: IncomingMessage, res: ServerResponse, options: AppServerOptions) {
   const request = await toRequest(req);
   if (!options.withoutProxy) {
-    const gate = proxy(new NextRequest(request));
+    // A clone: building a NextRequest from a Request takes over its body.
+    const gate = proxy(new NextRequest(request.clone()));
     // NextResponse.next() marks "carry on to the route" with this header.
     if (gate.headers.get("x-middleware-next") !== "1") return send(res, gate);
   }
