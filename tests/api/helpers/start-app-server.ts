@@ -23,11 +23,29 @@ export interface AppServerOptions {
  * reach only the proxy, which decides about them before any page code runs.
  */
 export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
+  return startHttpServer(async (request) => {
+    if (!options.withoutProxy) {
+      // A clone: building a NextRequest from a Request takes over its body.
+      const gate = proxy(new NextRequest(request.clone()));
+      // NextResponse.next() marks "carry on to the route" with this header.
+      if (gate.headers.get("x-middleware-next") !== "1") return gate;
+    }
+    return route(request);
+  });
+}
+
+/** Any fetch-style handler on a real socket on 127.0.0.1. */
+export async function startHttpServer(
+  handle: (request: Request) => Promise<Response>,
+): Promise<AppServer> {
   const server = createServer((req, res) => {
-    void handle(req, res, options).catch((error: unknown) => {
-      res.writeHead(500, { "content-type": "text/plain" });
-      res.end(`test server: ${String(error)}`);
-    });
+    void toRequest(req)
+      .then(handle)
+      .then((response) => send(res, response))
+      .catch((error: unknown) => {
+        res.writeHead(500, { "content-type": "text/plain" });
+        res.end(`test server: ${String(error)}`);
+      });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -39,17 +57,6 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
-}
-
-async function handle(req: IncomingMessage, res: ServerResponse, options: AppServerOptions) {
-  const request = await toRequest(req);
-  if (!options.withoutProxy) {
-    // A clone: building a NextRequest from a Request takes over its body.
-    const gate = proxy(new NextRequest(request.clone()));
-    // NextResponse.next() marks "carry on to the route" with this header.
-    if (gate.headers.get("x-middleware-next") !== "1") return send(res, gate);
-  }
-  return send(res, await route(request));
 }
 
 async function route(request: Request): Promise<Response> {
