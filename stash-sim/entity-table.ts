@@ -129,6 +129,7 @@ export class EntityTable<Row, Wire> {
   private sorted = new Map<string, Row[]>();
   private lastFiltered: { key: string; version: number; rows: Row[] } | null = null;
   private unsortedCalls = 0;
+  private nextPage: { key: string; page: number; version: number; items: Wire[] } | null = null;
 
   constructor(readonly kind: EntityKind<Row, Wire>) {}
 
@@ -172,6 +173,7 @@ export class EntityTable<Row, Wire> {
     this.version++;
     this.sorted.clear();
     this.lastFiltered = null;
+    this.nextPage = null;
   }
 
   /** findScenes(ids:) — every id must exist, in the order given; filter and paging are ignored. */
@@ -194,16 +196,40 @@ export class EntityTable<Row, Wire> {
     const matching = this.filtered(ordered.rows, ordered.key, filter, find?.q ?? null);
     const perPage = find?.per_page ?? 25;
     const page = find?.page != null && find.page >= 1 ? find.page : 1;
-    let slice: Row[];
-    if (perPage < 0) slice = matching;
-    else if (ordered.rotation === null)
-      slice = matching.slice((page - 1) * perPage, page * perPage);
-    else slice = rotatedSlice(matching, ordered.rotation, (page - 1) * perPage, perPage);
-    return {
-      count: matching.length,
-      items: slice.map((r) => this.kind.materialize(r)),
-      matching: () => matching,
-    };
+    let items: Wire[];
+    if (perPage < 0) items = matching.map((r) => this.kind.materialize(r));
+    else if (ordered.rotation !== null) {
+      items = rotatedSlice(matching, ordered.rotation, (page - 1) * perPage, perPage).map((r) =>
+        this.kind.materialize(r),
+      );
+    } else {
+      const key = JSON.stringify([ordered.key, filter, find?.q ?? null, perPage]);
+      items = this.pageOf(matching, key, page, perPage);
+    }
+    return { count: matching.length, items, matching: () => matching };
+  }
+
+  /**
+   * A sorted page, and the next one built in the background: a client paging through the
+   * library then finds its next page ready while it is still reading the current one.
+   */
+  private pageOf(matching: Row[], key: string, page: number, perPage: number): Wire[] {
+    const build = (p: number) =>
+      matching.slice((p - 1) * perPage, p * perPage).map((r) => this.kind.materialize(r));
+    const ready = this.nextPage;
+    const items =
+      ready && ready.key === key && ready.page === page && ready.version === this.version
+        ? ready.items
+        : build(page);
+    this.nextPage = null;
+    if (page * perPage < matching.length) {
+      const version = this.version;
+      setImmediate(() => {
+        if (this.version === version)
+          this.nextPage = { key, page: page + 1, version, items: build(page + 1) };
+      });
+    }
+    return items;
   }
 
   private ordered(find: FindFilter | null | undefined): {

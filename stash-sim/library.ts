@@ -316,6 +316,7 @@ export class SimLibrary {
     // updated_at changing, which is what Stash does.
     Object.assign(performer, edit, { updated_at: this.clock.stampForWrite() });
     this.performers.touch();
+    this.scenes.touch();
     return performer;
   }
 
@@ -331,6 +332,7 @@ export class SimLibrary {
 
   removePerformer(id: number): void {
     if (!this.performers.remove(id)) throw new Error(`performer with id ${id} not found`);
+    this.scenes.touch();
   }
 
   updateTag(id: number, edit: TagEdit): WireTag {
@@ -338,6 +340,7 @@ export class SimLibrary {
     if (!tag) throw new Error(`tag with id ${id} not found`);
     Object.assign(tag, edit, { updated_at: this.clock.stampForWrite() });
     this.tags.touch();
+    this.scenes.touch();
     return tag;
   }
 
@@ -350,6 +353,7 @@ export class SimLibrary {
 
   removeTag(id: number): void {
     if (!this.tags.remove(id)) throw new Error(`tag with id ${id} not found`);
+    this.scenes.touch();
   }
 
   updateStudio(id: number, edit: StudioEdit): WireStudio {
@@ -360,6 +364,7 @@ export class SimLibrary {
     if (parent_id !== undefined)
       studio.parent_studio = parent_id === null ? null : this.studioOrThrow(parent_id);
     this.studios.touch();
+    this.scenes.touch();
     return studio;
   }
 
@@ -377,6 +382,7 @@ export class SimLibrary {
 
   removeStudio(id: number): void {
     if (!this.studios.remove(id)) throw new Error(`studio with id ${id} not found`);
+    this.scenes.touch();
     for (const child of this.studios.all())
       if (child.parent_studio?.id === String(id)) child.parent_studio = null;
   }

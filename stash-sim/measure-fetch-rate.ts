@@ -27,6 +27,7 @@ if (sim)
 const client = new StashClient({ url: values.url ?? sim!.url, perPage });
 
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 let fetched = 0;
 let failed = 0;
 for (let page = 1; ; page++) {
@@ -36,8 +37,13 @@ for (let page = 1; ; page++) {
   if (result.items.length === 0 || page * perPage >= result.count) break;
 }
 const seconds = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0);
 console.log(
   `fetched ${fetched} scenes (${failed} malformed) in ${seconds.toFixed(2)} s: ${Math.round(fetched / seconds)} scenes/s at per_page ${perPage}`,
+);
+console.log(
+  `this process used ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s of CPU` +
+    (sim ? " (client and simulator)" : " (client only: fetch, JSON, validation)"),
 );
 console.log(
   `heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`,
