@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { MainNav } from "@/components/layout/main-nav";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
+import { accessControlEnabled } from "@/server/auth/access-token";
 import { TRPCReactProvider } from "@/trpc/react";
 import "./globals.css";
 
@@ -35,6 +37,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <MainNav />
             </nav>
             <ThemeToggle />
+            {accessControlEnabled() ? <SignOutButton /> : null}
           </div>
         </header>
         <TRPCReactProvider>

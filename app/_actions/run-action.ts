@@ -1,5 +1,7 @@
 import "server-only";
+import { headers } from "next/headers";
 import { ZodError, z } from "zod";
+import { assertAccess } from "@/server/auth/assert-access";
 import type { AppErrorCode } from "@/server/errors";
 import { isAppError } from "@/server/errors";
 import { logger } from "@/server/logger";
@@ -22,10 +24,12 @@ export type ActionResult<T> =
 /**
  * Runs an action's domain call and maps its failure the way the tRPC formatter does: domain
  * errors keep their code and message, bad input names its fields, anything else is logged
- * and answered without internals.
+ * and answered without internals. Access is checked here, for every action: Next routes an
+ * action by its id, so the proxy's check of the page it was posted to is not enough.
  */
 export async function runAction<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
   try {
+    assertAccess(await headers());
     return { ok: true, value: await work() };
   } catch (error) {
     if (isAppError(error)) {

@@ -20,6 +20,7 @@ export function RunningSyncProgress({ initial }: { initial: SyncRunView }) {
   const router = useRouter();
   const run = useQuery({ ...syncRunQueryOptions(trpc, initial.jobId), initialData: initial });
   const data = run.data;
+  const pollFailed = run.isError;
   const [cancelling, startCancel] = useTransition();
   const [cancelError, setCancelError] = useState<string | null>(null);
 
@@ -59,6 +60,11 @@ export function RunningSyncProgress({ initial }: { initial: SyncRunView }) {
         </span>
       </div>
       <Progress value={total > 0 ? done : null} max={total > 0 ? total : 100} aria-label={label} />
+      {pollFailed ? (
+        <p className="text-sm text-destructive">
+          Progress could not be read just now ({run.error?.message}); retrying.
+        </p>
+      ) : null}
       {data.status === "running" ? (
         <div className="flex items-center gap-2">
           <Button variant="outline" size="sm" onClick={cancel} disabled={cancelling}>

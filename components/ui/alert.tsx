@@ -3,7 +3,7 @@ import type * as React from "react";
 import { cn } from "@/lib/utils";
 
 const alertVariants = cva(
-  "relative grid w-full gap-1 rounded-lg border px-4 py-3 text-sm [&>svg]:size-4 [&>svg]:translate-y-0.5 has-[>svg]:grid-cols-[1rem_1fr] has-[>svg]:gap-x-3",
+  "relative grid w-full grid-cols-[0_1fr] items-start gap-y-1 rounded-lg border px-4 py-3 text-sm [&>svg]:size-4 [&>svg]:translate-y-0.5 has-[>svg]:grid-cols-[1rem_1fr] has-[>svg]:gap-x-3",
   {
     variants: {
       variant: {

@@ -1,0 +1,91 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState, useTransition } from "react";
+import { startSyncAction } from "@/app/_actions/start-sync";
+import { RunningSyncProgress } from "@/components/syncs/running-sync-progress";
+import { Button } from "@/components/ui/button";
+import type { SyncRunView } from "@/server/sync/sync-run-view";
+import { useTRPC } from "@/trpc/react";
+
+/** While nothing runs, look for a run started elsewhere (CLI, schedule) now and then. */
+const IDLE_POLL_MS = 5000;
+const RUNNING_POLL_MS = 1000;
+
+/**
+ * Full and incremental sync buttons, and the live progress of the running job (phase,
+ * done/total, Cancel), whoever started it. The last run seen stays shown with its outcome.
+ */
+export function SyncControls() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const running = useQuery({
+    ...trpc.syncs.running.queryOptions(),
+    refetchInterval: (query) => (query.state.data ? RUNNING_POLL_MS : IDLE_POLL_MS),
+  });
+  const [started, setStarted] = useState<SyncRunView | null>(null);
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<{ message: string; jobId: string | null } | null>(null);
+  const shown = running.data ?? started;
+
+  function start(type: "full" | "incremental") {
+    setError(null);
+    startTransition(async () => {
+      const result = await startSyncAction({ type });
+      if (!result.ok) {
+        const jobId = result.error.details.jobId;
+        setError({
+          message: result.error.message,
+          jobId: typeof jobId === "string" ? jobId : null,
+        });
+        return;
+      }
+      const run = await queryClient.fetchQuery(
+        trpc.syncs.status.queryOptions({ jobId: result.value.jobId }),
+      );
+      setStarted(run);
+      await queryClient.invalidateQueries(trpc.syncs.running.queryFilter());
+    });
+  }
+
+  const busy = pending || running.data != null;
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap gap-2">
+        <Button onClick={() => start("incremental")} disabled={busy}>
+          Incremental sync
+        </Button>
+        <Button variant="outline" onClick={() => start("full")} disabled={busy}>
+          Full sync
+        </Button>
+      </div>
+      <p className="text-xs text-muted-foreground">
+        Incremental reads what changed in Stash since the last sync; full reads every scene and
+        notices what was removed.
+      </p>
+      <div aria-live="polite">
+        {error ? (
+          <p className="text-sm text-destructive">
+            {error.message}{" "}
+            {error.jobId ? (
+              <Link href={`/syncs/${error.jobId}`} className="underline">
+                See the running sync
+              </Link>
+            ) : null}
+          </p>
+        ) : null}
+      </div>
+      {shown ? (
+        <div className="flex flex-col gap-1">
+          <RunningSyncProgress key={shown.jobId} initial={shown} />
+          <Link href={`/syncs/${shown.jobId}`} className="text-sm underline underline-offset-2">
+            View this run
+          </Link>
+        </div>
+      ) : running.isPending ? null : (
+        <p className="text-sm text-muted-foreground">No sync is running.</p>
+      )}
+    </div>
+  );
+}
