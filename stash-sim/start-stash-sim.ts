@@ -126,6 +126,8 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
   let log: RequestRecord[] = [];
   let seq = 0;
   let up = false;
+  let closed = false;
+  let comeBackTimer: NodeJS.Timeout | undefined;
   const sockets = new Set<Socket>();
 
   const server = createServer((req, res) => {
@@ -205,7 +207,9 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
       if (parsed.action === "goAway") {
         reply(200, { ok: true, result: null });
         res.on("finish", () => {
-          void sim.goAway().then(() => setTimeout(() => void sim.comeBack(), parsed.forMs));
+          void sim.goAway().then(() => {
+            comeBackTimer = setTimeout(() => void sim.comeBack(), parsed.forMs);
+          });
         });
         return;
       }
@@ -336,15 +340,17 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
     goAway: async () => {
       if (!up) return;
       up = false;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const socket of sockets) socket.destroy();
-      await closed;
+      await stopped;
     },
     comeBack: async () => {
-      if (up) return;
+      if (up || closed) return;
       await listen(port);
     },
     close: async () => {
+      closed = true;
+      clearTimeout(comeBackTimer);
       await sim.goAway();
     },
   };

@@ -196,12 +196,6 @@ export const pageEnvelope = z.object({
   page: z.object({ count: nonNegativeInt }).catchall(z.unknown()),
 });
 
-export const latestEnvelope = z.object({
-  page: z
-    .object({ count: nonNegativeInt })
-    .catchall(z.array(z.object({ id, updated_at: stashTime })).optional()),
-});
-
 export const versionEnvelope = z.object({
   version: z.object({ version: z.string().nullable(), hash: z.string().nullable() }),
 });
