@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import {
+  buildTimelineEntries,
+  syncLogColour,
+} from "../../components/scenes/scene-timeline-entries";
+import type { SyncLogEntry } from "../../server/history/scene-sync-logs-schema";
+import { at } from "./sync-log-factory";
+
+function log(id: number, minute: number, overrides: Partial<SyncLogEntry> = {}): SyncLogEntry {
+  return {
+    id,
+    entity_id: "1",
+    sync_type: "incremental",
+    had_changes: false,
+    change_type: "skipped",
+    error_message: null,
+    created_at: at(minute),
+    changed_fields: null,
+    sync_history: {
+      job_id: `job-${id}`,
+      started_at: at(minute),
+      completed_at: at(minute),
+      status: "completed",
+      items_synced: 1,
+      items_created: 0,
+      items_updated: 0,
+    },
+    ...overrides,
+  };
+}
+
+const sources = {
+  stashCreatedAt: at(0).toISOString(),
+  analyses: [{ id: 7, number: 1, planName: "Tags", createdAt: at(15) }],
+};
+
+describe("the History timeline", () => {
+  it("merges sync logs, Stash's creation and analyses, newest first", () => {
+    const entries = buildTimelineEntries({
+      logs: [log(2, 20), log(1, 10)],
+      sources,
+      moreLogsToLoad: false,
+      includeOtherEvents: true,
+    });
+    expect(entries.map((e) => e.key)).toEqual(["sync-2", "analysis-7", "sync-1", "created"]);
+  });
+
+  it("holds back events older than the loaded logs while older logs remain to load", () => {
+    const entries = buildTimelineEntries({
+      logs: [log(2, 20), log(1, 10)],
+      sources,
+      moreLogsToLoad: true,
+      includeOtherEvents: true,
+    });
+    expect(entries.map((e) => e.key)).toEqual(["sync-2", "analysis-7", "sync-1"]);
+  });
+
+  it("shows only sync logs while a filter narrows the syncs", () => {
+    const entries = buildTimelineEntries({
+      logs: [log(1, 10)],
+      sources,
+      moreLogsToLoad: false,
+      includeOtherEvents: false,
+    });
+    expect(entries.map((e) => e.key)).toEqual(["sync-1"]);
+  });
+
+  it("colours failures red, changes blue and the rest grey", () => {
+    expect(syncLogColour({ change_type: "failed", had_changes: false })).toBe("red");
+    expect(syncLogColour({ change_type: "updated", had_changes: true })).toBe("blue");
+    expect(syncLogColour({ change_type: "skipped", had_changes: false })).toBe("grey");
+  });
+});
