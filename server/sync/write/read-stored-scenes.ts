@@ -3,7 +3,15 @@ import type { SceneRecord } from "../compare/scene-record";
 
 /** Stored scenes in the normalized shape, to compare with what Stash sends now. */
 export async function readStoredScenes(db: Db, ids: string[]): Promise<Map<string, SceneRecord>> {
-  if (ids.length === 0) return new Map();
+  const records = new Map<string, SceneRecord>();
+  // Prisma binds each id as a parameter in every nested query; its SQLite limit is 999.
+  for (let i = 0; i < ids.length; i += 400) {
+    for (const record of await readChunk(db, ids.slice(i, i + 400))) records.set(record.id, record);
+  }
+  return records;
+}
+
+async function readChunk(db: Db, ids: string[]): Promise<SceneRecord[]> {
   const rows = await db.scene.findMany({
     where: { id: { in: ids } },
     include: {
@@ -14,38 +22,33 @@ export async function readStoredScenes(db: Db, ids: string[]): Promise<Map<strin
     },
   });
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        id: row.id,
-        title: row.title,
-        code: row.code,
-        details: row.details,
-        director: row.director,
-        urls: JSON.parse(row.urls) as string[],
-        date: row.date,
-        rating100: row.rating100,
-        organized: row.organized,
-        oCounter: row.oCounter,
-        studio: row.studio,
-        performers: row.performers.map((p) => p.performer).sort(byId),
-        tags: row.tags.map((t) => t.tag).sort(byId),
-        files: row.files.map((f) => ({
-          id: f.id,
-          path: f.path,
-          basename: f.basename,
-          size: Number(f.size),
-          duration: f.duration,
-          width: f.width,
-          height: f.height,
-          videoCodec: f.videoCodec,
-          audioCodec: f.audioCodec,
-          frameRate: f.frameRate,
-          bitRate: f.bitRate,
-          fingerprints: JSON.parse(f.fingerprints) as SceneRecord["files"][number]["fingerprints"],
-        })),
-      },
-    ]),
-  );
+  return rows.map((row): SceneRecord => ({
+    id: row.id,
+    title: row.title,
+    code: row.code,
+    details: row.details,
+    director: row.director,
+    urls: JSON.parse(row.urls) as string[],
+    date: row.date,
+    rating100: row.rating100,
+    organized: row.organized,
+    oCounter: row.oCounter,
+    studio: row.studio,
+    performers: row.performers.map((p) => p.performer).sort(byId),
+    tags: row.tags.map((t) => t.tag).sort(byId),
+    files: row.files.map((f) => ({
+      id: f.id,
+      path: f.path,
+      basename: f.basename,
+      size: Number(f.size),
+      duration: f.duration,
+      width: f.width,
+      height: f.height,
+      videoCodec: f.videoCodec,
+      audioCodec: f.audioCodec,
+      frameRate: f.frameRate,
+      bitRate: f.bitRate,
+      fingerprints: JSON.parse(f.fingerprints) as SceneRecord["files"][number]["fingerprints"],
+    })),
+  }));
 }

@@ -2,7 +2,7 @@ import type { ChangedFields } from "../../domain/changed-fields";
 import type { ChangeType, EntityType } from "../../domain/vocabulary";
 import { insertRows, type SqlValue, type Statement } from "../../db/sql-dialect";
 import { logsOutcome, type RunContext } from "../run/run-context";
-import { executeInTransaction } from "./execute-statements";
+import { bulkWriter } from "../../db/bulk-writer";
 
 /** One entity's outcome in a run. */
 export interface EntityOutcome {
@@ -55,7 +55,7 @@ export async function commitOutcomes(
   statements: Statement[],
   outcomes: EntityOutcome[],
 ): Promise<EntityOutcome[]> {
-  await executeInTransaction(ctx.db, [...statements, ...logStatements(ctx, outcomes)]);
+  await bulkWriter().write([...statements, ...logStatements(ctx, outcomes)]);
   for (const o of outcomes) ctx.tally.add(o.changeType);
   ctx.progress.advance(outcomes.length);
   return outcomes;

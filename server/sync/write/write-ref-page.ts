@@ -1,4 +1,6 @@
 import type { ChangedFields } from "../../domain/changed-fields";
+import { bulkWriter } from "../../db/bulk-writer";
+import { logger } from "../../logger";
 import { insertRows, whereIn, type SqlValue, type Statement } from "../../db/sql-dialect";
 import type { PageItem } from "../../stash/types";
 import { refHash, refValues, storedScalar, type RefSpec, type RefType } from "../compare/ref-specs";
@@ -25,7 +27,10 @@ export async function writeRefPage<T extends Ref>(
     .map((i) => i.value);
   try {
     return await commit(ctx, await plan(ctx, spec, valid), invalid);
-  } catch {
+  } catch (pageError) {
+    logger.warn(
+      `A page of ${valid.length} ${spec.table} rows failed to write (${pageError instanceof Error ? pageError.message : String(pageError)}); retrying one by one.`,
+    );
     const outcomes = await commit(ctx, { statements: [], outcomes: [] }, invalid);
     for (const one of valid) {
       try {
@@ -70,10 +75,7 @@ async function plan<T extends Ref>(
     "id",
     entities.map((e) => e.id),
   )) {
-    for (const row of await ctx.db.$queryRawUnsafe<Record<string, unknown>[]>(
-      st.sql,
-      ...st.params,
-    )) {
+    for (const row of await bulkWriter().query<Record<string, unknown>>(st)) {
       stored.set(String(row.id), row);
     }
   }

@@ -1,4 +1,6 @@
 import type { ChangedFields } from "../../domain/changed-fields";
+import { bulkWriter } from "../../db/bulk-writer";
+import { logger } from "../../logger";
 import { insertRows, whereIn, type SqlValue, type Statement } from "../../db/sql-dialect";
 import type { PageItem, StashScene } from "../../stash/types";
 import { diffScene } from "../compare/diff-scene";
@@ -82,8 +84,11 @@ export async function writeScenePage(
   }
   try {
     return await commitPlan(ctx, await planScenes(ctx, incoming), invalid);
-  } catch {
+  } catch (pageError) {
     // Isolate the culprit: each scene in its own transaction.
+    logger.warn(
+      `A page of ${incoming.length} scenes failed to write (${describe(pageError)}); retrying scene by scene.`,
+    );
     const outcomes = await commitPlan(
       ctx,
       { statements: [], outcomes: [], commit: () => {} },
@@ -231,7 +236,7 @@ async function readStoredState(ctx: RunContext, ids: string[]): Promise<Map<stri
     "id",
     ids,
   )) {
-    const rows = await ctx.db.$queryRawUnsafe<Stored[]>(st.sql, ...st.params);
+    const rows = await bulkWriter().query<Stored>(st);
     for (const row of rows) map.set(row.id, row);
   }
   return map;
