@@ -10,6 +10,18 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 // and then in workers, so the folder is chosen once and passed down through the environment).
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "stash-sync-e2e-"));
 const dataDir = process.env.E2E_DATA_DIR;
+// A second server with access control on, for e2e/access-control.spec.ts only.
+const tokenPort = port + 1;
+process.env.E2E_ACCESS_TOKEN ??= "e2e-access-token-0123456789";
+const browserArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+const withToken = /access-control\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
@@ -26,30 +38,45 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
+      testIgnore: withToken,
       use: {
         ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: chromium,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
+        launchOptions: { executablePath: chromium, args: browserArgs },
+      },
+    },
+    {
+      name: "chromium-with-token",
+      testMatch: withToken,
+      use: {
+        ...devices["Desktop Chrome"],
+        baseURL: `http://127.0.0.1:${tokenPort}`,
+        launchOptions: { executablePath: chromium, args: browserArgs },
       },
     },
   ],
-  webServer: {
-    command: `npm start -- -H 127.0.0.1 -p ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: {
-      DATABASE_URL: `file:${path.join(dataDir, "e2e.db")}`,
-      NEXT_TELEMETRY_DISABLED: "1",
+  webServer: [
+    {
+      command: `npm start -- -H 127.0.0.1 -p ${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        DATABASE_URL: `file:${path.join(dataDir, "e2e.db")}`,
+        // Open on purpose, whatever the developer's shell has set.
+        STASH_SYNC_TOKEN: "",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
     },
-  },
+    {
+      command: `npm start -- -H 127.0.0.1 -p ${tokenPort}`,
+      url: `http://127.0.0.1:${tokenPort}/login`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        DATABASE_URL: `file:${path.join(dataDir, "e2e-with-token.db")}`,
+        STASH_SYNC_TOKEN: process.env.E2E_ACCESS_TOKEN,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+  ],
 });
