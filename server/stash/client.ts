@@ -52,7 +52,7 @@ export interface StashClientOptions {
   perPage?: number;
 }
 
-/** Stash's own cap on a page before v0.27, and a sane upper bound for one response. */
+/** Older Stash releases silently cut pages at 1000, newer ones not at all: never ask for more. */
 const MAX_PER_PAGE = 1000;
 
 function checkOptions(options: StashClientOptions): Required<Omit<StashClientOptions, "apiKey">> {
