@@ -44,6 +44,14 @@ describe("what Stash answers when it cannot answer", () => {
     expect(sim.requests()).toHaveLength(1);
   });
 
+  it("suggests the /graphql endpoint when the URL points elsewhere on the server", async () => {
+    const client = new StashClient({ url: sim.url.replace(/\/graphql$/, "/"), retries: 0 });
+    await expect(client.version()).rejects.toMatchObject({
+      code: "STASH_BAD_RESPONSE",
+      message: expect.stringMatching(/HTTP 404 .*not GraphQL JSON.*\/graphql/),
+    });
+  });
+
   it("checks compatibility and returns Stash's version", async () => {
     const client = new StashClient({ url: sim.url });
     expect(await client.checkCompatibility()).toEqual({ version: "v0.28.1", hash: "5ab9d8f1" });
