@@ -29,11 +29,15 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <header className="border-b">
-          <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-2">
-            <Link href="/" className="shrink-0 font-semibold">
+          {/* On a phone the nav takes its own row under the name, so no link hides off-screen. */}
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2">
+            <Link href="/" className="mr-auto shrink-0 font-semibold sm:mr-0">
               stash-sync
             </Link>
-            <nav aria-label="Main" className="min-w-0 flex-1">
+            <nav
+              aria-label="Main"
+              className="order-last w-full min-w-0 sm:order-none sm:w-auto sm:flex-1"
+            >
               <MainNav />
             </nav>
             <ThemeToggle />

@@ -1,9 +1,11 @@
+import { redactSecrets } from "./auth/redact-secrets";
+
 /**
- * The app's log lines. Kept tiny on purpose: one place that could redact or reformat output.
- * Never pass secrets (API key, access token) into a message.
+ * The app's log lines, all through here so every line is redacted in one place: a secret that
+ * slips into an error message (a URL with a key, a header dump) never reaches the log.
  */
 function line(level: string, message: string) {
-  return `${new Date().toISOString()} ${level} stash-sync: ${message}`;
+  return `${new Date().toISOString()} ${level} stash-sync: ${redactSecrets(message)}`;
 }
 
 export const logger = {

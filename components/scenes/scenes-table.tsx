@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formatClockDuration } from "@/components/format/format-duration";
 import { LocalTime } from "@/components/format/local-time";
 import { StartSyncButton } from "@/components/syncs/start-sync-button";
+import { useRefreshAfterSync } from "@/components/syncs/use-refresh-after-sync";
 import { Badge } from "@/components/ui/badge";
 import { Checkbox } from "@/components/ui/checkbox";
 import {
@@ -20,7 +20,7 @@ import type { SceneListItem } from "@/server/library/scene-list-schema";
 
 /** One page of scenes, with a selection that "Sync selected" syncs as one specific run. */
 export function ScenesTable({ scenes }: { scenes: SceneListItem[] }) {
-  const router = useRouter();
+  const refreshAfterSync = useRefreshAfterSync();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const allSelected = scenes.length > 0 && scenes.every((s) => selected.has(s.id));
   const someSelected = !allSelected && scenes.some((s) => selected.has(s.id));
@@ -42,7 +42,7 @@ export function ScenesTable({ scenes }: { scenes: SceneListItem[] }) {
           request={selectedIds.length ? { type: "specific", sceneIds: selectedIds } : null}
           label={selectedIds.length ? `Sync selected (${selectedIds.length})` : "Sync selected"}
           variant="outline"
-          onFinished={() => router.refresh()}
+          onFinished={refreshAfterSync}
         />
       </div>
       <Table>

@@ -1,7 +1,6 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { cancelSyncAction } from "@/app/_actions/cancel-sync";
 import { Button } from "@/components/ui/button";
@@ -10,14 +9,15 @@ import type { SyncRunView } from "@/server/sync/sync-run-view";
 import { useTRPC } from "@/trpc/react";
 import { describeCounts, syncStatusLabel, syncTypeName } from "./describe-sync-run";
 import { syncRunQueryOptions } from "./sync-run-query";
+import { useRefreshAfterSync } from "./use-refresh-after-sync";
 
 /**
  * A running job's live progress (phase, done/total) with Cancel. Polls the run while it runs;
- * when it ends, the server-rendered page around it is refreshed once.
+ * when it ends, the page and the cached Histories are refreshed once.
  */
 export function RunningSyncProgress({ initial }: { initial: SyncRunView }) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const refreshAfterSync = useRefreshAfterSync();
   const run = useQuery({ ...syncRunQueryOptions(trpc, initial.jobId), initialData: initial });
   const data = run.data;
   const pollFailed = run.isError;
@@ -28,9 +28,9 @@ export function RunningSyncProgress({ initial }: { initial: SyncRunView }) {
   useEffect(() => {
     if (data.status !== "running" && !refreshed.current) {
       refreshed.current = true;
-      router.refresh();
+      refreshAfterSync();
     }
-  }, [data.status, router]);
+  }, [data.status, refreshAfterSync]);
 
   const { phase, done, total } = data.progress;
   const label = `${syncTypeName[data.syncType]} progress`;

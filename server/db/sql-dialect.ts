@@ -28,9 +28,26 @@ export interface Statement {
 
 const quote = (name: string) => `"${name}"`;
 
-/** Rows per statement so that one statement stays under the parameter limit. */
-export function rowsPerStatement(columnCount: number): number {
-  return Math.max(1, Math.floor(dialect.maxParameters / columnCount));
+/**
+ * Statements come in a few fixed shapes so prepared statements are reused: long lists are cut
+ * into chunks of `batch` rows (fewer if the parameter limit demands), and the remainder into
+ * power-of-two sizes. Parsing a statement with thousands of placeholders costs more than
+ * running it, so a new shape per page would waste most of the write time.
+ */
+const batch = 256;
+
+function shapedChunks<T>(items: T[], columnCount: number): T[][] {
+  const size = Math.max(1, Math.min(batch, Math.floor(dialect.maxParameters / columnCount)));
+  const out: T[][] = [];
+  let i = 0;
+  for (; i + size <= items.length; i += size) out.push(items.slice(i, i + size));
+  for (let step = size >> 1; step >= 1; step >>= 1) {
+    if (i + step <= items.length) {
+      out.push(items.slice(i, i + step));
+      i += step;
+    }
+  }
+  return out;
 }
 
 function valuesClause(rows: SqlValue[][], columnCount: number, params: SqlValue[]): string {
@@ -46,12 +63,6 @@ function valuesClause(rows: SqlValue[][], columnCount: number, params: SqlValue[
     .join(", ");
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 /**
  * Multi-row INSERT statements. With `conflict`, rows whose key exists are updated (the listed
  * columns) or left alone (no `update` columns).
@@ -63,7 +74,7 @@ export function insertRows(
   conflict?: { key: string[]; update: string[] },
 ): Statement[] {
   if (rows.length === 0) return [];
-  return chunks(rows, rowsPerStatement(columns.length)).map((chunk) => {
+  return shapedChunks(rows, columns.length).map((chunk) => {
     const params: SqlValue[] = [];
     let sql = `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) VALUES ${valuesClause(chunk, columns.length, params)}`;
     if (conflict) {
@@ -85,7 +96,7 @@ export function whereIn(
   leadingParams: SqlValue[] = [],
 ): Statement[] {
   if (values.length === 0) return [];
-  return chunks(values, dialect.maxParameters - leadingParams.length).map((chunk) => {
+  return shapedChunks(values, 1).map((chunk) => {
     const params: SqlValue[] = [...leadingParams];
     const list = chunk.map((v) => {
       params.push(v);

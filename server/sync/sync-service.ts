@@ -83,12 +83,27 @@ export async function startSync(
     await releaseSyncLock(database, jobId);
     throw error;
   }
+  // Stash must answer before the run goes to the background, so a caller hears at once that
+  // it is unreachable or refuses the key; the run is still recorded, as failed.
+  let client: StashClient;
+  try {
+    client = await createClient(options);
+    await client.checkCompatibility();
+  } catch (error) {
+    await finishRun(run.id, request, { status: "failed", errorMessage: failureMessage(error) });
+    await releaseSyncLock(database, jobId);
+    if (isAppError(error))
+      throw new AppError(error.code, error.message, { ...error.details, jobId });
+    throw error;
+  }
   const controller = new AbortController();
   running.set(jobId, controller);
-  const done = execute(run.id, jobId, request, controller.signal, options).finally(async () => {
-    running.delete(jobId);
-    await releaseSyncLock(database, jobId).catch(() => {});
-  });
+  const done = execute(run.id, jobId, request, client, controller.signal, options).finally(
+    async () => {
+      running.delete(jobId);
+      await releaseSyncLock(database, jobId).catch(() => {});
+    },
+  );
   return { jobId, done };
 }
 
@@ -98,7 +113,22 @@ export async function runSync(
   trigger: SyncTrigger,
   options: SyncOptions = {},
 ): Promise<SyncRunSummary> {
-  return (await startSync(request, trigger, options)).done;
+  try {
+    return await (
+      await startSync(request, trigger, options)
+    ).done;
+  } catch (error) {
+    // A run that was recorded and failed before it began: answer with its summary.
+    const jobId = isAppError(error) ? error.details.jobId : undefined;
+    if (
+      typeof jobId === "string" &&
+      error instanceof AppError &&
+      error.code !== "SYNC_ALREADY_RUNNING"
+    ) {
+      return readRunSummary(jobId);
+    }
+    throw error;
+  }
 }
 
 /** Asks a run of this process to stop after its current page; false if it is not running here. */
@@ -113,87 +143,138 @@ async function execute(
   runId: number,
   jobId: string,
   request: SyncRequest,
+  client: StashClient,
   signal: AbortSignal,
   options: SyncOptions,
 ): Promise<SyncRunSummary> {
   const database = db();
   const progress = new ProgressTracker(database, runId, () => beatSyncLock(database, jobId));
-  const tally = new Tally();
-  let status: SyncStatus;
-  let errorMessage: string | null = null;
-  let watermarkTo: Watermarks | null = null;
-  let watermarkFrom: Watermarks | null = null;
+  const ctx: RunContext = {
+    db: database,
+    client,
+    runId,
+    jobId,
+    syncType: request.type,
+    perPage: options.perPage ?? env().STASH_PAGE_SIZE,
+    signal,
+    progress,
+    tally: new Tally(),
+    knownRefs: new Map(),
+  };
+  const end: RunEnd = { status: "completed", errorMessage: null };
   progress.start();
   try {
-    const ctx: RunContext = {
-      db: database,
-      client: await createClient(options),
-      runId,
-      jobId,
-      syncType: request.type,
-      perPage: options.perPage ?? env().STASH_PAGE_SIZE,
-      signal,
-      progress,
-      tally,
-      knownRefs: new Map(),
-    };
-    await ctx.client.checkCompatibility();
     if (request.type === "full") {
-      watermarkTo = await runFullSync(ctx);
+      end.watermarkTo = await runFullSync(ctx);
     } else if (request.type === "incremental") {
-      watermarkFrom = await previousWatermarks();
-      watermarkTo = await runIncrementalSync(ctx, watermarkFrom);
+      end.watermarkFrom = await previousWatermarks();
+      end.watermarkTo = await runIncrementalSync(ctx, end.watermarkFrom);
     } else {
       await runSpecificSync(ctx, request.sceneIds);
     }
-    status = tally.failed > 0 ? "completed_with_errors" : "completed";
+    end.status = ctx.tally.failed > 0 ? "completed_with_errors" : "completed";
   } catch (error) {
     if (error instanceof SyncCancelled || signal.aborted) {
-      status = "cancelled";
-      errorMessage = "Cancelled on request. Work done before that is kept.";
+      end.status = "cancelled";
+      end.errorMessage = "Cancelled on request. Work done before that is kept.";
     } else {
-      status = "failed";
-      errorMessage = isAppError(error) ? error.message : `Unexpected error: ${describe(error)}`;
-      logger.error(`Sync ${jobId} failed: ${errorMessage}`);
+      end.status = "failed";
+      end.errorMessage = failureMessage(error);
+      logger.error(`Sync ${jobId} failed: ${end.errorMessage}`);
     }
+    // Only a run that finished may move the watermarks.
+    end.watermarkTo = undefined;
   } finally {
     progress.stop();
   }
+  return finishRun(runId, request, end, ctx.tally, progress);
+}
+
+interface RunEnd {
+  status: SyncStatus;
+  errorMessage: string | null;
+  watermarkFrom?: Watermarks;
+  watermarkTo?: Watermarks;
+}
+
+/** Writes a run's final state (counters, status, its full-sync row) and returns its summary. */
+async function finishRun(
+  runId: number,
+  request: SyncRequest,
+  end: RunEnd,
+  tally = new Tally(),
+  progress?: ProgressTracker,
+): Promise<SyncRunSummary> {
+  const database = db();
   const completedAt = new Date();
-  const counters = {
-    itemsSynced: tally.synced,
-    itemsCreated: tally.created,
-    itemsUpdated: tally.updated,
-    itemsSkipped: tally.skipped,
-    itemsFailed: tally.failed,
-  };
-  await database.syncHistory.update({
+  const run = await database.syncHistory.update({
     where: { id: runId },
     data: {
-      status,
+      status: end.status,
       completedAt,
-      errorMessage,
-      ...counters,
-      watermarkFrom: watermarkFrom ? JSON.stringify(watermarkFrom) : null,
-      watermarkTo: watermarkTo ? JSON.stringify(watermarkTo) : null,
+      errorMessage: end.errorMessage,
+      itemsSynced: tally.synced,
+      itemsCreated: tally.created,
+      itemsUpdated: tally.updated,
+      itemsSkipped: tally.skipped,
+      itemsFailed: tally.failed,
+      watermarkFrom: end.watermarkFrom ? JSON.stringify(end.watermarkFrom) : null,
+      watermarkTo: end.watermarkTo ? JSON.stringify(end.watermarkTo) : null,
       phase: "done",
-      progressDone: progress.done,
-      progressTotal: progress.total,
+      progressDone: progress?.done ?? 0,
+      progressTotal: progress?.total ?? 0,
       heartbeatAt: completedAt,
     },
   });
   if (request.type === "full") {
-    const ended = status === "completed" || status === "completed_with_errors";
+    const ended = end.status === "completed" || end.status === "completed_with_errors";
     await database.syncLog.updateMany({
       where: { syncHistoryId: runId, entityId: null },
       data: {
         hadChanges: tally.hadChanges,
         changeType: ended ? (tally.hadChanges ? "updated" : "skipped") : "failed",
-        errorMessage: ended ? null : errorMessage,
+        errorMessage: ended ? null : end.errorMessage,
       },
     });
   }
-  return { jobId, syncType: request.type, status, errorMessage, ...counters };
+  return toSummary(run);
+}
+
+function toSummary(run: {
+  jobId: string;
+  syncType: string;
+  status: string;
+  errorMessage: string | null;
+  itemsSynced: number;
+  itemsCreated: number;
+  itemsUpdated: number;
+  itemsSkipped: number;
+  itemsFailed: number;
+}): SyncRunSummary {
+  return {
+    jobId: run.jobId,
+    syncType: run.syncType as SyncType,
+    status: run.status as SyncStatus,
+    errorMessage: run.errorMessage,
+    itemsSynced: run.itemsSynced,
+    itemsCreated: run.itemsCreated,
+    itemsUpdated: run.itemsUpdated,
+    itemsSkipped: run.itemsSkipped,
+    itemsFailed: run.itemsFailed,
+  };
+}
+
+async function readRunSummary(jobId: string): Promise<SyncRunSummary> {
+  return toSummary(await db().syncHistory.findUniqueOrThrow({ where: { jobId } }));
+}
+
+/** What a person reads about a failed run: our typed messages, or a generic one. */
+function failureMessage(error: unknown): string {
+  if (isAppError(error)) return error.message;
+  logger.error(
+    `Unexpected sync error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  return "The sync stopped on an unexpected error; the server log has the details.";
 }
 
 async function createClient(options: SyncOptions): Promise<StashClient> {
@@ -224,8 +305,4 @@ async function previousWatermarks(): Promise<Watermarks> {
     select: { watermarkTo: true },
   });
   return last?.watermarkTo ? (JSON.parse(last.watermarkTo) as Watermarks) : {};
-}
-
-function describe(error: unknown) {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -97,10 +97,18 @@ describe("sync control over HTTP", () => {
     });
   });
 
-  it("a run whose Stash cannot be reached ends failed, naming the address", async () => {
+  it("answers 503 when Stash cannot be reached, and records the run as failed, naming the address", async () => {
     await sim.goAway();
     try {
-      const run = await ended((await api.syncs.start.mutate({ type: "incremental" })).jobId);
+      const error = await expectApiError(api.syncs.start.mutate({ type: "incremental" }), {
+        code: "SERVICE_UNAVAILABLE",
+        httpStatus: 503,
+        appCode: "STASH_UNREACHABLE",
+      });
+      expect(error.message).toContain(new URL(sim.url).host);
+      const jobId = error.data?.details?.jobId;
+      expect(typeof jobId).toBe("string");
+      const run = await ended(jobId as string);
       expect(run.status).toBe("failed");
       expect(run.errorMessage).toContain(new URL(sim.url).host);
     } finally {

@@ -1,0 +1,194 @@
+import { expect, test, type Page } from "@playwright/test";
+import { startStashSim, type StashSim } from "../stash-sim";
+import { syncSceneThroughApi } from "./helpers/app-api";
+import { expectNoSeriousA11yViolations } from "./helpers/expect-accessible";
+
+// The journey of issue 5: connect Stash, sync, and follow one scene's History through edits,
+// a single-scene sync, a failure, filters and paging. One simulator for the whole file.
+test.describe.configure({ mode: "serial" });
+
+let sim: StashSim;
+
+test.beforeAll(async () => {
+  sim = await startStashSim({ scenes: 120, seed: 7, tz: "+01:00" });
+});
+
+test.afterAll(async () => {
+  await sim?.close();
+});
+
+/** The History timeline's entries (each an <li> with its colour). */
+const timeline = (page: Page) =>
+  page.getByRole("list", { name: "Scene history, newest first" }).locator("> li");
+
+async function openHistory(page: Page, sceneId: number) {
+  await page.goto(`/scenes/${sceneId}`);
+  await page.getByRole("tab", { name: "History" }).click();
+  await expect(timeline(page).first()).toBeVisible();
+}
+
+async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+}
+
+test("a person connects Stash, syncs, and follows a scene's history", async ({ page, request }) => {
+  test.setTimeout(180_000);
+
+  await test.step("connect Stash in Settings", async () => {
+    await page.goto("/settings");
+    await page.getByLabel("Stash GraphQL address").fill(sim.url);
+    await page.getByRole("button", { name: "Test connection" }).click();
+    await expect(page.getByText(/^Connected/)).toBeVisible();
+    await expect(page.getByText("120 scenes")).toBeVisible();
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText("Saved.")).toBeVisible();
+  });
+
+  await test.step("start a full sync on the dashboard and watch it finish", async () => {
+    await page.goto("/");
+    await page.getByRole("button", { name: "Full sync" }).click();
+    await expect(page.getByRole("progressbar", { name: "Full sync progress" })).toBeVisible();
+    await expect(page.getByText(/^Completed: \d+ created/)).toBeVisible({ timeout: 60_000 });
+    await page.reload();
+    await expect(page.getByRole("term").filter({ hasText: "Scenes" })).toBeVisible();
+    await expect(page.getByText("120", { exact: true })).toBeVisible();
+    await screenshot(page, "dashboard");
+  });
+
+  const title = sim.scene(1)!.title!;
+  await test.step("open a scene from the list and its History: the full sync is there", async () => {
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Scenes" })
+      .click();
+    await page.getByRole("searchbox", { name: "Title or file path" }).fill(title);
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.getByRole("link", { name: title, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await page.getByRole("tab", { name: "History" }).click();
+    await expect(
+      page.getByRole("heading", { name: "Full Sync (All Scenes)" }).first(),
+    ).toBeVisible();
+    await expect(page.getByText("Only full syncs so far.")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Scene Created in Stash" })).toBeVisible();
+  });
+
+  await test.step("an edit in Stash and an incremental sync appear once the action refreshed the cache", async () => {
+    sim.updateScene(1, { title: "Retitled in Stash" });
+    // Client-side navigation keeps the History's five-minute cache: only the sync's
+    // invalidation can make the new entry appear when we come back.
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Dashboard" })
+      .click();
+    await page.getByRole("button", { name: "Incremental sync" }).click();
+    await expect(page.getByText(/^Completed: 0 created, 1 updated/)).toBeVisible({
+      timeout: 30_000,
+    });
+    await page.goBack();
+    const entry = timeline(page).filter({
+      has: page.getByRole("heading", { name: "Incremental Sync" }),
+    });
+    await expect(entry).toHaveCount(1);
+    await expect(entry).toHaveAttribute("data-colour", "blue");
+    await expect(entry.getByText("Status: updated")).toBeVisible();
+    await expect(entry.getByRole("listitem").filter({ hasText: "title:" })).toContainText(
+      `${title} → Retitled in Stash`,
+    );
+    await expect(page.getByText("Only full syncs so far.")).toHaveCount(0);
+  });
+
+  await test.step("sync this scene from its page: the outcome shows and History gains the entry", async () => {
+    await page.getByRole("button", { name: "Sync this scene" }).click();
+    await expect(page.getByText(/Completed: 0 created, 0 updated, 1 unchanged/)).toBeVisible();
+    const entry = timeline(page).filter({ has: page.getByRole("heading", { name: "Scene Sync" }) });
+    await expect(entry).toHaveCount(1);
+    await expect(entry).toHaveAttribute("data-colour", "grey");
+    await expect(entry.getByText("Status: skipped")).toBeVisible();
+    await screenshot(page, "scene-history");
+  });
+
+  await test.step("a scene Stash sends broken data for fails, in red, with its error", async () => {
+    sim.corruptScene(2, "bad-date");
+    await openHistory(page, 2);
+    await page.getByRole("button", { name: "Sync this scene" }).click();
+    await expect(page.getByText(/Completed with errors: .*1 failed/)).toBeVisible();
+    const failed = timeline(page).filter({
+      has: page.getByRole("heading", { name: "Scene Sync" }),
+    });
+    await expect(failed).toHaveAttribute("data-colour", "red");
+    await expect(failed.getByText("Status: failed")).toBeVisible();
+    await expect(failed.getByText(/^Error: .*date/i)).toBeVisible();
+  });
+
+  await test.step("filter the timeline by outcome and by sync type", async () => {
+    await page.getByLabel("Show").selectOption("failures");
+    await expect(timeline(page)).toHaveCount(1);
+    await expect(timeline(page).first()).toHaveAttribute("data-colour", "red");
+    await page.getByLabel("Show").selectOption("all");
+    await page.getByLabel("Sync type").selectOption("full");
+    await expect(timeline(page)).toHaveCount(2);
+    await expect(page.getByRole("heading", { name: "Full Sync (All Scenes)" })).toHaveCount(2);
+    await page.getByLabel("Sync type").selectOption("any");
+  });
+
+  await test.step("a run's page explains its rows and retries the failed one", async () => {
+    const failed = timeline(page).filter({
+      has: page.getByRole("heading", { name: "Scene Sync" }),
+    });
+    await failed.getByRole("link", { name: /^Job / }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Scene sync" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: /^Error: / })).toBeVisible();
+    await screenshot(page, "sync-run");
+    sim.corruptScene(2, null);
+    await page.getByRole("button", { name: "Retry failed entities (1)" }).click();
+    await expect(page.getByText(/^Completed: 0 created, 1 updated/)).toBeVisible();
+  });
+
+  await test.step("Load more pages back, 50 at a time, without repeating an entry", async () => {
+    for (let i = 0; i < 52; i++) await syncSceneThroughApi(request, "3");
+    await openHistory(page, 3);
+    const jobLinks = page
+      .getByRole("list", { name: "Scene history, newest first" })
+      .getByRole("link", { name: /^Job / });
+    await expect(jobLinks).toHaveCount(50);
+    await page.getByRole("button", { name: "Load more" }).click();
+    // 52 scene syncs, the full sync's row for every scene and this scene's own "created" row.
+    await expect(jobLinks).toHaveCount(54);
+    await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "Scene Created in Stash" })).toBeVisible();
+    const ids = await timeline(page).evaluateAll((items) => items.map((li) => li.textContent));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+test("the pages pass an accessibility check with no serious violations", async ({ page }) => {
+  test.setTimeout(120_000);
+  for (const path of ["/", "/scenes", "/scenes/1?tab=history", "/syncs", "/settings"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    if (path.includes("history")) await expect(timeline(page).first()).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+  }
+  await page.goto("/syncs");
+  await page.getByRole("table").getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "Entities in this run" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("the scene page is usable at phone width, in the dark theme", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openHistory(page, 1);
+  await page.getByRole("button", { name: "Switch to dark theme" }).click();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  // Nothing wider than the screen: the page does not scroll sideways.
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }),
+  ).toBeInViewport();
+  await expectNoSeriousA11yViolations(page);
+  await screenshot(page, "scene-history-phone-dark");
+});
