@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useActionState, useId, useState } from "react";
 import { saveStashSettingsAction, testStashConnectionAction } from "@/app/_actions/stash-settings";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -20,7 +20,22 @@ const sourceNote = {
  * saved, and an empty key field keeps it. "Test connection" tries what the form holds.
  */
 export function StashSettingsForm({ initial }: { initial: StashSettingsView }) {
-  const [saved, save, saving] = useActionState(saveStashSettingsAction, null);
+  // Controlled: React resets a form after each action, and "Test connection" must not clear
+  // what was typed before "Save".
+  const [url, setUrl] = useState(initial.url ?? "");
+  const [apiKey, setApiKey] = useState("");
+  const [saved, save, saving] = useActionState(
+    async (
+      previous: Awaited<ReturnType<typeof saveStashSettingsAction>> | null,
+      form: FormData,
+    ) => {
+      const result = await saveStashSettingsAction(previous, form);
+      // Write-only: once saved, the key leaves the page.
+      if (result.ok) setApiKey("");
+      return result;
+    },
+    null,
+  );
   const [tested, test, testing] = useActionState(testStashConnectionAction, null);
   const view = saved?.ok ? saved.value : initial;
   const urlId = useId();
@@ -37,7 +52,8 @@ export function StashSettingsForm({ initial }: { initial: StashSettingsView }) {
           name="url"
           type="url"
           required
-          defaultValue={view.url ?? ""}
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
           placeholder="http://localhost:9999/graphql"
           aria-describedby={`${urlId}-note`}
           aria-invalid={urlError ? true : undefined}
@@ -54,6 +70,8 @@ export function StashSettingsForm({ initial }: { initial: StashSettingsView }) {
           name="apiKey"
           type="password"
           autoComplete="off"
+          value={apiKey}
+          onChange={(e) => setApiKey(e.target.value)}
           placeholder={view.hasApiKey ? "•••••••• (saved; leave empty to keep it)" : "none"}
           aria-describedby={`${keyId}-note`}
         />
