@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../../server/db/client";
+import { isAppError } from "../../server/errors";
+import { readSceneTimelineSources } from "../../server/history/read-scene-timeline-sources";
+import { createScene } from "../factories/library";
+import { at } from "./sync-log-factory";
+
+describe("a scene's other timeline events", () => {
+  it("gives Stash's created_at verbatim and the analyses newest first, numbered from the first", async () => {
+    const scene = await createScene(db());
+    const plan = await db().analysisPlan.create({ data: { name: "Tag suggestions" } });
+    for (const minute of [5, 1, 9]) {
+      await db().analysisResult.create({
+        data: { planId: plan.id, sceneId: scene.id, createdAt: at(minute) },
+      });
+    }
+
+    const sources = await readSceneTimelineSources({ sceneId: scene.id });
+
+    expect(sources.stashCreatedAt).toBe(scene.stashCreatedAt);
+    expect(sources.analyses.map((a) => [a.number, a.createdAt, a.planName])).toEqual([
+      [3, at(9), "Tag suggestions"],
+      [2, at(5), "Tag suggestions"],
+      [1, at(1), "Tag suggestions"],
+    ]);
+  });
+
+  it("refuses an unknown scene with NOT_FOUND", async () => {
+    const error = await readSceneTimelineSources({ sceneId: "424242" }).catch((e: unknown) => e);
+    expect(isAppError(error) && error.code).toBe("NOT_FOUND");
+  });
+});
