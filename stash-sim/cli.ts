@@ -14,7 +14,8 @@ const usage = `Usage: npm run stash-sim -- [--scenes N] [--port P] [--host H] [-
   --seed     same seed, same library (default 1)
   --api-key  require this ApiKey header, as a Stash with a login does
   --tz       the Stash server's UTC offset for timestamps (default Z)
-  --latency  milliseconds added to every answer (default 0)`;
+  --latency  milliseconds added to every answer (default 0)
+  --no-read-ahead  do not prepare the next page of a paged query in the background`;
 
 function fail(message: string): never {
   console.error(`${message}\n\n${usage}`);
@@ -32,6 +33,7 @@ try {
       "api-key": { type: "string" },
       tz: { type: "string", default: "Z" },
       latency: { type: "string", default: "0" },
+      "no-read-ahead": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   }).values;
@@ -60,6 +62,7 @@ const sim = await startStashSim({
   tz: values.tz,
   // A standalone simulator serves people and the demo: its clock is today's.
   now: new Date(),
+  readAhead: !values["no-read-ahead"],
 }).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
 sim.setLatency(int("latency", values.latency, 0, 600_000));
 

@@ -129,9 +129,13 @@ export class EntityTable<Row, Wire> {
   private sorted = new Map<string, Row[]>();
   private lastFiltered: { key: string; version: number; rows: Row[] } | null = null;
   private unsortedCalls = 0;
-  private nextPage: { key: string; page: number; version: number; items: Wire[] } | null = null;
 
   constructor(readonly kind: EntityKind<Row, Wire>) {}
+
+  /** Grows with every change: cached answers about this table are stale once it moved. */
+  get changes(): number {
+    return this.version;
+  }
 
   get size(): number {
     return this.rows.length;
@@ -173,7 +177,6 @@ export class EntityTable<Row, Wire> {
     this.version++;
     this.sorted.clear();
     this.lastFiltered = null;
-    this.nextPage = null;
   }
 
   /** findScenes(ids:) — every id must exist, in the order given; filter and paging are ignored. */
@@ -196,40 +199,17 @@ export class EntityTable<Row, Wire> {
     const matching = this.filtered(ordered.rows, ordered.key, filter, find?.q ?? null);
     const perPage = find?.per_page ?? 25;
     const page = find?.page != null && find.page >= 1 ? find.page : 1;
-    let items: Wire[];
-    if (perPage < 0) items = matching.map((r) => this.kind.materialize(r));
-    else if (ordered.rotation !== null) {
-      items = rotatedSlice(matching, ordered.rotation, (page - 1) * perPage, perPage).map((r) =>
-        this.kind.materialize(r),
-      );
-    } else {
-      const key = JSON.stringify([ordered.key, filter, find?.q ?? null, perPage]);
-      items = this.pageOf(matching, key, page, perPage);
-    }
-    return { count: matching.length, items, matching: () => matching };
-  }
-
-  /**
-   * A sorted page, and the next one built in the background: a client paging through the
-   * library then finds its next page ready while it is still reading the current one.
-   */
-  private pageOf(matching: Row[], key: string, page: number, perPage: number): Wire[] {
-    const build = (p: number) =>
-      matching.slice((p - 1) * perPage, p * perPage).map((r) => this.kind.materialize(r));
-    const ready = this.nextPage;
-    const items =
-      ready && ready.key === key && ready.page === page && ready.version === this.version
-        ? ready.items
-        : build(page);
-    this.nextPage = null;
-    if (page * perPage < matching.length) {
-      const version = this.version;
-      setImmediate(() => {
-        if (this.version === version)
-          this.nextPage = { key, page: page + 1, version, items: build(page + 1) };
-      });
-    }
-    return items;
+    const offset = (page - 1) * perPage;
+    let rows: Row[];
+    if (perPage < 0) rows = matching;
+    else if (ordered.rotation !== null)
+      rows = rotatedSlice(matching, ordered.rotation, offset, perPage);
+    else rows = matching.slice(offset, offset + perPage);
+    return {
+      count: matching.length,
+      items: rows.map((r) => this.kind.materialize(r)),
+      matching: () => matching,
+    };
   }
 
   private ordered(find: FindFilter | null | undefined): {

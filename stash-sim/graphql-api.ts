@@ -176,17 +176,6 @@ export function createStashGraphQL(options: {
     },
   });
 
-  const recordParams: Plugin<GraphQLContext> = {
-    onParams({ params, context }) {
-      const record = (context as GraphQLContext).record;
-      if (record) {
-        record.operationName = params.operationName ?? null;
-        record.query = params.query;
-        record.variables = params.variables ?? null;
-      }
-    },
-  };
-
   return createYoga<GraphQLContext>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -200,7 +189,6 @@ export function createStashGraphQL(options: {
       // the simulator is never what limits a sync benchmark.
       graphQlJitPlugin(),
       invalidQueryIs422(),
-      recordParams,
     ],
   });
 }

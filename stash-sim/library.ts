@@ -246,6 +246,11 @@ export class SimLibrary {
       this.scenes.insert(generateSceneRow(seed, id, clock));
   }
 
+  /** Grows with every change to any table. */
+  changes(): number {
+    return this.scenes.changes + this.performers.changes + this.tags.changes + this.studios.changes;
+  }
+
   scene(id: number): WireScene | null {
     const row = this.scenes.get(id);
     return row ? this.scenes.kind.materialize(row) : null;

@@ -8,6 +8,7 @@ import type { Socket } from "node:net";
 import { SimClock } from "./clock";
 import { controlRequest, type ControlRequest } from "./control-protocol";
 import { noFaults, type FaultState } from "./faults";
+import { PageReadAhead, type CachedAnswer, type GraphQLParams } from "./page-read-ahead";
 import { type SceneCorruption, type SceneEdit } from "./generate-library";
 import { createStashGraphQL, type RequestRecord, type StashVersionInfo } from "./graphql-api";
 import { SimLibrary, type PerformerEdit, type StudioEdit, type TagEdit } from "./library";
@@ -33,6 +34,8 @@ export interface StashSimOptions {
   port?: number;
   host?: string;
   version?: Partial<StashVersionInfo>;
+  /** Prepare the next page of a paged query in the background (default true). */
+  readAhead?: boolean;
   /** Serve an older schema without these, e.g. ["Scene.urls", "Query.findScenes.ids"]. */
   removeFields?: readonly string[];
 }
@@ -50,6 +53,12 @@ export interface StashSimStatus {
 }
 
 const REQUEST_LOG_LIMIT = 2000;
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
 
 export interface StashSim {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:43121/graphql: what STASH_URL points at. */
@@ -181,11 +190,54 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
       res.end();
       return;
     }
-    res.on("finish", () => {
-      record.status = res.statusCode;
-    });
-    await yoga.handle(req, res, { record });
+    if (req.method !== "POST" || (req.url ?? "").split("?")[0] !== "/graphql") {
+      // GET queries, other paths and anything unusual: yoga as it is.
+      res.on("finish", () => {
+        record.status = res.statusCode;
+      });
+      await yoga.handle(req, res, { record });
+      return;
+    }
+    const body = await readBody(req);
+    let params: GraphQLParams = {};
+    try {
+      params = JSON.parse(body) as GraphQLParams;
+    } catch {
+      // Not JSON: yoga answers that below, as Stash would refuse it.
+    }
+    record.operationName = typeof params.operationName === "string" ? params.operationName : null;
+    record.query = typeof params.query === "string" ? params.query : undefined;
+    record.variables = (params.variables as Record<string, unknown> | undefined) ?? null;
+
+    const answer =
+      (await readAhead.take(params)) ?? (await execute(body, req.headers["content-type"]));
+    record.status = answer.status;
+    res.writeHead(answer.status, { "content-type": answer.contentType });
+    res.end(answer.body);
+    if (answer.status === 200 && options.readAhead !== false) readAhead.prepareAfter(params);
   }
+
+  async function execute(body: string, contentType: string | undefined): Promise<CachedAnswer> {
+    const response = await yoga.fetch(
+      "http://stash-sim/graphql",
+      {
+        method: "POST",
+        headers: { "content-type": contentType ?? "application/json", accept: "application/json" },
+        body,
+      },
+      {},
+    );
+    return {
+      status: response.status,
+      contentType: response.headers.get("content-type") ?? "application/json",
+      body: await response.text(),
+    };
+  }
+
+  const readAhead = new PageReadAhead(
+    (params) => execute(JSON.stringify(params), "application/json"),
+    () => library.changes(),
+  );
 
   async function handleControl(req: IncomingMessage, res: ServerResponse) {
     const reply = (status: number, body: unknown) => {
@@ -193,11 +245,9 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
       res.end(JSON.stringify(body));
     };
     if (req.method !== "POST") return reply(405, { ok: false, error: "POST a JSON body" });
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
     let parsed: ControlRequest;
     try {
-      const result = controlRequest.safeParse(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+      const result = controlRequest.safeParse(JSON.parse(await readBody(req)));
       if (!result.success) return reply(400, { ok: false, error: result.error.message });
       parsed = result.data;
     } catch {

@@ -77,6 +77,19 @@ describe("the Stash simulator", () => {
     expect(first).not.toEqual(second);
   });
 
+  it("shows an edit made between two page requests on the next page", async () => {
+    const query = `query Page($filter: FindFilterType) { findScenes(filter: $filter) { scenes { id title } } }`;
+    const page = (n: number) => graphql(query, { filter: { page: n, per_page: 10, sort: "id" } });
+    await page(1);
+    sim.updateScene(15, { title: "Edited between pages" });
+    const second = (await page(2)).json as {
+      data: { findScenes: { scenes: { id: string; title: string }[] } };
+    };
+    expect(second.data.findScenes.scenes.find((s) => s.id === "15")?.title).toBe(
+      "Edited between pages",
+    );
+  });
+
   it("refuses a sort key outside Stash's allow-list with a resolver error and data null", async () => {
     const { status, json } = await graphql(`
       {

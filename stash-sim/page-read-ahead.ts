@@ -1,0 +1,74 @@
+/**
+ * Answers the next page before it is asked for. A client paging through the library asks for
+ * page N+1 right after page N; the simulator computes that answer while the client is still
+ * reading page N, so serving the library costs the client almost no waiting. Invisible on the
+ * wire: an answer is reused only for the identical request while the library is unchanged,
+ * and faults, auth and the request log apply to every request as before.
+ */
+
+export interface GraphQLParams {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+}
+
+export interface CachedAnswer {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+function keyOf(params: GraphQLParams): string {
+  return JSON.stringify([params.query, params.operationName ?? null, params.variables ?? null]);
+}
+
+/** The same request for the following page, when `variables.filter` pages a list. */
+function nextPageParams(params: GraphQLParams): GraphQLParams | null {
+  const variables = params.variables as { filter?: { page?: unknown; per_page?: unknown } } | null;
+  const filter = variables?.filter;
+  if (!filter || typeof filter.page !== "number" || typeof filter.per_page !== "number")
+    return null;
+  if (filter.per_page <= 0) return null;
+  // A copy with only the page changed keeps the key's field order identical to the client's.
+  const next = structuredClone(params) as { variables: { filter: { page: number } } };
+  next.variables.filter.page = filter.page + 1;
+  return next;
+}
+
+export class PageReadAhead {
+  private ready: { key: string; changes: number; answer: CachedAnswer } | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly run: (params: GraphQLParams) => Promise<CachedAnswer>,
+    /** The library's change counter: an answer computed before a change is never served. */
+    private readonly changes: () => number,
+  ) {}
+
+  /** The prepared answer for exactly this request, if the library has not changed since. */
+  async take(params: GraphQLParams): Promise<CachedAnswer | null> {
+    if (this.running) await this.running;
+    const ready = this.ready;
+    this.ready = null;
+    if (!ready || ready.key !== keyOf(params) || ready.changes !== this.changes()) return null;
+    return ready.answer;
+  }
+
+  /** After answering `params`, prepares the next page in the background. */
+  prepareAfter(params: GraphQLParams): void {
+    const next = nextPageParams(params);
+    if (!next) return;
+    const changes = this.changes();
+    this.running = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.run(next))
+      .then((answer) => {
+        if (answer.status === 200 && this.changes() === changes) {
+          this.ready = { key: keyOf(next), changes, answer };
+        }
+      })
+      .catch(() => {})
+      .finally(() => {
+        this.running = null;
+      });
+  }
+}
