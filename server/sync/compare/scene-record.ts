@@ -1,26 +1,11 @@
-import type { StashRef, StashScene, StashVideoFile } from "../../stash/types";
+import type { StashRef, StashScene } from "../../stash/types";
 import { contentHash } from "./content-hash";
 
 /**
  * A scene normalized for comparison: links sorted by id, text as Stash sent it. Both sides of
  * a comparison (Stash's payload and our stored row) are brought into this shape.
  */
-export interface SceneRecord {
-  id: string;
-  title: string | null;
-  code: string | null;
-  details: string | null;
-  director: string | null;
-  urls: string[];
-  date: string | null;
-  rating100: number | null;
-  organized: boolean;
-  oCounter: number;
-  studio: StashRef | null;
-  performers: StashRef[];
-  tags: StashRef[];
-  files: StashVideoFile[];
-}
+export type SceneRecord = Omit<StashScene, "createdAt" | "updatedAt">;
 
 const byId = (a: StashRef, b: StashRef) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
