@@ -164,6 +164,19 @@ test("a person connects Stash, syncs, and follows a scene's history", async ({ p
   });
 });
 
+test("a person selects scenes in the list and syncs them as one run", async ({ page }) => {
+  await page.goto("/scenes?sort=title_desc");
+  const rows = page.getByRole("table").getByRole("row");
+  await rows.nth(1).getByRole("checkbox").check();
+  await rows.nth(2).getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Sync selected (2)" }).click();
+  await expect(page.getByText(/^Completed: 0 created, 0 updated, 2 unchanged/)).toBeVisible();
+  await page.getByRole("link", { name: "View run" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Scene sync" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: /^Scene \d+$/ })).toHaveCount(2);
+  await screenshot(page, "scene-list-sync-run");
+});
+
 test("the pages pass an accessibility check with no serious violations", async ({ page }) => {
   test.setTimeout(120_000);
   for (const path of ["/", "/scenes", "/scenes/1?tab=history", "/syncs", "/settings"]) {

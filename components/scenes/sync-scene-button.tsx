@@ -23,6 +23,7 @@ export function SyncSceneButton({ sceneId }: { sceneId: string }) {
       request={{ type: "specific", sceneIds: [sceneId] }}
       label="Sync this scene"
       onFinished={refresh}
+      className="sm:items-end sm:text-right"
     />
   );
 }

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useEffect, useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/app/_actions/run-action";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/lib/utils";
 import type { SyncRunView } from "@/server/sync/sync-run-view";
 import { useTRPC } from "@/trpc/react";
 import { describeCounts, syncStatusLabel } from "./describe-sync-run";
@@ -23,6 +24,7 @@ export function SyncJobButton({
   variant = "default",
   disabled = false,
   onFinished,
+  className,
 }: {
   /** The server action that starts the run; null: nothing to sync yet, the button is off. */
   start: (() => Promise<ActionResult<{ jobId: string }>>) | null;
@@ -30,6 +32,7 @@ export function SyncJobButton({
   variant?: "default" | "outline" | "secondary";
   disabled?: boolean;
   onFinished?: (run: SyncRunView) => void;
+  className?: string;
 }) {
   const trpc = useTRPC();
   const [pending, startTransition] = useTransition();
@@ -66,7 +69,7 @@ export function SyncJobButton({
   }
 
   return (
-    <div className="flex flex-col items-start gap-1.5">
+    <div className={cn("flex flex-col items-start gap-1.5", className)}>
       <Button variant={variant} onClick={start} disabled={disabled || running || startJob === null}>
         {running ? "Syncing…" : label}
       </Button>
