@@ -48,9 +48,9 @@ sim.updateScene(3, {
     .tags.slice(1)
     .map((t) => t.id),
 });
-sim.corruptScene(4, "bad-date");
+sim.corruptScene(4, "bad-date", true);
 report("Incremental sync", await runSync({ type: "incremental" }, "cli", options));
-sim.corruptScene(4, null);
+sim.corruptScene(4, null, true);
 sim.updateScene(1, { details: "Re-edited in the director's cut." });
 report("Incremental sync", await runSync({ type: "incremental" }, "cli", options));
 report("Scene sync", await runSync({ type: "specific", sceneIds: ["1", "4"] }, "ui", options));
