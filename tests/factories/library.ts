@@ -20,21 +20,21 @@ function mirrored() {
 export async function createStudio(db: Db, overrides: { name?: string } = {}) {
   const n = next();
   return db.studio.create({
-    data: { id: `st${n}`, name: overrides.name ?? `Studio ${n}`, ...mirrored() },
+    data: { id: `${n}`, name: overrides.name ?? `Studio ${n}`, ...mirrored() },
   });
 }
 
 export async function createPerformer(db: Db, overrides: { name?: string } = {}) {
   const n = next();
   return db.performer.create({
-    data: { id: `p${n}`, name: overrides.name ?? `Performer ${n}`, ...mirrored() },
+    data: { id: `${n}`, name: overrides.name ?? `Performer ${n}`, ...mirrored() },
   });
 }
 
 export async function createTag(db: Db, overrides: { name?: string } = {}) {
   const n = next();
   return db.tag.create({
-    data: { id: `t${n}`, name: overrides.name ?? `Tag ${n}`, ...mirrored() },
+    data: { id: `${n}`, name: overrides.name ?? `Tag ${n}`, ...mirrored() },
   });
 }
 
