@@ -1,9 +1,13 @@
 /**
  * Next calls register() once when the server starts: the one moment to say, in the log, that
- * the app is open to anyone (the dashboard says it too).
+ * the app is open to anyone (the dashboard says it too), and to start the server's own
+ * background jobs (scheduled incremental sync, daily retention), which must run in the
+ * server process, not in a request.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { warnIfAccessIsOpen } = await import("./server/auth/warn-when-open");
   warnIfAccessIsOpen();
+  const { startBackgroundJobs } = await import("./server/schedule/start-background-jobs");
+  startBackgroundJobs();
 }

@@ -1,0 +1,26 @@
+import { runDailyRetentionIfDue } from "../retention/run-daily-retention";
+import { systemClock, type Clock } from "./clock";
+import { runScheduledSyncIfDue } from "./run-scheduled-sync";
+import { startScheduler, type Scheduler } from "./scheduler";
+
+/** How often the server checks whether a scheduled job is due (a minute-level schedule). */
+const POLL_MS = 30_000;
+
+const globalForJobs = globalThis as unknown as { stashSyncBackgroundJobs?: Scheduler };
+
+/**
+ * The server process's own jobs: the scheduled incremental sync and the daily retention
+ * cleanup. Started once per process (instrumentation.ts); the globalThis guard keeps dev-mode
+ * reloads from starting a second loop.
+ */
+export function startBackgroundJobs(clock: Clock = systemClock): Scheduler {
+  globalForJobs.stashSyncBackgroundJobs ??= startScheduler({
+    clock,
+    pollMs: POLL_MS,
+    jobs: [
+      { name: "scheduled-sync", tick: (now) => runScheduledSyncIfDue(now) },
+      { name: "daily-retention", tick: (now) => runDailyRetentionIfDue(now) },
+    ],
+  });
+  return globalForJobs.stashSyncBackgroundJobs;
+}
