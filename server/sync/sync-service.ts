@@ -4,6 +4,7 @@ import type { SyncStatus, SyncTrigger, SyncType } from "../domain/vocabulary";
 import { env } from "../env";
 import { AppError, isAppError } from "../errors";
 import { logger } from "../logger";
+import { notifyRunEnded } from "../notifications/notify-run-ended";
 import { readStashConnection } from "../settings/stash-connection";
 import { StashClient } from "../stash/client";
 import { ProgressTracker } from "./run/progress-tracker";
@@ -237,7 +238,9 @@ async function finishRun(
       },
     });
   }
-  return toSummary(run);
+  const summary = toSummary(run);
+  await notifyRunEnded(summary);
+  return summary;
 }
 
 function toSummary(run: {
