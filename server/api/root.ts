@@ -2,7 +2,10 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { healthRouter } from "./routers/health";
 import { historyRouter } from "./routers/history";
 import { libraryRouter } from "./routers/library";
+import { maintenanceRouter } from "./routers/maintenance";
+import { notificationsRouter } from "./routers/notifications";
 import { scenesRouter } from "./routers/scenes";
+import { statsRouter } from "./routers/stats";
 import { syncsRouter } from "./routers/syncs";
 import { createTRPCRouter } from "./trpc";
 
@@ -10,7 +13,10 @@ export const appRouter = createTRPCRouter({
   health: healthRouter,
   history: historyRouter,
   library: libraryRouter,
+  maintenance: maintenanceRouter,
+  notifications: notificationsRouter,
   scenes: scenesRouter,
+  stats: statsRouter,
   syncs: syncsRouter,
 });
 
