@@ -1,0 +1,43 @@
+import { stringify } from "csv-stringify/sync";
+import { z } from "zod";
+
+export const ExportFormat = z.enum(["csv", "json"]);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/** A file to download: what a route handler sends as an attachment. */
+export interface ExportFile {
+  filename: string;
+  contentType: string;
+  body: string;
+}
+
+export type ExportCell = string | number | boolean | null;
+
+/**
+ * Rows as CSV (RFC 4180 quoting by csv-stringify, a header row, CRLF) or as a JSON array.
+ * Both carry the same flat rows, so a spreadsheet and a script read the same columns.
+ */
+export function encodeRows(
+  rows: Array<Record<string, ExportCell>>,
+  columns: readonly string[],
+  format: ExportFormat,
+  basename: string,
+): ExportFile {
+  if (format === "json") {
+    return {
+      filename: `${basename}.json`,
+      contentType: "application/json; charset=utf-8",
+      body: JSON.stringify(rows, null, 2),
+    };
+  }
+  return {
+    filename: `${basename}.csv`,
+    contentType: "text/csv; charset=utf-8",
+    body: stringify(rows, {
+      header: true,
+      columns: [...columns],
+      record_delimiter: "windows",
+      cast: { boolean: (v) => (v ? "true" : "false") },
+    }),
+  };
+}
