@@ -29,7 +29,7 @@ beforeAll(async () => {
       createdAt: at(i),
       changeType: i % 7 === 0 ? "failed" : i % 5 === 0 ? "updated" : "skipped",
       errorMessage: i % 7 === 0 ? awkward : undefined,
-      changedFields: i % 5 === 0 ? [{ field: "title", from: `T${i}`, to: `T${i + 1}` }] : undefined,
+      changedFields: i % 5 === 0 ? { title: { from: `T${i}`, to: `T${i + 1}` } } : undefined,
     });
   }
   await createSyncLog(db(), incremental, { entityId: "999999", createdAt: at(600) });
