@@ -1,0 +1,77 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { LocalTime } from "@/components/format/local-time";
+import { Button } from "@/components/ui/button";
+import { NativeSelect } from "@/components/ui/native-select";
+import type { ScheduleView } from "@/server/schedule/schedule-schema";
+import { scheduleIntervalChoices } from "@/server/schedule/schedule-schema";
+import { useTRPC } from "@/trpc/react";
+
+export function intervalLabel(minutes: number): string {
+  if (minutes === 0) return "Off";
+  if (minutes < 60) return `Every ${minutes} minutes`;
+  if (minutes === 60) return "Every hour";
+  if (minutes === 1440) return "Daily";
+  return `Every ${minutes / 60} hours`;
+}
+
+/** The scheduled incremental sync: how often, and when it runs next. */
+export function ScheduleSettingsForm({ initial }: { initial: ScheduleView }) {
+  const trpc = useTRPC();
+  const id = useId();
+  const [schedule, setSchedule] = useState(initial);
+  const [interval, setInterval] = useState(initial.intervalMinutes ?? 0);
+  const save = useMutation(
+    trpc.maintenance.saveSchedule.mutationOptions({ onSuccess: (view) => setSchedule(view) }),
+  );
+  return (
+    <form
+      className="flex flex-col gap-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({ intervalMinutes: interval });
+      }}
+    >
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={id} className="text-sm font-medium">
+            Incremental sync
+          </label>
+          <NativeSelect
+            id={id}
+            value={String(interval)}
+            onChange={(e) => setInterval(Number(e.target.value))}
+          >
+            {scheduleIntervalChoices.map((m) => (
+              <option key={m} value={m}>
+                {intervalLabel(m)}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+        <Button type="submit" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : "Save schedule"}
+        </Button>
+      </div>
+      <p className="text-sm text-muted-foreground" aria-live="polite">
+        {schedule.nextRunAt ? (
+          <>
+            Next scheduled sync: <LocalTime value={schedule.nextRunAt} relative />
+          </>
+        ) : (
+          "Scheduled syncs are off."
+        )}
+        {schedule.lastAttempt?.outcome === "skipped_running"
+          ? " The last slot was skipped because a sync was already running."
+          : ""}
+      </p>
+      {save.isError ? (
+        <p role="alert" className="text-sm text-destructive">
+          {save.error.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}
