@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { MainNav } from "@/components/layout/main-nav";
+import { NotificationsIndicator } from "@/components/notifications/notifications-indicator";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
 import { accessControlEnabled } from "@/server/auth/access-token";
 import { TRPCReactProvider } from "@/trpc/react";
@@ -28,23 +29,25 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         >
           Skip to content
         </a>
-        <header className="border-b">
-          {/* On a phone the nav takes its own row under the name, so no link hides off-screen. */}
-          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2">
-            <Link href="/" className="mr-auto shrink-0 font-semibold sm:mr-0">
-              stash-sync
-            </Link>
-            <nav
-              aria-label="Main"
-              className="order-last w-full min-w-0 sm:order-none sm:w-auto sm:flex-1"
-            >
-              <MainNav />
-            </nav>
-            <ThemeToggle />
-            {accessControlEnabled() ? <SignOutButton /> : null}
-          </div>
-        </header>
+        {/* The header reads tRPC too (the unread count), so the provider wraps it. */}
         <TRPCReactProvider>
+          <header className="border-b">
+            {/* On a phone the nav takes its own row under the name, so no link hides off-screen. */}
+            <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2">
+              <Link href="/" className="mr-auto shrink-0 font-semibold sm:mr-0">
+                stash-sync
+              </Link>
+              <nav
+                aria-label="Main"
+                className="order-last w-full min-w-0 sm:order-none sm:w-auto sm:flex-1"
+              >
+                <MainNav />
+              </nav>
+              <NotificationsIndicator />
+              <ThemeToggle />
+              {accessControlEnabled() ? <SignOutButton /> : null}
+            </div>
+          </header>
           <main id="main" className="mx-auto max-w-6xl px-4 py-6">
             {children}
           </main>

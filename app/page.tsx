@@ -1,6 +1,7 @@
 import { ShieldAlertIcon } from "lucide-react";
 import { connection } from "next/server";
 import { LastRuns } from "@/components/dashboard/last-runs";
+import { NextScheduledRun } from "@/components/dashboard/next-scheduled-run";
 import { RecentFailures } from "@/components/dashboard/recent-failures";
 import { StashStatus } from "@/components/dashboard/stash-status";
 import { SyncControls } from "@/components/dashboard/sync-controls";
@@ -14,10 +15,11 @@ export default async function HomePage() {
   const queryClient = getQueryClient();
   // The live panel hydrates with the running job, so it shows without a first poll.
   prefetch(trpc.syncs.running.queryOptions());
-  const [counts, lastRuns, failures] = await Promise.all([
+  const [counts, lastRuns, failures, schedule] = await Promise.all([
     queryClient.fetchQuery(trpc.health.libraryCounts.queryOptions()),
     queryClient.fetchQuery(trpc.history.lastRuns.queryOptions()),
     queryClient.fetchQuery(trpc.history.recentFailures.queryOptions({ limit: 8 })),
+    queryClient.fetchQuery(trpc.maintenance.schedule.queryOptions()),
   ]);
   const empty = counts.scenes === 0;
 
@@ -83,8 +85,9 @@ export default async function HomePage() {
             <CardHeader>
               <CardTitle>Sync</CardTitle>
             </CardHeader>
-            <CardContent>
+            <CardContent className="flex flex-col gap-4">
               <SyncControls />
+              <NextScheduledRun schedule={schedule} />
             </CardContent>
           </Card>
           <Card>

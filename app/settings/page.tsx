@@ -1,12 +1,21 @@
 import type { Metadata } from "next";
+import { RetentionSettingsForm } from "@/components/settings/retention-settings-form";
+import { ScheduleSettingsForm } from "@/components/settings/schedule-settings-form";
 import { StashSettingsForm } from "@/components/settings/stash-settings-form";
+import { WebhookSettingsForm } from "@/components/settings/webhook-settings-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getQueryClient, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const settings = await getQueryClient().fetchQuery(trpc.library.stashSettings.queryOptions());
+  const queryClient = getQueryClient();
+  const [settings, schedule, retention, webhook] = await Promise.all([
+    queryClient.fetchQuery(trpc.library.stashSettings.queryOptions()),
+    queryClient.fetchQuery(trpc.maintenance.schedule.queryOptions()),
+    queryClient.fetchQuery(trpc.maintenance.retention.queryOptions()),
+    queryClient.fetchQuery(trpc.notifications.webhook.queryOptions()),
+  ]);
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       <h1 className="text-2xl font-semibold">Settings</h1>
@@ -20,6 +29,41 @@ export default async function SettingsPage() {
         </CardHeader>
         <CardContent>
           <StashSettingsForm initial={settings} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Scheduled sync</CardTitle>
+          <CardDescription>
+            The server runs an incremental sync on its own at this interval. A slot that comes while
+            another sync runs is skipped.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ScheduleSettingsForm initial={schedule} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>History retention</CardTitle>
+          <CardDescription>
+            Old sync history entries are removed once a day, in small batches.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <RetentionSettingsForm initial={retention} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Failure webhook</CardTitle>
+          <CardDescription>
+            Failed runs and runs with failed entities are also POSTed as JSON to this URL (three
+            tries with backoff).
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <WebhookSettingsForm initial={webhook} />
         </CardContent>
       </Card>
     </div>

@@ -3,7 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { BellIcon } from "lucide-react";
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
+import { isPublicPath } from "@/server/auth/public-paths";
 import { useTRPC } from "@/trpc/react";
 
 /** A new failure shows up within this long without a reload; cheap (one indexed count). */
@@ -12,13 +14,17 @@ const POLL_MS = 30_000;
 /** The header's bell: links to the notifications, with the unread count when there is one. */
 export function NotificationsIndicator() {
   const trpc = useTRPC();
+  // The sign-in page is the one page a signed-out person sees: nothing to count there.
+  const signInPage = isPublicPath(usePathname());
   const unread = useQuery({
     ...trpc.notifications.unreadCount.queryOptions(),
     refetchInterval: POLL_MS,
     // Signed out (the sign-in page) the count is refused: show the plain bell, no retries.
     retry: false,
+    enabled: !signInPage,
   });
   const count = unread.data?.unread ?? 0;
+  if (signInPage) return null;
   const label = count > 0 ? `Notifications, ${count} unread` : "Notifications";
   return (
     <Link

@@ -6,11 +6,14 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Skeleton } from "@/components/ui/skeleton";
+import { ExportLinks } from "@/components/export/export-links";
 import type { SyncLogFilter } from "@/server/history/scene-sync-logs-schema";
 import { useTRPC } from "@/trpc/react";
+import { collapseUnchangedSyncs } from "./collapse-unchanged-syncs";
 import { sceneHistoryQueryOptions, sceneTimelineSourcesQueryOptions } from "./scene-history-query";
 import { buildTimelineEntries } from "./scene-timeline-entries";
 import { TimelineEntryItem } from "./timeline-entry-item";
+import { UnchangedSyncsItem } from "./unchanged-syncs-item";
 
 type Outcome = SyncLogFilter["outcome"];
 type SyncTypeChoice = NonNullable<SyncLogFilter["syncType"]> | "any";
@@ -113,6 +116,10 @@ export function SceneHistoryTimeline({ sceneId, active }: { sceneId: string; act
             ))}
           </NativeSelect>
         </div>
+        <ExportLinks
+          what="this scene's history"
+          href={`/api/export/scenes/${encodeURIComponent(sceneId)}/history`}
+        />
       </div>
 
       {logs.isError && !logs.data ? (
@@ -143,9 +150,13 @@ export function SceneHistoryTimeline({ sceneId, active }: { sceneId: string; act
               aria-label="Scene history, newest first"
               className="relative before:absolute before:top-2 before:bottom-2 before:left-[5px] before:w-px before:bg-border"
             >
-              {entries.map((entry) => (
-                <TimelineEntryItem key={entry.key} entry={entry} />
-              ))}
+              {collapseUnchangedSyncs(entries).map((entry) =>
+                entry.kind === "unchanged" ? (
+                  <UnchangedSyncsItem key={entry.key} group={entry} />
+                ) : (
+                  <TimelineEntryItem key={entry.key} entry={entry} />
+                ),
+              )}
             </ol>
           )}
           {logs.hasNextPage ? (

@@ -8,14 +8,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import type { ScheduleView } from "@/server/schedule/schedule-schema";
 import { scheduleIntervalChoices } from "@/server/schedule/schedule-schema";
 import { useTRPC } from "@/trpc/react";
-
-export function intervalLabel(minutes: number): string {
-  if (minutes === 0) return "Off";
-  if (minutes < 60) return `Every ${minutes} minutes`;
-  if (minutes === 60) return "Every hour";
-  if (minutes === 1440) return "Daily";
-  return `Every ${minutes / 60} hours`;
-}
+import { intervalLabel } from "./interval-label";
 
 /** The scheduled incremental sync: how often, and when it runs next. */
 export function ScheduleSettingsForm({ initial }: { initial: ScheduleView }) {

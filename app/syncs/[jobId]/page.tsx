@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/not-found-on-missing";
+import { ExportLinks } from "@/components/export/export-links";
 import { formatElapsed } from "@/components/format/format-duration";
 import { LocalTime } from "@/components/format/local-time";
 import { syncTypeName } from "@/components/syncs/describe-sync-run";
@@ -72,7 +73,10 @@ export default async function SyncRunPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-semibold">{syncTypeName[run.syncType]}</h1>
         <SyncRunStatusBadge status={run.status} />
       </header>
-      <p className="font-mono text-xs break-all text-muted-foreground">Job {run.jobId}</p>
+      <div className="flex flex-wrap items-center gap-3">
+        <p className="font-mono text-xs break-all text-muted-foreground">Job {run.jobId}</p>
+        <ExportLinks what="this run's rows" href={`/api/export/syncs/${run.jobId}/rows`} />
+      </div>
 
       {run.status === "running" ? (
         <Card>
