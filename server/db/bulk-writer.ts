@@ -1,22 +1,27 @@
-import Database from "better-sqlite3";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { env } from "../env";
 import { sqliteFileFromUrl } from "./database-file";
 import type { SqlValue, Statement } from "./sql-dialect";
 
 /**
- * The sync engine's hot path: whole pages of rows written in one transaction. Prisma's raw
- * queries serialize every parameter through its query engine, which measured ~6× slower than
+ * The sync engine's hot path: whole pages of rows written in one transaction each. Prisma's
+ * raw queries serialize every parameter through its query engine, measured ~6× slower than
  * prepared statements for multi-row inserts (bench/); so page writes go through this writer,
- * and everything else through the Prisma client (server/db/client.ts).
+ * everything else through the Prisma client (server/db/client.ts).
  *
- * This is the SQLite implementation (a second better-sqlite3 connection to the same file);
- * a PostgreSQL one would implement the same interface with `pg`.
+ * The SQLite implementation runs its own better-sqlite3 connection on a worker thread: a page
+ * write takes ~100 ms of CPU, which on the main thread would stall every web request and the
+ * socket that brings in the next page from Stash. A PostgreSQL implementation would use `pg`
+ * behind the same interface.
  */
 export interface BulkWriter {
   /** Runs the statements in one transaction: all of them or none. */
   write(statements: Statement[]): Promise<void>;
   query<T>(statement: Statement): Promise<T[]>;
-  close(): void;
+  /** After a run: folds the write-ahead log back into the database file. */
+  checkpoint(): Promise<void>;
+  close(): Promise<void>;
 }
 
 /** Values as Prisma's SQLite adapter stores them, so the Prisma client reads them back alike. */
@@ -27,38 +32,65 @@ function toSqlite(value: SqlValue): string | number | bigint | null {
   return value;
 }
 
-export function openSqliteBulkWriter(file: string): BulkWriter {
-  const sqlite = new Database(file, { timeout: 10_000 });
+const toSqliteStatement = ({ sql, params }: Statement) => ({ sql, params: params.map(toSqlite) });
+
+const pragmas = [
   // WAL lets pages read while a sync writes; the setting is stored in the file.
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
+  "journal_mode = WAL",
+  "foreign_keys = ON",
   // In WAL mode NORMAL never corrupts the database; a power cut may lose the last pages
   // committed, which the next incremental sync reads again.
-  sqlite.pragma("synchronous = NORMAL");
-  // Index pages of a 100k-scene library stay in memory while a full sync writes them.
-  sqlite.pragma("cache_size = -65536");
-  const prepared = new Map<string, Database.Statement>();
-  const prepare = (sql: string) => {
-    let statement = prepared.get(sql);
-    if (!statement) {
-      // Multi-row statements come in a few shapes (full pages and a last partial one).
-      if (prepared.size > 200) prepared.clear();
-      statement = sqlite.prepare(sql);
-      prepared.set(sql, statement);
-    }
-    return statement;
-  };
-  const runAll = sqlite.transaction((statements: Statement[]) => {
-    for (const { sql, params } of statements) prepare(sql).run(...params.map(toSqlite));
+  "synchronous = NORMAL",
+  // Checkpoint every ~40 MB of WAL instead of every 4 MB: a full sync of a large library
+  // otherwise spends about half its write time checkpointing (bench/).
+  "wal_autocheckpoint = 10000",
+];
+
+type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string };
+
+export function openSqliteBulkWriter(file: string): BulkWriter {
+  // Resolved from the project root like every other path here (see database-file.ts): the
+  // bundled server has no stable module directory.
+  const worker = new Worker(path.join(process.cwd(), "server", "db", "sqlite-writer-worker.mjs"), {
+    workerData: { file, pragmas },
   });
+  // The worker must not keep a finished CLI or test process alive.
+  worker.unref();
+  let nextId = 0;
+  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  worker.on("message", (reply: Reply) => {
+    const pending = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    if (waiting.size === 0) worker.unref();
+    if (reply.ok) pending?.resolve(reply.result);
+    else pending?.reject(new Error(reply.message));
+  });
+  worker.on("error", (error) => {
+    for (const pending of waiting.values()) pending.reject(error);
+    waiting.clear();
+  });
+  const call = (message: Record<string, unknown>) =>
+    new Promise<unknown>((resolve, reject) => {
+      const id = nextId++;
+      waiting.set(id, { resolve, reject });
+      worker.ref();
+      worker.postMessage({ id, ...message });
+    });
   return {
     async write(statements) {
-      if (statements.length > 0) runAll(statements);
+      if (statements.length > 0)
+        await call({ kind: "write", statements: statements.map(toSqliteStatement) });
     },
-    async query<T>({ sql, params }: Statement) {
-      return prepare(sql).all(...params.map(toSqlite)) as T[];
+    async query<T>(statement: Statement) {
+      return (await call({ kind: "query", statement: toSqliteStatement(statement) })) as T[];
     },
-    close: () => sqlite.close(),
+    async checkpoint() {
+      await call({ kind: "checkpoint" });
+    },
+    async close() {
+      await call({ kind: "close" });
+      await worker.terminate();
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { bulkWriter } from "../db/bulk-writer";
 import { db } from "../db/client";
 import type { SyncStatus, SyncTrigger, SyncType } from "../domain/vocabulary";
 import { env } from "../env";
@@ -188,6 +189,9 @@ async function execute(
   } finally {
     progress.stop();
   }
+  await bulkWriter()
+    .checkpoint()
+    .catch(() => {}); // readers may hold the WAL; the next automatic checkpoint will do
   return finishRun(runId, request, end, ctx.tally, progress);
 }
 
