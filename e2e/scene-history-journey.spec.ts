@@ -150,6 +150,8 @@ test("a person connects Stash, syncs, and follows a scene's history", async ({ p
   await test.step("Load more pages back, 50 at a time, without repeating an entry", async () => {
     for (let i = 0; i < 52; i++) await syncSceneThroughApi(request, "3");
     await openHistory(page, 3);
+    // Consecutive unchanged syncs collapse into one entry (issue 7): open it to see each one.
+    await page.getByRole("button", { name: /^Unchanged in 50 scene syncs$/ }).click();
     const jobLinks = page
       .getByRole("list", { name: "Scene history, newest first" })
       .getByRole("link", { name: /^Job / });

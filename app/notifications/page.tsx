@@ -4,13 +4,16 @@ import {
   NOTIFICATION_LIST_LIMIT,
   NotificationList,
 } from "@/components/notifications/notification-list";
-import { HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Notifications" };
 
 export default async function NotificationsPage() {
   await connection();
-  prefetch(trpc.notifications.list.queryOptions({ limit: NOTIFICATION_LIST_LIMIT }));
+  // Awaited, not streamed: the list is small, and a page of notifications arrives complete.
+  await getQueryClient().prefetchQuery(
+    trpc.notifications.list.queryOptions({ limit: NOTIFICATION_LIST_LIMIT }),
+  );
   return (
     <HydrateClient>
       <div className="flex max-w-3xl flex-col gap-6">

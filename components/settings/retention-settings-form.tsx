@@ -68,7 +68,7 @@ export function RetentionSettingsForm({ initial }: { initial: RetentionView }) {
         </p>
         <div className="flex flex-wrap gap-2">
           <Button type="submit" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : "Save retention"}
+            {save.isPending ? "Saving…" : "Apply retention"}
           </Button>
           <Button
             type="button"
@@ -80,7 +80,7 @@ export function RetentionSettingsForm({ initial }: { initial: RetentionView }) {
           </Button>
         </div>
         <div aria-live="polite">
-          {save.isSuccess ? <p className="text-sm">Saved.</p> : null}
+          {save.isSuccess ? <p className="text-sm">Retention applied.</p> : null}
           {report ? <ReportText report={report} /> : null}
         </div>
         {save.isError || run.isError ? (

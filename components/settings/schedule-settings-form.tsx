@@ -45,7 +45,7 @@ export function ScheduleSettingsForm({ initial }: { initial: ScheduleView }) {
           </NativeSelect>
         </div>
         <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save schedule"}
+          {save.isPending ? "Saving…" : "Apply schedule"}
         </Button>
       </div>
       <p className="text-sm text-muted-foreground" aria-live="polite">

@@ -52,7 +52,7 @@ export function WebhookSettingsForm({ initial }: { initial: WebhookView }) {
       </div>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={save.isPending || url === ""}>
-          Save webhook
+          Set webhook
         </Button>
         {view.configured ? (
           <Button

@@ -41,13 +41,13 @@ function ChartCard({
         {empty ? (
           <p className="text-sm text-muted-foreground">No runs in this range.</p>
         ) : (
-          // The figures are also in the table below each chart's data for screen readers: the
-          // SVG itself is decoration to them.
-          <div style={{ height: HEIGHT }} aria-hidden="true">
+          // Recharts' accessibility layer lets a keyboard step through the points (tooltips);
+          // the page also has the per-day figures as a table.
+          <figure style={{ height: HEIGHT }} aria-label={title} className="m-0">
             <ResponsiveContainer width="100%" height="100%">
               {children}
             </ResponsiveContainer>
-          </div>
+          </figure>
         )}
       </CardContent>
     </Card>
@@ -116,7 +116,8 @@ export function StatsCharts({ perDay, trend }: { perDay: RunsPerDay; trend: RunT
             stroke="var(--event-green)"
             strokeWidth={2}
             connectNulls
-            dot={false}
+            // A range with one active day has one point and no line: the dot shows it.
+            dot={{ r: 3, fill: "var(--event-green)" }}
             isAnimationActive={false}
           />
         </LineChart>
