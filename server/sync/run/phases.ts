@@ -25,12 +25,22 @@ function request(ctx: RunContext, page: number, since: string | undefined): Page
   };
 }
 
-export interface PhaseResult extends PagedResult {
-  /**
-   * The watermark the next incremental sync may start from: the newest updated_at Stash had
-   * when this phase began. Anything edited after that has a newer updated_at and is read again.
-   */
-  watermark: string | null;
+export type PhaseResult = PagedResult;
+
+/**
+ * The newest updated_at of each type in Stash now, before any page is read: the watermarks
+ * the next incremental sync may start from. Anything edited later (during this run too) has a
+ * newer updated_at and is read again next time. Asked all at once: one round trip, not four.
+ */
+export async function probeWatermarks(ctx: RunContext): Promise<Watermarks> {
+  const types = [...refTypes, "scene"] as const;
+  const marks = await Promise.all(types.map((type) => ctx.client.latestUpdatedAt(type)));
+  const result: Watermarks = {};
+  types.forEach((type, i) => {
+    const mark = marks[i];
+    if (mark) result[type] = mark;
+  });
+  return result;
 }
 
 /** Syncs one type of performers, tags or studios; `since` limits it to what changed. */
@@ -53,25 +63,21 @@ async function syncRefs<T extends { id: string; createdAt: string; updatedAt: st
   fetch: (request: PageRequest) => Promise<StashPage<T>>,
   since: string | undefined,
 ): Promise<PhaseResult> {
-  const watermark = await ctx.client.latestUpdatedAt(spec.type);
-  const result = await pageThrough<T>(
+  return pageThrough<T>(
     ctx,
     label,
     (page) => fetch(request(ctx, page, since)),
     (items) => writeRefPage(ctx, spec, items),
   );
-  return { ...result, watermark };
 }
 
 export async function syncSceneType(ctx: RunContext, since?: string): Promise<PhaseResult> {
-  const watermark = await ctx.client.latestUpdatedAt("scene");
-  const result = await pageThrough<StashScene>(
+  return pageThrough<StashScene>(
     ctx,
     "scenes",
     (page) => ctx.client.findScenes(request(ctx, page, since)),
     (items) => writeScenePage(ctx, items),
   );
-  return { ...result, watermark };
 }
 
-export const refTypes: RefType[] = ["performer", "tag", "studio"];
+export const refTypes = ["performer", "tag", "studio"] as const satisfies readonly RefType[];

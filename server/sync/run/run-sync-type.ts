@@ -2,7 +2,14 @@ import { loadKnownRefs } from "../write/ensure-linked-refs";
 import { commitOutcomes } from "../write/record-outcomes";
 import { writeScenePage } from "../write/write-scene-page";
 import { markRemoved, unseenIds } from "./mark-removed";
-import { refTypes, syncRefType, syncSceneType, type PhaseResult, type Watermarks } from "./phases";
+import {
+  probeWatermarks,
+  refTypes,
+  syncRefType,
+  syncSceneType,
+  type PhaseResult,
+  type Watermarks,
+} from "./phases";
 import { throwIfCancelled, type RunContext } from "./run-context";
 
 /**
@@ -10,17 +17,14 @@ import { throwIfCancelled, type RunContext } from "./run-context";
  * marked removed. Returns the watermarks the next incremental sync starts from.
  */
 export async function runFullSync(ctx: RunContext): Promise<Watermarks> {
-  await loadKnownRefs(ctx);
-  const watermarks: Watermarks = {};
+  const [watermarks] = await Promise.all([probeWatermarks(ctx), loadKnownRefs(ctx)]);
   for (const type of refTypes) {
     const result = await syncRefType(ctx, type);
-    if (result.watermark) watermarks[type] = result.watermark;
     // If Stash's count moved mid-run, offsets shifted and "unseen" may mean "skipped over":
     // leave removals to the next full sync rather than remove something that exists.
     if (!result.countChanged) await markRemoved(ctx, type, await unseenIds(ctx, type, result.seen));
   }
   const scenes = await syncSceneType(ctx);
-  if (scenes.watermark) watermarks.scene = scenes.watermark;
   await resolveUnseenScenes(ctx, scenes.seen);
   return watermarks;
 }
@@ -46,12 +50,13 @@ export async function runIncrementalSync(
   ctx: RunContext,
   previous: Watermarks,
 ): Promise<Watermarks> {
-  await loadKnownRefs(ctx);
+  const [now] = await Promise.all([probeWatermarks(ctx), loadKnownRefs(ctx)]);
   const next: Watermarks = { ...previous };
   const advance = (type: keyof Watermarks, result: PhaseResult) => {
     // A count that moved mid-run may have shifted a record past us: keep the old watermark so
     // the next run reads this window again (re-reading is fine, missing is not).
-    if (!result.countChanged && result.watermark) next[type] = result.watermark;
+    const mark = now[type];
+    if (!result.countChanged && mark) next[type] = mark;
   };
   for (const type of refTypes) advance(type, await syncRefType(ctx, type, previous[type]));
   advance("scene", await syncSceneType(ctx, previous.scene));
