@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { startStashSim } from "../../stash-sim";
-import {
-  expectCountersMatchLogs,
-  startSyncAgainst,
-  syncNow,
-  waitFor,
-} from "../helpers/sync-run";
+import { expectCountersMatchLogs, startSyncAgainst, syncNow, waitFor } from "../helpers/sync-run";
 
 describe("a run whose Stash goes away", () => {
   it("fails, keeps the pages written, and the next sync catches up", async () => {
