@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
+import * as sceneHistoryExportRoute from "../../../app/api/export/scenes/[id]/history/route";
+import * as runRowsExportRoute from "../../../app/api/export/syncs/[jobId]/rows/route";
 import * as sceneSyncLogsRoute from "../../../app/api/scenes/[id]/sync-logs/route";
 import * as trpcRoute from "../../../app/api/trpc/[trpc]/route";
 import { proxy } from "../../../proxy";
@@ -70,6 +72,16 @@ async function route(request: Request): Promise<Response> {
     if (request.method !== "GET") return new Response(null, { status: 405 });
     const id = decodeURIComponent(syncLogs[1]);
     return sceneSyncLogsRoute.GET(request, { params: Promise.resolve({ id }) });
+  }
+  const sceneExport = /^\/api\/export\/scenes\/([^/]+)\/history$/.exec(pathname);
+  if (sceneExport?.[1] !== undefined) {
+    const id = decodeURIComponent(sceneExport[1]);
+    return sceneHistoryExportRoute.GET(request, { params: Promise.resolve({ id }) });
+  }
+  const runExport = /^\/api\/export\/syncs\/([^/]+)\/rows$/.exec(pathname);
+  if (runExport?.[1] !== undefined) {
+    const jobId = decodeURIComponent(runExport[1]);
+    return runRowsExportRoute.GET(request, { params: Promise.resolve({ jobId }) });
   }
   return Response.json({ error: "not served by the test server" }, { status: 404 });
 }
