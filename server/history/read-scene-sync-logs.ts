@@ -37,14 +37,14 @@ export async function readSceneSyncLogs(input: SceneSyncLogsInput): Promise<Scen
   const { sceneId, limit, cursor, filter } = SceneSyncLogsInput.parse(input);
   const after = cursor === undefined ? undefined : decodeSyncLogCursor(cursor);
 
-  const scene = await db().scene.findUnique({ where: { id: sceneId }, select: { id: true } });
-  if (!scene) throw new AppError("NOT_FOUND", `Scene ${sceneId} is not in the library.`);
-
+  // The three reads are independent: issued together, their client-side work overlaps.
   // One row more than asked tells whether another page exists.
-  const [rows, syncedBeyondFullSyncs] = await Promise.all([
+  const [scene, rows, syncedBeyondFullSyncs] = await Promise.all([
+    db().scene.findUnique({ where: { id: sceneId }, select: { id: true } }),
     db().$queryRaw<RawSyncLogRow[]>(sceneSyncLogsSql(sceneId, limit + 1, after, filter)),
     hasRowsBeyondFullSyncs(sceneId),
   ]);
+  if (!scene) throw new AppError("NOT_FOUND", `Scene ${sceneId} is not in the library.`);
   const items = rows.slice(0, limit).map(toSyncLogEntry);
   const last = items.at(-1);
   return {
