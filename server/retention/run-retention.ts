@@ -112,13 +112,13 @@ export async function runRetentionAndRecord(
   return report;
 }
 
-interface Cursor {
+export interface Cursor {
   createdAt: Date | string;
   id: number | bigint;
 }
 
 /** "one": rows of a single entity; "all": full-sync rows that stand for every entity. */
-type EntityScope = "one" | "all";
+export type EntityScope = "one" | "all";
 
 function candidates(
   changeType: ChangeType,
@@ -151,7 +151,8 @@ async function batchBoundary(
   return row ? { createdAt: row.created_at, id: row.id } : null;
 }
 
-function deleteBatchSql(
+/** One batch's DELETE (exported for the query-plan test). */
+export function deleteBatchSql(
   changeType: ChangeType,
   entity: EntityScope,
   cutoff: Date,
@@ -169,13 +170,17 @@ function deleteBatchSql(
       SELECT 1 FROM sync_log AS n
       WHERE ${sameEntity("n")} AND (n.created_at, n.id) > (r.created_at, r.id)
       ORDER BY n.created_at, n.id LIMIT 1 OFFSET ${keepLast - 1})`;
-  // "Not the first created": an earlier `created` row of the same entity exists. Scans the
-  // entity's rows from its oldest, which is nearly always that `created` row: stops at once.
+  // "Not the first created": the entity's oldest `created` row is another one. Ordered like
+  // the (entity_type, entity_id, created_at, id) index, so the scan walks the entity's rows
+  // from its oldest, which is nearly always that row, and stops there. (An EXISTS with
+  // "created_at < r.created_at" let SQLite pick the (change_type, created_at) index instead
+  // and walk every older `created` row of every entity.)
   const notFirstCreated =
     changeType === "created"
-      ? Prisma.sql`AND EXISTS (
-      SELECT 1 FROM sync_log AS p
-      WHERE ${sameEntity("p")} AND p.change_type = 'created' AND (p.created_at, p.id) < (r.created_at, r.id))`
+      ? Prisma.sql`AND r.id <> (
+      SELECT p.id FROM sync_log AS p
+      WHERE ${sameEntity("p")} AND p.change_type = 'created'
+      ORDER BY p.created_at, p.id LIMIT 1)`
       : Prisma.empty;
   const bounded = upTo
     ? Prisma.sql`AND (r.created_at, r.id) <= (${upTo.createdAt}, ${upTo.id})`
