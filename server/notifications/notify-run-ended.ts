@@ -27,7 +27,8 @@ export async function webhookDeliveriesSettled(): Promise<void> {
 export async function notifyRunEnded(run: SyncRunSummary): Promise<void> {
   try {
     const kind: NotificationKind | null =
-      run.status === "failed"
+      // A run whose process died is as much a failure to hear about as one that failed.
+      run.status === "failed" || run.status === "interrupted"
         ? "run_failed"
         : run.status === "completed_with_errors" || run.itemsFailed > 0
           ? "run_with_failures"
@@ -73,7 +74,7 @@ function describe(kind: NotificationKind, run: SyncRunSummary) {
   const label = typeLabel[run.syncType];
   if (kind === "run_failed") {
     return {
-      title: `${label} failed`,
+      title: run.status === "interrupted" ? `${label} was interrupted` : `${label} failed`,
       body: run.errorMessage ?? "The sync stopped before it finished.",
     };
   }

@@ -1,5 +1,7 @@
 import type { Db } from "../db/client";
+import type { SyncType } from "../domain/vocabulary";
 import { AppError } from "../errors";
+import { notifyRunEnded } from "../notifications/notify-run-ended";
 import { countLoggedOutcomes } from "./count-logged-outcomes";
 
 /**
@@ -74,7 +76,7 @@ export async function markRunInterrupted(db: Db, jobId: string): Promise<void> {
   const run = await db.syncHistory.findUnique({ where: { jobId } });
   if (!run || run.status !== "running") return;
   const { created, updated, skipped, failed } = await countLoggedOutcomes(db, run.id);
-  await db.syncHistory.update({
+  const ended = await db.syncHistory.update({
     where: { id: run.id },
     data: {
       status: "interrupted",
@@ -97,6 +99,17 @@ export async function markRunInterrupted(db: Db, jobId: string): Promise<void> {
       hadChanges: created + updated > 0,
       errorMessage: interruptedMessage,
     },
+  });
+  await notifyRunEnded({
+    jobId: ended.jobId,
+    syncType: ended.syncType as SyncType,
+    status: "interrupted",
+    errorMessage: ended.errorMessage,
+    itemsSynced: ended.itemsSynced,
+    itemsCreated: ended.itemsCreated,
+    itemsUpdated: ended.itemsUpdated,
+    itemsSkipped: ended.itemsSkipped,
+    itemsFailed: ended.itemsFailed,
   });
 }
 

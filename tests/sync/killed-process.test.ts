@@ -40,6 +40,9 @@ describe("a sync process killed mid-run (kill -9)", () => {
     const after = await db().syncHistory.findUniqueOrThrow({ where: { id: run.id } });
     expect(after.status).toBe("interrupted");
     expect(after.errorMessage).toMatch(/stopped before it finished/);
+    // A person hears of it: the in-app notification list says the run was interrupted.
+    const notice = await db().notification.findFirstOrThrow({ where: { jobId: run.jobId } });
+    expect(notice.title).toMatch(/interrupted/);
     expect(after.itemsCreated).toBe(
       await db().syncLog.count({ where: { syncHistoryId: run.id, changeType: "created" } }),
     );
