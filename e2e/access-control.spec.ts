@@ -68,6 +68,8 @@ test("Next refuses a server action posted from another site, even with a session
 }) => {
   await page.goto("/login");
   await signIn(page, token);
+  // Signed in only once the action's redirect has landed; leaving earlier races the cookie.
+  await expect(page).toHaveURL(/\/$/, { timeout: 15_000 });
   await page.goto("/login");
   // The sign-out form's action id, as a plain HTML form would post it.
   const field = await page
