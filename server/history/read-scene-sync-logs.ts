@@ -37,14 +37,19 @@ export async function readSceneSyncLogs(input: SceneSyncLogsInput): Promise<Scen
   const { sceneId, limit, cursor, filter } = SceneSyncLogsInput.parse(input);
   const after = cursor === undefined ? undefined : decodeSyncLogCursor(cursor);
 
-  // The three reads are independent: issued together, their client-side work overlaps.
   // One row more than asked tells whether another page exists.
-  const [scene, rows, syncedBeyondFullSyncs] = await Promise.all([
-    db().scene.findUnique({ where: { id: sceneId }, select: { id: true } }),
-    db().$queryRaw<RawSyncLogRow[]>(sceneSyncLogsSql(sceneId, limit + 1, after, filter)),
-    hasRowsBeyondFullSyncs(sceneId),
-  ]);
-  if (!scene) throw new AppError("NOT_FOUND", `Scene ${sceneId} is not in the library.`);
+  const rows = await db().$queryRaw<RawSyncLogRow[]>(
+    sceneSyncLogsSql(sceneId, limit + 1, after, filter),
+  );
+  // Rows of the scene's own answer the two other questions (does it exist; was it ever synced
+  // by anything but a full sync) without another query: the common case is one query.
+  const own = rows.filter((row) => row.entity_id === sceneId);
+  if (own.length === 0) {
+    const scene = await db().scene.findUnique({ where: { id: sceneId }, select: { id: true } });
+    if (!scene) throw new AppError("NOT_FOUND", `Scene ${sceneId} is not in the library.`);
+  }
+  const syncedBeyondFullSyncs =
+    own.some((row) => row.sync_type !== "full") || (await hasRowsBeyondFullSyncs(sceneId));
   const items = rows.slice(0, limit).map(toSyncLogEntry);
   const last = items.at(-1);
   return {
