@@ -195,6 +195,8 @@ export class EntityTable<Row, Wire> {
   }
 
   query(filter: EntityFilter, find: FindFilter | null | undefined): QueryResult<Row, Wire> {
+    const top = this.newestFew(filter, find);
+    if (top) return top;
     const ordered = this.ordered(find);
     const matching = this.filtered(ordered.rows, ordered.key, filter, find?.q ?? null);
     const perPage = find?.per_page ?? 25;
@@ -209,6 +211,47 @@ export class EntityTable<Row, Wire> {
       count: matching.length,
       items: rows.map((r) => this.kind.materialize(r)),
       matching: () => matching,
+    };
+  }
+
+  /**
+   * "The newest updated_at" (a timestamp sort, first page of a few rows, no filter) is what a
+   * sync asks before every run, and Stash answers it from an index. After an edit the cached
+   * order is gone; one linear scan answers it instead of re-sorting the whole table.
+   */
+  private newestFew(
+    filter: EntityFilter,
+    find: FindFilter | null | undefined,
+  ): QueryResult<Row, Wire> | null {
+    const sort = find?.sort;
+    const perPage = find?.per_page ?? 25;
+    const unfiltered =
+      !filter.created_at &&
+      !filter.updated_at &&
+      !filter.id &&
+      Object.keys(filter.flags ?? {}).length === 0 &&
+      !find?.q;
+    if (sort !== "updated_at" && sort !== "created_at") return null;
+    if ((find?.page ?? 1) !== 1 || perPage < 1 || perPage > 10 || !unfiltered) return null;
+    const direction = find?.direction === "DESC" ? "DESC" : "ASC";
+    if (this.sorted.has(`${sort}:${direction}`)) return null;
+    const kind = this.kind;
+    const sign = direction === "DESC" ? -1 : 1;
+    type Keyed = { row: Row; v: SortValue; id: number };
+    const first = (a: Keyed, b: Keyed) => sign * compareSortValues(a.v, b.v) || a.id - b.id;
+    const best: Keyed[] = [];
+    for (const row of this.rows) {
+      const v = sort === "updated_at" ? kind.updatedAt(row) : kind.createdAt(row);
+      const candidate = { row, v, id: kind.idOf(row) };
+      if (best.length === perPage && first(candidate, best[perPage - 1]!) >= 0) continue;
+      best.push(candidate);
+      best.sort(first);
+      if (best.length > perPage) best.pop();
+    }
+    return {
+      count: this.rows.length,
+      items: best.map((b) => kind.materialize(b.row)),
+      matching: () => this.ordered(find).rows,
     };
   }
 

@@ -107,3 +107,10 @@ export function whereIn(
     return { sql: `${head} WHERE ${quote(column)} IN (${list.join(", ")})`, params };
   });
 }
+
+/** One `DELETE … WHERE a = ? AND b = ?` per row: a single shape, prepared once. */
+export function deleteRows(table: string, columns: string[], rows: SqlValue[][]): Statement[] {
+  const where = columns.map((c, i) => `${quote(c)} = ${dialect.placeholder(i)}`).join(" AND ");
+  const sql = `DELETE FROM ${quote(table)} WHERE ${where}`;
+  return rows.map((params) => ({ sql, params }));
+}

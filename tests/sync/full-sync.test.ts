@@ -78,9 +78,38 @@ describe("a full sync", () => {
     const changes = JSON.parse(row.changedFields!);
     expect(changes.title).toEqual({ from: before.title, to: "A new title" });
     expect(changes.tags.removed).toContain(before.tags[0]!.name);
-    const stored = await db().scene.findUniqueOrThrow({ where: { id: "3" } });
+    const stored = await db().scene.findUniqueOrThrow({
+      where: { id: "3" },
+      include: { tags: true },
+    });
     expect(stored.title).toBe("A new title");
+    // Only the links that changed were rewritten, and the stored set is Stash's.
+    expect(stored.tags.map((t) => t.tagId).sort()).toEqual(
+      sim
+        .scene(3)!
+        .tags.map((t) => t.id)
+        .sort(),
+    );
     expect(stored.stashUpdatedAt).toBe(sim.scene(3)!.updated_at);
+  });
+
+  it("follows a file Stash moved: the stored file gets the new path, nothing else is relinked", async () => {
+    const before = sim.scene(6)!;
+    sim.updateScene(6, { file: { path: "/library/moved/scene-6.mp4", basename: "scene-6.mp4" } });
+    const summary = await syncNow(sim, { type: "full" });
+    const row = (await logRows(summary.jobId)).find(
+      (r) => r.entityType === "scene" && r.entityId === "6",
+    )!;
+    expect(JSON.parse(row.changedFields!).files).toEqual({
+      added: ["/library/moved/scene-6.mp4"],
+      removed: [before.files[0]!.path],
+    });
+    const stored = await db().scene.findUniqueOrThrow({
+      where: { id: "6" },
+      include: { files: { orderBy: { position: "asc" } }, performers: true },
+    });
+    expect(stored.files.map((f) => f.path)).toEqual(sim.scene(6)!.files.map((f) => f.path));
+    expect(stored.performers).toHaveLength(before.performers.length);
   });
 
   it("logs an edit that was undone in Stash as skipped: values decide, not updated_at", async () => {

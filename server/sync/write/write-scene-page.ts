@@ -1,8 +1,14 @@
 import type { ChangedFields } from "../../domain/changed-fields";
 import { bulkWriter } from "../../db/bulk-writer";
 import { logger } from "../../logger";
-import { insertRows, whereIn, type SqlValue, type Statement } from "../../db/sql-dialect";
-import type { PageItem, StashScene } from "../../stash/types";
+import {
+  deleteRows,
+  insertRows,
+  whereIn,
+  type SqlValue,
+  type Statement,
+} from "../../db/sql-dialect";
+import type { PageItem, StashRef, StashScene, StashVideoFile } from "../../stash/types";
 import { diffScene } from "../compare/diff-scene";
 import { sceneContentHash, sceneRecordFromStash, type SceneRecord } from "../compare/scene-record";
 import type { RunContext } from "../run/run-context";
@@ -179,18 +185,11 @@ async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<Plan> 
     );
   }
 
-  const relinkedSet = new Set(relinked);
-  const linked = toWrite
-    .filter((w) => w.created || relinkedSet.has(w.item.scene.id))
-    .map((w) => w.item);
-  const refs = ensureLinkedRefs(
-    ctx,
-    linked.flatMap(({ scene }) => [
-      ...(scene.studio ? [{ type: "studio" as const, ref: scene.studio }] : []),
-      ...scene.performers.map((ref) => ({ type: "performer" as const, ref })),
-      ...scene.tags.map((ref) => ({ type: "tag" as const, ref })),
-    ]),
+  const links = planLinks(
+    toWrite.filter((w) => w.created).map((w) => w.item),
+    relinked.map((id) => ({ item: incomingById.get(id)!, old: before.get(id) })),
   );
+  const refs = ensureLinkedRefs(ctx, links.refs);
 
   const statements: Statement[] = [
     ...refs.statements,
@@ -200,33 +199,102 @@ async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<Plan> 
       toWrite.map(({ item }) => sceneRow(item, now)),
       { key: ["id"], update: sceneUpdateColumns },
     ),
-    ...whereIn('DELETE FROM "scene_performer"', "scene_id", relinked),
-    ...whereIn('DELETE FROM "scene_tag"', "scene_id", relinked),
-    ...whereIn('DELETE FROM "scene_file"', "scene_id", relinked),
-    ...insertRows(
-      "scene_performer",
-      ["scene_id", "performer_id"],
-      linked.flatMap(({ scene }) => scene.performers.map((p) => [scene.id, p.id])),
-      { key: ["scene_id", "performer_id"], update: [] },
-    ),
-    ...insertRows(
-      "scene_tag",
-      ["scene_id", "tag_id"],
-      linked.flatMap(({ scene }) => scene.tags.map((t) => [scene.id, t.id])),
-      { key: ["scene_id", "tag_id"], update: [] },
-    ),
-    ...insertRows(
-      "scene_file",
-      fileColumns,
-      linked.flatMap(({ scene }) =>
-        scene.files.map((f, position) => fileRow(scene.id, position, f)),
-      ),
-      // A file Stash moved from another scene keeps its id: take it over.
-      { key: ["id"], update: fileColumns.filter((c) => c !== "id") },
-    ),
+    ...whereIn('DELETE FROM "scene_performer"', "scene_id", links.unknownBefore),
+    ...whereIn('DELETE FROM "scene_tag"', "scene_id", links.unknownBefore),
+    ...whereIn('DELETE FROM "scene_file"', "scene_id", links.unknownBefore),
+    ...deleteRows("scene_performer", ["scene_id", "performer_id"], links.performers.removed),
+    ...deleteRows("scene_tag", ["scene_id", "tag_id"], links.tags.removed),
+    ...deleteRows("scene_file", ["scene_id", "id"], links.files.removed),
+    ...insertRows("scene_performer", ["scene_id", "performer_id"], links.performers.added, {
+      key: ["scene_id", "performer_id"],
+      update: [],
+    }),
+    ...insertRows("scene_tag", ["scene_id", "tag_id"], links.tags.added, {
+      key: ["scene_id", "tag_id"],
+      update: [],
+    }),
+    // A file Stash moved from another scene keeps its id: take it over.
+    ...insertRows("scene_file", fileColumns, links.files.added, {
+      key: ["id"],
+      update: fileColumns.filter((c) => c !== "id"),
+    }),
     ...whereIn('UPDATE "scene" SET "last_synced_at" = ?', "id", untouched, [now]),
   ];
   return { statements, outcomes, commit: refs.commit };
+}
+
+interface LinkChanges {
+  added: SqlValue[][];
+  removed: SqlValue[][];
+}
+
+/**
+ * Which link rows to add and remove: all of a new scene's; for a changed scene only those that
+ * differ from what is stored. Rewriting every link of every changed scene would churn the
+ * tag and performer indexes (random positions, the costliest writes of a sync) for edits that
+ * did not touch links at all.
+ */
+function planLinks(
+  created: Incoming[],
+  changed: { item: Incoming; old: SceneRecord | undefined }[],
+) {
+  const performers: LinkChanges = { added: [], removed: [] };
+  const tags: LinkChanges = { added: [], removed: [] };
+  const files: LinkChanges = { added: [], removed: [] };
+  const refs: { type: "studio" | "performer" | "tag"; ref: StashRef }[] = [];
+  // Scenes whose stored links could not be read: replace them whole.
+  const unknownBefore: string[] = [];
+
+  const diffIds = <T extends { id: string }>(
+    sceneId: string,
+    before: T[],
+    after: T[],
+    into: LinkChanges,
+    onAdded: (item: T) => void,
+  ) => {
+    const beforeIds = new Set(before.map((x) => x.id));
+    const afterIds = new Set(after.map((x) => x.id));
+    for (const x of after) {
+      if (beforeIds.has(x.id)) continue;
+      into.added.push([sceneId, x.id]);
+      onAdded(x);
+    }
+    for (const x of before) if (!afterIds.has(x.id)) into.removed.push([sceneId, x.id]);
+  };
+
+  const link = (scene: StashScene, old: SceneRecord | undefined) => {
+    const addRef = (type: "performer" | "tag") => (ref: StashRef) => refs.push({ type, ref });
+    if (scene.studio && scene.studio.id !== old?.studio?.id) {
+      refs.push({ type: "studio", ref: scene.studio });
+    }
+    diffIds(scene.id, old?.performers ?? [], scene.performers, performers, addRef("performer"));
+    diffIds(scene.id, old?.tags ?? [], scene.tags, tags, addRef("tag"));
+    const oldFiles = new Map((old?.files ?? []).map((f, position) => [f.id, { f, position }]));
+    scene.files.forEach((f, position) => {
+      const stored = oldFiles.get(f.id);
+      if (!stored || stored.position !== position || !sameFile(stored.f, f)) {
+        files.added.push(fileRow(scene.id, position, f));
+      }
+    });
+    const newFileIds = new Set(scene.files.map((f) => f.id));
+    for (const id of oldFiles.keys()) if (!newFileIds.has(id)) files.removed.push([scene.id, id]);
+  };
+
+  for (const { scene } of created) link(scene, undefined);
+  for (const { item, old } of changed) {
+    if (!old) unknownBefore.push(item.scene.id);
+    link(item.scene, old);
+  }
+  return { performers, tags, files, refs, unknownBefore };
+}
+
+/** The file as stored equals the file as Stash sends it (row for row, not key order). */
+function sameFile(a: StashVideoFile, b: StashVideoFile): boolean {
+  const row = (f: StashVideoFile) =>
+    JSON.stringify(fileRow("", 0, f), (_k, v: unknown) =>
+      typeof v === "bigint" ? v.toString() : v,
+    );
+  return row(a) === row(b);
 }
 
 async function readStoredState(ctx: RunContext, ids: string[]): Promise<Map<string, Stored>> {
