@@ -1,3 +1,4 @@
+import { bulkWriter } from "../../db/bulk-writer";
 import { whereIn } from "../../db/sql-dialect";
 import type { EntityType } from "../../domain/vocabulary";
 import { commitOutcomes, type EntityOutcome } from "../write/record-outcomes";
@@ -25,20 +26,19 @@ export async function markRemoved(ctx: RunContext, type: EntityType, ids: string
   }
 }
 
-/** Stored, not-removed ids of a type that this run did not see. */
+/**
+ * Stored, not-removed ids of a type that this run did not see. Read through the bulk reader:
+ * a full sync asks this of every scene id, and Prisma's per-row overhead on 100,000 rows
+ * would cost more than the question.
+ */
 export async function unseenIds(
   ctx: RunContext,
   type: EntityType,
   seen: Set<string>,
 ): Promise<string[]> {
-  const select = { where: { removedAt: null }, select: { id: true } } as const;
-  const rows =
-    type === "scene"
-      ? await ctx.db.scene.findMany(select)
-      : type === "performer"
-        ? await ctx.db.performer.findMany(select)
-        : type === "tag"
-          ? await ctx.db.tag.findMany(select)
-          : await ctx.db.studio.findMany(select);
+  const rows = await bulkWriter().query<{ id: string }>({
+    sql: `SELECT "id" FROM "${type}" WHERE "removed_at" IS NULL`,
+    params: [],
+  });
   return rows.map((r) => r.id).filter((id) => !seen.has(id));
 }
