@@ -9,10 +9,11 @@ import {
 import { ScenesTable } from "@/components/scenes/scenes-table";
 import { Button } from "@/components/ui/button";
 import { getQueryClient, trpc } from "@/trpc/server";
+import { type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Scenes" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: SearchParams };
 
 function Pagination({
   params,

@@ -18,16 +18,16 @@ import {
 } from "@/components/ui/table";
 import { SyncStatus } from "@/server/domain/vocabulary";
 import { getQueryClient, trpc } from "@/trpc/server";
+import { type SearchParams, firstParam } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Statistics" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+type Props = { searchParams: SearchParams };
 
 export default async function StatsPage({ searchParams }: Props) {
   await connection();
   const params = await searchParams;
-  const range = statsRangeFrom({ from: one(params.from), to: one(params.to) });
+  const range = statsRangeFrom({ from: firstParam(params.from), to: firstParam(params.to) });
   const input = { from: range.from, to: range.to };
   const queryClient = getQueryClient();
   const [perDay, trend, failures] = await Promise.all([

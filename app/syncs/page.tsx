@@ -16,18 +16,17 @@ import {
 } from "@/components/ui/table";
 import { SyncStatus, SyncType } from "@/server/domain/vocabulary";
 import { getQueryClient, trpc } from "@/trpc/server";
+import { type SearchParams, firstParam } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Sync runs" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+type Props = { searchParams: SearchParams };
 
 export default async function SyncRunsPage({ searchParams }: Props) {
   const params = await searchParams;
-  const syncType = SyncType.safeParse(one(params.type)).data;
-  const status = SyncStatus.safeParse(one(params.status)).data;
-  const cursorValue = Number(one(params.before));
+  const syncType = SyncType.safeParse(firstParam(params.type)).data;
+  const status = SyncStatus.safeParse(firstParam(params.status)).data;
+  const cursorValue = Number(firstParam(params.before));
   const cursor = Number.isInteger(cursorValue) && cursorValue > 0 ? cursorValue : undefined;
   const runs = await getQueryClient().fetchQuery(
     trpc.syncs.list.queryOptions({ limit: 50, cursor, syncType, status }),

@@ -14,22 +14,22 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { NativeSelect } from "@/components/ui/native-select";
 import { ChangeType, EntityType } from "@/server/domain/vocabulary";
 import { getQueryClient, trpc } from "@/trpc/server";
+import { type SearchParams, firstParam } from "@/lib/search-params";
 
 type Props = {
   params: Promise<{ jobId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: SearchParams;
 };
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const PAGE_SIZE = 100;
 
 export const metadata: Metadata = { title: "Sync run" };
 
 export default async function SyncRunPage({ params, searchParams }: Props) {
   const [{ jobId }, query] = await Promise.all([params, searchParams]);
-  const changeType = ChangeType.safeParse(one(query.outcome)).data;
-  const entityType = EntityType.safeParse(one(query.entity)).data;
-  const afterValue = Number(one(query.after));
+  const changeType = ChangeType.safeParse(firstParam(query.outcome)).data;
+  const entityType = EntityType.safeParse(firstParam(query.entity)).data;
+  const afterValue = Number(firstParam(query.after));
   const cursor = Number.isInteger(afterValue) && afterValue > 0 ? afterValue : undefined;
 
   const page = await orNotFound(
