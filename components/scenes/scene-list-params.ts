@@ -1,15 +1,8 @@
-import type { ListScenesInput, SceneSort } from "@/server/library/scene-list-schema";
+import { SceneSort, type ListScenesInput } from "@/server/library/scene-list-schema";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-const sorts: SceneSort[] = [
-  "title_asc",
-  "title_desc",
-  "date_desc",
-  "date_asc",
-  "updated_desc",
-  "synced_desc",
-];
+const sorts = SceneSort.options;
 
 export const sortLabels: Record<SceneSort, string> = {
   title_asc: "Title A→Z",

@@ -3,6 +3,7 @@ import { AppError } from "../errors";
 import { readStashConnection } from "../settings/stash-connection";
 import { SceneDetailsInput, type SceneDetails } from "./scene-details-schema";
 import { stashSceneUrl } from "./stash-web-url";
+import { storedSceneFile } from "./stored-scene-file";
 
 function parseUrls(json: string): string[] {
   try {
@@ -49,19 +50,6 @@ export async function readSceneDetails(input: SceneDetailsInput): Promise<SceneD
     studio: scene.studio,
     performers: scene.performers.map((p) => p.performer).sort(byName),
     tags: scene.tags.map((t) => t.tag).sort(byName),
-    files: scene.files.map((file) => ({
-      id: file.id,
-      path: file.path,
-      basename: file.basename,
-      // Sizes stay far below 2^53 bytes.
-      size: Number(file.size),
-      duration: file.duration,
-      width: file.width,
-      height: file.height,
-      videoCodec: file.videoCodec,
-      audioCodec: file.audioCodec,
-      frameRate: file.frameRate,
-      bitRate: file.bitRate,
-    })),
+    files: scene.files.map(storedSceneFile),
   };
 }

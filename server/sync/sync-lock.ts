@@ -1,8 +1,8 @@
 import type { Db } from "../db/client";
-import type { SyncType } from "../domain/vocabulary";
 import { AppError } from "../errors";
 import { notifyRunEnded } from "../notifications/notify-run-ended";
 import { countLoggedOutcomes } from "./count-logged-outcomes";
+import { toSyncRunView } from "./sync-run-view";
 
 /**
  * At most one sync writes at a time, across every process that shares the database (the web
@@ -100,17 +100,7 @@ export async function markRunInterrupted(db: Db, jobId: string): Promise<void> {
       errorMessage: interruptedMessage,
     },
   });
-  await notifyRunEnded({
-    jobId: ended.jobId,
-    syncType: ended.syncType as SyncType,
-    status: "interrupted",
-    errorMessage: ended.errorMessage,
-    itemsSynced: ended.itemsSynced,
-    itemsCreated: ended.itemsCreated,
-    itemsUpdated: ended.itemsUpdated,
-    itemsSkipped: ended.itemsSkipped,
-    itemsFailed: ended.itemsFailed,
-  });
+  await notifyRunEnded(toSyncRunView(ended));
 }
 
 /**

@@ -23,6 +23,20 @@ export const SyncRunView = z.object({
 });
 export type SyncRunView = z.infer<typeof SyncRunView>;
 
+/** How a run ended, as runSync's callers, the CLI and notifications read it. */
+export type SyncRunSummary = Pick<
+  SyncRunView,
+  | "jobId"
+  | "syncType"
+  | "status"
+  | "errorMessage"
+  | "itemsSynced"
+  | "itemsCreated"
+  | "itemsUpdated"
+  | "itemsSkipped"
+  | "itemsFailed"
+>;
+
 interface SyncHistoryRow {
   jobId: string;
   syncType: string;

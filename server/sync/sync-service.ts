@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { bulkWriter } from "../db/bulk-writer";
 import { db } from "../db/client";
-import type { SyncStatus, SyncTrigger, SyncType } from "../domain/vocabulary";
+import type { SyncStatus, SyncTrigger } from "../domain/vocabulary";
 import { env } from "../env";
 import { AppError, isAppError } from "../errors";
 import { logger } from "../logger";
@@ -14,6 +14,7 @@ import { SyncCancelled, Tally, type RunContext } from "./run/run-context";
 import { runFullSync, runIncrementalSync, runSpecificSync } from "./run/run-sync-type";
 import { acquireSyncLock, beatSyncLock, releaseSyncLock } from "./sync-lock";
 import type { SyncRequest } from "./sync-request";
+import { toSyncRunView, type SyncRunSummary } from "./sync-run-view";
 
 export interface SyncOptions {
   /** Overrides the configured Stash (tests, the demo, the benchmark). */
@@ -21,17 +22,7 @@ export interface SyncOptions {
   perPage?: number;
 }
 
-export interface SyncRunSummary {
-  jobId: string;
-  syncType: SyncType;
-  status: SyncStatus;
-  itemsSynced: number;
-  itemsCreated: number;
-  itemsUpdated: number;
-  itemsSkipped: number;
-  itemsFailed: number;
-  errorMessage: string | null;
-}
+export type { SyncRunSummary };
 
 export interface StartedSync {
   jobId: string;
@@ -242,37 +233,13 @@ async function finishRun(
       },
     });
   }
-  const summary = toSummary(run);
+  const summary = toSyncRunView(run);
   await notifyRunEnded(summary);
   return summary;
 }
 
-function toSummary(run: {
-  jobId: string;
-  syncType: string;
-  status: string;
-  errorMessage: string | null;
-  itemsSynced: number;
-  itemsCreated: number;
-  itemsUpdated: number;
-  itemsSkipped: number;
-  itemsFailed: number;
-}): SyncRunSummary {
-  return {
-    jobId: run.jobId,
-    syncType: run.syncType as SyncType,
-    status: run.status as SyncStatus,
-    errorMessage: run.errorMessage,
-    itemsSynced: run.itemsSynced,
-    itemsCreated: run.itemsCreated,
-    itemsUpdated: run.itemsUpdated,
-    itemsSkipped: run.itemsSkipped,
-    itemsFailed: run.itemsFailed,
-  };
-}
-
 async function readRunSummary(jobId: string): Promise<SyncRunSummary> {
-  return toSummary(await db().syncHistory.findUniqueOrThrow({ where: { jobId } }));
+  return toSyncRunView(await db().syncHistory.findUniqueOrThrow({ where: { jobId } }));
 }
 
 /** What a person reads about a failed run: our typed messages, or a generic one. */

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client";
+import { storedSceneFile } from "../../library/stored-scene-file";
 import type { SceneRecord } from "../compare/scene-record";
 
 /** Stored scenes in the normalized shape, to compare with what Stash sends now. */
@@ -36,19 +37,6 @@ async function readChunk(db: Db, ids: string[]): Promise<SceneRecord[]> {
     studio: row.studio,
     performers: row.performers.map((p) => p.performer).sort(byId),
     tags: row.tags.map((t) => t.tag).sort(byId),
-    files: row.files.map((f) => ({
-      id: f.id,
-      path: f.path,
-      basename: f.basename,
-      size: Number(f.size),
-      duration: f.duration,
-      width: f.width,
-      height: f.height,
-      videoCodec: f.videoCodec,
-      audioCodec: f.audioCodec,
-      frameRate: f.frameRate,
-      bitRate: f.bitRate,
-      fingerprints: JSON.parse(f.fingerprints) as SceneRecord["files"][number]["fingerprints"],
-    })),
+    files: row.files.map(storedSceneFile),
   }));
 }

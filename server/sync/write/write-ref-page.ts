@@ -1,11 +1,11 @@
 import type { ChangedFields } from "../../domain/changed-fields";
 import { bulkWriter } from "../../db/bulk-writer";
-import { logger } from "../../logger";
-import { insertRows, whereIn, type SqlValue, type Statement } from "../../db/sql-dialect";
+import { insertRows, whereIn, type SqlValue } from "../../db/sql-dialect";
 import type { PageItem } from "../../stash/types";
-import { refHash, refValues, storedScalar, type RefSpec, type RefType } from "../compare/ref-specs";
+import { refHash, refValues, storedScalar, type RefSpec } from "../compare/ref-specs";
 import type { RunContext } from "../run/run-context";
-import { commitOutcomes, type EntityOutcome } from "./record-outcomes";
+import type { EntityOutcome } from "./record-outcomes";
+import { writePage, type PagePlan } from "./write-page";
 
 type Ref = { id: string; createdAt: string; updatedAt: string };
 
@@ -25,48 +25,20 @@ export async function writeRefPage<T extends Ref>(
   const valid = items
     .filter((i): i is Extract<PageItem<T>, { ok: true }> => i.ok)
     .map((i) => i.value);
-  try {
-    return await commit(ctx, await plan(ctx, spec, valid), invalid);
-  } catch (pageError) {
-    logger.warn(
-      `A page of ${valid.length} ${spec.table} rows failed to write (${pageError instanceof Error ? pageError.message : String(pageError)}); retrying one by one.`,
-    );
-    const outcomes = await commit(ctx, { statements: [], outcomes: [] }, invalid);
-    for (const one of valid) {
-      try {
-        outcomes.push(...(await commit(ctx, await plan(ctx, spec, [one]), [])));
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        outcomes.push(
-          ...(await commit(ctx, { statements: [], outcomes: [] }, [
-            outcome(spec, one.id, "failed", null, message),
-          ])),
-        );
-      }
-    }
-    return outcomes;
-  }
-}
-
-interface Plan {
-  statements: Statement[];
-  outcomes: EntityOutcome[];
-}
-
-async function commit(ctx: RunContext, plan: Plan, extra: EntityOutcome[]) {
-  const outcomes = await commitOutcomes(ctx, plan.statements, [...extra, ...plan.outcomes]);
-  // Scenes of this run may now link these without stubs.
-  for (const o of outcomes) {
-    if (o.changeType === "created") ctx.knownRefs.get(o.entityType as RefType)?.add(o.entityId);
-  }
-  return outcomes;
+  return writePage(ctx, {
+    label: `${spec.table} rows`,
+    invalid,
+    items: valid,
+    plan: (some) => plan(ctx, spec, some),
+    failed: (one, error) => outcome(spec, one.id, "failed", null, error),
+  });
 }
 
 async function plan<T extends Ref>(
   ctx: RunContext,
   spec: RefSpec<T>,
   entities: T[],
-): Promise<Plan> {
+): Promise<PagePlan> {
   const columns = spec.fields.map((f) => f.column);
   const stored = new Map<string, Record<string, unknown>>();
   const select = `SELECT "id", "content_hash", "stash_updated_at", "removed_at", ${columns.map((c) => `"${c}"`).join(", ")} FROM "${spec.table}"`;
@@ -141,6 +113,11 @@ async function plan<T extends Ref>(
       ...whereIn(`UPDATE "${spec.table}" SET "last_synced_at" = ?`, "id", untouched, [now]),
     ],
     outcomes,
+    // Scenes of this run may now link the new ones without stubs.
+    afterCommit: () => {
+      const known = ctx.knownRefs.get(spec.type);
+      for (const o of outcomes) if (o.changeType === "created") known?.add(o.entityId);
+    },
   };
 }
 

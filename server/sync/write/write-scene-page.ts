@@ -1,6 +1,5 @@
 import type { ChangedFields } from "../../domain/changed-fields";
 import { bulkWriter } from "../../db/bulk-writer";
-import { logger } from "../../logger";
 import {
   deleteRows,
   insertRows,
@@ -13,7 +12,8 @@ import { diffScene } from "../compare/diff-scene";
 import { sceneContentHash, sceneRecordFromStash, type SceneRecord } from "../compare/scene-record";
 import type { RunContext } from "../run/run-context";
 import { ensureLinkedRefs } from "./ensure-linked-refs";
-import { commitOutcomes, type EntityOutcome } from "./record-outcomes";
+import type { EntityOutcome } from "./record-outcomes";
+import { writePage, type PagePlan } from "./write-page";
 import { readStoredScenes } from "./read-stored-scenes";
 
 const sceneColumns = [
@@ -88,45 +88,16 @@ export async function writeScenePage(
     const record = sceneRecordFromStash(item.value);
     incoming.push({ scene: item.value, record, hash: sceneContentHash(record) });
   }
-  try {
-    return await commitPlan(ctx, await planScenes(ctx, incoming), invalid);
-  } catch (pageError) {
-    // Isolate the culprit: each scene in its own transaction.
-    logger.warn(
-      `A page of ${incoming.length} scenes failed to write (${describe(pageError)}); retrying scene by scene.`,
-    );
-    const outcomes = await commitPlan(
-      ctx,
-      { statements: [], outcomes: [], commit: () => {} },
-      invalid,
-    );
-    for (const one of incoming) outcomes.push(...(await writeOne(ctx, one)));
-    return outcomes;
-  }
+  return writePage(ctx, {
+    label: "scenes",
+    invalid,
+    items: incoming,
+    plan: (some) => planScenes(ctx, some),
+    failed: (one, error) => failed(one.scene.id, error),
+  });
 }
 
-async function writeOne(ctx: RunContext, one: Incoming): Promise<EntityOutcome[]> {
-  try {
-    return await commitPlan(ctx, await planScenes(ctx, [one]), []);
-  } catch (error) {
-    const none = { statements: [], outcomes: [], commit: () => {} };
-    return commitPlan(ctx, none, [failed(one.scene.id, describe(error))]);
-  }
-}
-
-interface Plan {
-  statements: Statement[];
-  outcomes: EntityOutcome[];
-  commit: () => void;
-}
-
-async function commitPlan(ctx: RunContext, plan: Plan, extra: EntityOutcome[]) {
-  const outcomes = await commitOutcomes(ctx, plan.statements, [...extra, ...plan.outcomes]);
-  plan.commit();
-  return outcomes;
-}
-
-async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<Plan> {
+async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePlan> {
   const stored = await readStoredState(
     ctx,
     incoming.map((i) => i.scene.id),
@@ -220,7 +191,7 @@ async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<Plan> 
     }),
     ...whereIn('UPDATE "scene" SET "last_synced_at" = ?', "id", untouched, [now]),
   ];
-  return { statements, outcomes, commit: refs.commit };
+  return { statements, outcomes, afterCommit: refs.commit };
 }
 
 interface LinkChanges {
@@ -363,8 +334,4 @@ function skipped(id: string): EntityOutcome {
 
 function failed(id: string, error: string): EntityOutcome {
   return { entityType: "scene", entityId: id, changeType: "failed", changedFields: null, error };
-}
-
-export function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,0 +1,57 @@
+import type { Statement } from "../../db/sql-dialect";
+import { logger } from "../../logger";
+import type { RunContext } from "../run/run-context";
+import { commitOutcomes, type EntityOutcome } from "./record-outcomes";
+
+/** What one page (or one entity) will write, and its outcomes. */
+export interface PagePlan {
+  statements: Statement[];
+  outcomes: EntityOutcome[];
+  /** Runs once the transaction has committed (e.g. remember refs now stored). */
+  afterCommit?: () => void;
+}
+
+const nothing: PagePlan = { statements: [], outcomes: [] };
+
+async function commitPlan(ctx: RunContext, plan: PagePlan, extra: EntityOutcome[]) {
+  const outcomes = await commitOutcomes(ctx, plan.statements, [...extra, ...plan.outcomes]);
+  plan.afterCommit?.();
+  return outcomes;
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Writes a page in one transaction, with the log rows of its invalid records. If that
+ * transaction fails, the page is written again entity by entity, each in its own transaction,
+ * so one bad entity fails alone (logged with the reason) and the rest are kept.
+ */
+export async function writePage<T>(
+  ctx: RunContext,
+  page: {
+    label: string;
+    invalid: EntityOutcome[];
+    items: T[];
+    plan: (items: T[]) => Promise<PagePlan>;
+    failed: (item: T, error: string) => EntityOutcome;
+  },
+): Promise<EntityOutcome[]> {
+  try {
+    return await commitPlan(ctx, await page.plan(page.items), page.invalid);
+  } catch (pageError) {
+    logger.warn(
+      `A page of ${page.items.length} ${page.label} failed to write (${errorText(pageError)}); retrying one by one.`,
+    );
+    const outcomes = await commitPlan(ctx, nothing, page.invalid);
+    for (const item of page.items) {
+      try {
+        outcomes.push(...(await commitPlan(ctx, await page.plan([item]), [])));
+      } catch (error) {
+        outcomes.push(...(await commitPlan(ctx, nothing, [page.failed(item, errorText(error))])));
+      }
+    }
+    return outcomes;
+  }
+}
