@@ -5,7 +5,7 @@
 import { SingleBar, Presets } from "cli-progress";
 import { db } from "../server/db/client";
 import { isAppError } from "../server/errors";
-import { readSyncRun } from "../server/sync/read-sync-run";
+import { readSyncRun } from "../server/sync/read-sync-runs";
 import { recoverInterruptedRuns } from "../server/sync/sync-lock";
 import { SyncRequest } from "../server/sync/sync-request";
 import { cancelSync, startSync } from "../server/sync/sync-service";

@@ -2,12 +2,13 @@ import { z } from "zod";
 import {
   listSyncRuns,
   ListSyncRunsInput,
+  readRunningSync,
+  readSyncRun,
   readSyncRunEntries,
   SyncRunEntriesInput,
   SyncRunEntriesPage,
   SyncRunsPage,
 } from "../../sync/read-sync-runs";
-import { readRunningSync, readSyncRun } from "../../sync/read-sync-run";
 import { retryFailedEntities } from "../../sync/retry-failed-entities";
 import { SyncRequest } from "../../sync/sync-request";
 import { SyncRunView } from "../../sync/sync-run-view";

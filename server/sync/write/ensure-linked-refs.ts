@@ -16,10 +16,12 @@ export function ensureLinkedRefs(
   const now = new Date();
   const byType = new Map<RefType, SqlValue[][]>();
   const added: { type: RefType; id: string }[] = [];
+  const seen = new Set<string>();
   for (const { type, ref } of refs) {
     const known = ctx.knownRefs.get(type);
-    if (!known || known.has(ref.id) || added.some((a) => a.type === type && a.id === ref.id))
-      continue;
+    const key = `${type}:${ref.id}`;
+    if (!known || known.has(ref.id) || seen.has(key)) continue;
+    seen.add(key);
     added.push({ type, id: ref.id });
     const rows = byType.get(type) ?? [];
     rows.push([ref.id, ref.name, "", "", "", now, now]);
