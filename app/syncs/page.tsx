@@ -5,7 +5,6 @@ import { LocalTime } from "@/components/format/local-time";
 import { syncStatusLabel, syncTypeName } from "@/components/syncs/describe-sync-run";
 import { SyncRunStatusBadge } from "@/components/syncs/sync-run-status-badge";
 import { Button } from "@/components/ui/button";
-import { NativeSelect } from "@/components/ui/native-select";
 import {
   Table,
   TableBody,
@@ -17,6 +16,7 @@ import {
 import { SyncStatus, SyncType } from "@/server/domain/vocabulary";
 import { getQueryClient, trpc } from "@/trpc/server";
 import { type SearchParams, firstParam } from "@/lib/search-params";
+import { FilterSelect } from "@/components/ui/filter-select";
 
 export const metadata: Metadata = { title: "Sync runs" };
 
@@ -44,32 +44,22 @@ export default async function SyncRunsPage({ searchParams }: Props) {
         aria-label="Filter runs"
         className="flex flex-wrap items-end gap-3"
       >
-        <div className="flex flex-col gap-1">
-          <label htmlFor="runs-type" className="text-xs font-medium text-muted-foreground">
-            Type
-          </label>
-          <NativeSelect id="runs-type" name="type" defaultValue={syncType ?? ""}>
-            <option value="">Any type</option>
-            {SyncType.options.map((t) => (
-              <option key={t} value={t}>
-                {syncTypeName[t]}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="runs-status" className="text-xs font-medium text-muted-foreground">
-            Status
-          </label>
-          <NativeSelect id="runs-status" name="status" defaultValue={status ?? ""}>
-            <option value="">Any status</option>
-            {SyncStatus.options.map((s) => (
-              <option key={s} value={s}>
-                {syncStatusLabel[s]}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
+        <FilterSelect
+          id="runs-type"
+          label="Type"
+          name="type"
+          value={syncType}
+          anyLabel="Any type"
+          options={SyncType.options.map((t) => ({ value: t, label: syncTypeName[t] }))}
+        />
+        <FilterSelect
+          id="runs-status"
+          label="Status"
+          name="status"
+          value={status}
+          anyLabel="Any status"
+          options={SyncStatus.options.map((s) => ({ value: s, label: syncStatusLabel[s] }))}
+        />
         <Button type="submit" variant="outline">
           Apply
         </Button>

@@ -11,10 +11,10 @@ import { SyncRunEntriesTable } from "@/components/syncs/sync-run-entries-table";
 import { SyncRunStatusBadge } from "@/components/syncs/sync-run-status-badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { NativeSelect } from "@/components/ui/native-select";
 import { ChangeType, EntityType } from "@/server/domain/vocabulary";
 import { getQueryClient, trpc } from "@/trpc/server";
 import { type SearchParams, firstParam } from "@/lib/search-params";
+import { FilterSelect } from "@/components/ui/filter-select";
 
 type Props = {
   params: Promise<{ jobId: string }>;
@@ -122,32 +122,22 @@ export default async function SyncRunPage({ params, searchParams }: Props) {
           aria-label="Filter entities"
           className="flex flex-wrap items-end gap-3"
         >
-          <div className="flex flex-col gap-1">
-            <label htmlFor="entries-outcome" className="text-xs font-medium text-muted-foreground">
-              Outcome
-            </label>
-            <NativeSelect id="entries-outcome" name="outcome" defaultValue={changeType ?? ""}>
-              <option value="">Any outcome</option>
-              {ChangeType.options.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </NativeSelect>
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="entries-entity" className="text-xs font-medium text-muted-foreground">
-              Entity type
-            </label>
-            <NativeSelect id="entries-entity" name="entity" defaultValue={entityType ?? ""}>
-              <option value="">Any entity</option>
-              {EntityType.options.map((e) => (
-                <option key={e} value={e}>
-                  {e}
-                </option>
-              ))}
-            </NativeSelect>
-          </div>
+          <FilterSelect
+            id="entries-outcome"
+            label="Outcome"
+            name="outcome"
+            value={changeType}
+            anyLabel="Any outcome"
+            options={ChangeType.options.map((c) => ({ value: c, label: c }))}
+          />
+          <FilterSelect
+            id="entries-entity"
+            label="Entity type"
+            name="entity"
+            value={entityType}
+            anyLabel="Any entity"
+            options={EntityType.options.map((e) => ({ value: e, label: e }))}
+          />
           <Button type="submit" variant="outline">
             Apply
           </Button>
