@@ -2,7 +2,8 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { env } from "../env";
 import { sqliteFileFromUrl } from "./database-file";
-import type { SqlValue, Statement } from "./sql-dialect";
+import type { Statement } from "./sql-dialect";
+import { toSqliteStatement } from "./sqlite-values";
 
 /**
  * The sync engine's hot path: whole pages of rows written in one transaction each. Prisma's
@@ -23,16 +24,6 @@ export interface BulkWriter {
   checkpoint(): Promise<void>;
   close(): Promise<void>;
 }
-
-/** Values as Prisma's SQLite adapter stores them, so the Prisma client reads them back alike. */
-function toSqlite(value: SqlValue): string | number | bigint | null {
-  if (value === null) return null;
-  if (typeof value === "boolean") return value ? 1 : 0;
-  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
-  return value;
-}
-
-const toSqliteStatement = ({ sql, params }: Statement) => ({ sql, params: params.map(toSqlite) });
 
 const pragmas = [
   // WAL lets pages read while a sync writes; the setting is stored in the file.

@@ -9,12 +9,25 @@ export interface SqlDialect {
   placeholder(index: number): string;
   /** Most parameters one statement may carry. */
   maxParameters: number;
+  /**
+   * The non-unique indexes of these tables as rows of { name, definition }, the definition
+   * being the CREATE INDEX statement that rebuilds it (see deferred-indexes.ts).
+   */
+  secondaryIndexes(tables: string[]): Statement;
 }
 
 export const sqliteDialect: SqlDialect = {
   placeholder: () => "?",
   // SQLite's default SQLITE_MAX_VARIABLE_NUMBER since 3.32; stay well below it.
   maxParameters: 30_000,
+  // Indexes behind PRIMARY KEY and UNIQUE constraints have no SQL text; unique indexes Prisma
+  // creates have, and are excluded: they enforce the keys ON CONFLICT relies on.
+  secondaryIndexes: (tables) => ({
+    sql: `SELECT "name", "sql" AS "definition" FROM "sqlite_master"
+      WHERE "type" = 'index' AND "sql" IS NOT NULL AND "sql" NOT LIKE 'CREATE UNIQUE%'
+      AND "tbl_name" IN (${tables.map(() => "?").join(", ")}) ORDER BY "name"`,
+    params: tables,
+  }),
 };
 
 export const dialect: SqlDialect = sqliteDialect;
@@ -27,6 +40,41 @@ export interface Statement {
 }
 
 const quote = (name: string) => `"${name}"`;
+
+/**
+ * A piece of SQL with its values, composable like Prisma.sql: `sql\`… ${value} …\`` binds the
+ * value, `sql\`… ${otherFragment} …\`` splices another piece in. Placeholders are numbered
+ * only by toStatement, so fragments compose in any dialect.
+ */
+export class SqlFragment {
+  constructor(
+    readonly strings: readonly string[],
+    readonly values: readonly (SqlValue | SqlFragment)[],
+  ) {}
+}
+
+export function sql(strings: TemplateStringsArray, ...values: (SqlValue | SqlFragment)[]) {
+  return new SqlFragment(strings, values);
+}
+
+export const emptySql = new SqlFragment([""], []);
+
+export function toStatement(fragment: SqlFragment): Statement {
+  const params: SqlValue[] = [];
+  const render = ({ strings, values }: SqlFragment): string => {
+    let text = strings[0]!;
+    values.forEach((value, i) => {
+      if (value instanceof SqlFragment) text += render(value);
+      else {
+        text += dialect.placeholder(params.length);
+        params.push(value);
+      }
+      text += strings[i + 1]!;
+    });
+    return text;
+  };
+  return { sql: render(fragment), params };
+}
 
 /**
  * Statements come in a few fixed shapes so prepared statements are reused: long lists are cut

@@ -1,10 +1,12 @@
-import { Prisma } from "../../generated/prisma/client";
 import { parseChangedFields } from "../domain/changed-fields";
 import { db } from "../db/client";
+import { rowReader } from "../db/row-reader";
+import { emptySql, sql, toStatement, type Statement } from "../db/sql-dialect";
+import { ChangeType, SyncStatus, SyncType } from "../domain/vocabulary";
 import { AppError } from "../errors";
 import {
   SceneSyncLogsInput,
-  SyncLogEntry,
+  type SyncLogEntry,
   type SceneSyncLogsPage,
   type SyncLogFilter,
 } from "./scene-sync-logs-schema";
@@ -38,7 +40,7 @@ export async function readSceneSyncLogs(input: SceneSyncLogsInput): Promise<Scen
   const after = cursor === undefined ? undefined : decodeSyncLogCursor(cursor);
 
   // One row more than asked tells whether another page exists.
-  const rows = await db().$queryRaw<RawSyncLogRow[]>(
+  const rows = await rowReader().all<RawSyncLogRow>(
     sceneSyncLogsSql(sceneId, limit + 1, after, filter),
   );
   // Rows of the scene's own answer the two other questions (does it exist; was it ever synced
@@ -74,22 +76,20 @@ export function sceneSyncLogsSql(
   take: number,
   after: SyncLogCursor | undefined,
   filter: SyncLogFilter | undefined,
-): Prisma.Sql {
-  const before = after
-    ? Prisma.sql`AND (created_at, id) < (${after.createdAt}, ${after.id})`
-    : Prisma.empty;
+): Statement {
+  const before = after ? sql`AND (created_at, id) < (${after.createdAt}, ${after.id})` : emptySql;
   const outcome =
     filter?.outcome === "changes"
-      ? Prisma.sql`AND had_changes = TRUE`
+      ? sql`AND had_changes = TRUE`
       : filter?.outcome === "failures"
-        ? Prisma.sql`AND change_type = 'failed'`
-        : Prisma.empty;
+        ? sql`AND change_type = 'failed'`
+        : emptySql;
   const syncType = filter?.syncType;
-  const ownType = syncType ? Prisma.sql`AND sync_type = ${syncType}` : Prisma.empty;
-  const columns = Prisma.sql`id, sync_history_id, entity_id, sync_type, had_changes, change_type,
+  const ownType = syncType ? sql`AND sync_type = ${syncType}` : emptySql;
+  const columns = sql`id, sync_history_id, entity_id, sync_type, had_changes, change_type,
     error_message, changed_fields, created_at`;
 
-  const ownRows = Prisma.sql`SELECT * FROM (
+  const ownRows = sql`SELECT * FROM (
       SELECT ${columns} FROM sync_log
       WHERE entity_type = 'scene' AND entity_id = ${sceneId} ${before} ${outcome} ${ownType}
       ORDER BY created_at DESC, id DESC LIMIT ${take}
@@ -97,21 +97,21 @@ export function sceneSyncLogsSql(
   // Full-sync rows exist only for sync type "full": another type filter leaves this branch out.
   const fullSyncRows =
     syncType === undefined || syncType === "full"
-      ? Prisma.sql`UNION ALL SELECT * FROM (
+      ? sql`UNION ALL SELECT * FROM (
       SELECT ${columns} FROM sync_log
       WHERE entity_type = 'scene' AND entity_id IS NULL AND sync_type = 'full' ${before} ${outcome}
       ORDER BY created_at DESC, id DESC LIMIT ${take}
     ) AS full_sync_rows`
-      : Prisma.empty;
+      : emptySql;
 
-  return Prisma.sql`
+  return toStatement(sql`
     SELECT l.id, l.entity_id, l.sync_type, l.had_changes, l.change_type, l.error_message,
       l.changed_fields, l.created_at, h.job_id, h.started_at, h.completed_at, h.status,
       h.items_synced, h.items_created, h.items_updated
     FROM (${ownRows} ${fullSyncRows}) AS l
     JOIN sync_history AS h ON h.id = l.sync_history_id
     ORDER BY l.created_at DESC, l.id DESC
-    LIMIT ${take}`;
+    LIMIT ${take}`);
 }
 
 /**
@@ -132,13 +132,14 @@ function toDate(value: Date | string): Date {
 }
 
 function toSyncLogEntry(row: RawSyncLogRow): SyncLogEntry {
-  // Parsed, not cast: a value outside the vocabulary fails here, not in a page.
-  return SyncLogEntry.parse({
+  // The vocabulary is parsed, not cast: a value outside it fails here, not in a page. The rest
+  // is typed by the schema; a whole-object parse per row was a third of this function's time.
+  return {
     id: Number(row.id),
     entity_id: row.entity_id,
-    sync_type: row.sync_type,
+    sync_type: SyncType.parse(row.sync_type),
     had_changes: Boolean(Number(row.had_changes)),
-    change_type: row.change_type,
+    change_type: row.change_type === null ? null : ChangeType.parse(row.change_type),
     error_message: row.error_message,
     created_at: toDate(row.created_at),
     changed_fields: parseChangedFields(row.changed_fields),
@@ -146,10 +147,10 @@ function toSyncLogEntry(row: RawSyncLogRow): SyncLogEntry {
       job_id: row.job_id,
       started_at: toDate(row.started_at),
       completed_at: row.completed_at === null ? null : toDate(row.completed_at),
-      status: row.status,
+      status: SyncStatus.parse(row.status),
       items_synced: Number(row.items_synced),
       items_created: Number(row.items_created),
       items_updated: Number(row.items_updated),
     },
-  });
+  };
 }

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import type { Statement } from "../db/sql-dialect";
 import { AppError } from "../errors";
 import { notifyRunEnded } from "../notifications/notify-run-ended";
 import { countLoggedOutcomes } from "./count-logged-outcomes";
@@ -57,11 +58,12 @@ function holderAlive(holder: { pid: number; heartbeatAt: Date }): boolean {
   }
 }
 
-export async function beatSyncLock(db: Db, jobId: string): Promise<void> {
-  await db.syncLock.updateMany({
-    where: { name: lockName, jobId },
-    data: { heartbeatAt: new Date() },
-  });
+/** The heartbeat's statement, written with the run's progress (see progress-tracker.ts). */
+export function syncLockBeat(jobId: string, at: Date): Statement {
+  return {
+    sql: 'UPDATE "sync_lock" SET "heartbeat_at" = ? WHERE "name" = ? AND "job_id" = ?',
+    params: [at, lockName, jobId],
+  };
 }
 
 export async function releaseSyncLock(db: Db, jobId: string): Promise<void> {

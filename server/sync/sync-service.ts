@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { bulkWriter } from "../db/bulk-writer";
+import { restoreDeferredIndexes } from "../db/deferred-indexes";
 import { db } from "../db/client";
 import type { SyncStatus, SyncTrigger } from "../domain/vocabulary";
 import { env } from "../env";
@@ -12,7 +13,7 @@ import { ProgressTracker } from "./run/progress-tracker";
 import type { Watermarks } from "./run/phases";
 import { SyncCancelled, Tally, type RunContext } from "./run/run-context";
 import { runFullSync, runIncrementalSync, runSpecificSync } from "./run/run-sync-type";
-import { acquireSyncLock, beatSyncLock, releaseSyncLock } from "./sync-lock";
+import { acquireSyncLock, releaseSyncLock } from "./sync-lock";
 import type { SyncRequest } from "./sync-request";
 import { toSyncRunView, type SyncRunSummary } from "./sync-run-view";
 
@@ -141,7 +142,7 @@ async function execute(
   options: SyncOptions,
 ): Promise<SyncRunSummary> {
   const database = db();
-  const progress = new ProgressTracker(database, runId, () => beatSyncLock(database, jobId));
+  const progress = new ProgressTracker(runId, jobId);
   const ctx: RunContext = {
     db: database,
     client,
@@ -157,6 +158,8 @@ async function execute(
   const end: RunEnd = { status: "completed", errorMessage: null };
   progress.start();
   try {
+    // A run killed while filling an empty library left its indexes deferred (bulk-load.ts).
+    await restoreDeferredIndexes();
     if (request.type === "full") {
       end.watermarkTo = await runFullSync(ctx);
     } else if (request.type === "incremental") {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../../server/db/client";
+import { rowReader } from "../../server/db/row-reader";
 import { sceneSyncLogsSql } from "../../server/history/read-scene-sync-logs";
 import { at } from "./sync-log-factory";
 
@@ -13,10 +13,10 @@ const INDEX = "sync_log_entity_type_entity_id_created_at_id_idx";
 
 async function queryPlan(...args: Parameters<typeof sceneSyncLogsSql>): Promise<PlanRow[]> {
   const query = sceneSyncLogsSql(...args);
-  const rows = await db().$queryRawUnsafe<PlanRow[]>(
-    `EXPLAIN QUERY PLAN ${query.sql}`,
-    ...query.values,
-  );
+  const rows = await rowReader().all<PlanRow>({
+    sql: `EXPLAIN QUERY PLAN ${query.sql}`,
+    params: query.params,
+  });
   return rows.map((row) => ({
     id: Number(row.id),
     parent: Number(row.parent),

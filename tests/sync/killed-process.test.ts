@@ -1,11 +1,24 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
+import { rowReader } from "../../server/db/row-reader";
+import { dialect } from "../../server/db/sql-dialect";
 import { recoverInterruptedRuns } from "../../server/sync/sync-lock";
 import { startStashSim, type StashSim } from "../../stash-sim";
 import { syncNow, waitFor } from "../helpers/sync-run";
 
 let sim: StashSim;
+
+/** The secondary indexes of the tables a first sync fills, by name. */
+async function sceneIndexes(): Promise<string[]> {
+  const statement = dialect.secondaryIndexes([
+    "scene",
+    "scene_file",
+    "scene_performer",
+    "scene_tag",
+  ]);
+  return (await rowReader().all<{ name: string }>(statement)).map((ix) => ix.name);
+}
 beforeAll(async () => {
   sim = await startStashSim({ scenes: 1200, seed: 13 });
 });
@@ -13,6 +26,7 @@ afterAll(() => sim.close());
 
 describe("a sync process killed mid-run (kill -9)", () => {
   it("leaves a consistent database, is marked interrupted on the next start, and the next incremental catches up", async () => {
+    const schemaIndexes = await sceneIndexes();
     sim.setLatency(60);
     // The CLI in a real child process (node + tsx's loader, one process, so the kill hits it).
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/sync-cli.ts", "full"], {
@@ -35,6 +49,8 @@ describe("a sync process killed mid-run (kill -9)", () => {
     expect(scenesWithoutFiles).toBe(0);
     const stored = await db().scene.count();
     expect(stored % 100).toBe(0);
+    // It was filling an empty library, so the scene indexes were deferred (bulk-load.ts)…
+    expect(await sceneIndexes()).toEqual([]);
 
     expect(await recoverInterruptedRuns(db())).toEqual([run.jobId]);
     const after = await db().syncHistory.findUniqueOrThrow({ where: { id: run.id } });
@@ -57,5 +73,7 @@ describe("a sync process killed mid-run (kill -9)", () => {
     });
     expect(last.title).toBe(sim.scene(1200)!.title);
     expect(last.files).toHaveLength(sim.scene(1200)!.files.length);
+    // … and the next sync rebuilt them.
+    expect(await sceneIndexes()).toEqual(schemaIndexes);
   });
 });

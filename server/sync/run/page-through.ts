@@ -1,5 +1,5 @@
 import type { StashPage } from "../../stash/types";
-import type { EntityOutcome } from "../write/record-outcomes";
+import type { PreparedPage } from "../write/write-page";
 import { throwIfCancelled, type RunContext } from "./run-context";
 
 export interface PagedResult {
@@ -10,16 +10,18 @@ export interface PagedResult {
 }
 
 /**
- * Reads pages 1, 2, … until Stash has no more. Three things overlap: Stash prepares the next
- * page, this thread receives and parses the current one, and the bulk writer's thread writes
- * the previous one. At most one page is being written at a time, in order, so counts and
- * "seen" stay exact. Cancellation is honoured between pages; every page begun is finished.
+ * Reads pages 1, 2, … until Stash has no more. Four things overlap: Stash prepares the next
+ * page, this thread receives and parses the current one and plans its writes, and the bulk
+ * writer's thread commits the previous one. Plans are made from committed rows, so a page
+ * sharing an entity with the page still being committed (the library changed mid-run and
+ * offsets shifted) waits for that commit first. Pages commit one at a time, in order, so counts
+ * and "seen" stay exact. Cancellation is honoured between pages; every page begun is finished.
  */
 export async function pageThrough<T>(
   ctx: RunContext,
   phase: string,
   fetchPage: (page: number) => Promise<StashPage<T>>,
-  writePage: (items: StashPage<T>["items"]) => Promise<EntityOutcome[]>,
+  preparePage: (items: StashPage<T>["items"]) => Promise<PreparedPage>,
 ): Promise<PagedResult> {
   const seen = new Set<string>();
   let firstCount: number | null = null;
@@ -30,6 +32,7 @@ export async function pageThrough<T>(
   // handler now keeps its failure from being reported as unhandled meanwhile.
   pending.catch(() => {});
   let writing: Promise<unknown> = Promise.resolve();
+  let committing = new Set<string>();
   try {
     for (;;) {
       throwIfCancelled(ctx.signal);
@@ -45,11 +48,16 @@ export async function pageThrough<T>(
         pending = fetchPage(++page);
         pending.catch(() => {});
       }
-      for (const item of current.items) if (item.id) seen.add(item.id);
+      const ids = new Set<string>();
+      for (const item of current.items) if (item.id) ids.add(item.id);
+      if ([...ids].some((id) => committing.has(id))) await writing;
+      for (const id of ids) seen.add(id);
+      const prepared = current.items.length > 0 ? await preparePage(current.items) : null;
       await writing;
-      if (current.items.length > 0) {
-        writing = writePage(current.items);
+      if (prepared) {
+        writing = prepared.commit();
         writing.catch(() => {});
+        committing = ids;
       }
       if (!more) break;
     }

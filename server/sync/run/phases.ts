@@ -7,8 +7,8 @@ import {
   type RefType,
 } from "../compare/ref-specs";
 import { oneSecondBefore } from "../stash-timestamps";
-import { writeRefPage } from "../write/write-ref-page";
-import { writeScenePage } from "../write/write-scene-page";
+import { prepareRefPage } from "../write/write-ref-page";
+import { prepareScenePage } from "../write/write-scene-page";
 import { pageThrough, type PagedResult } from "./page-through";
 import type { RunContext } from "./run-context";
 
@@ -67,7 +67,7 @@ async function syncRefs<T extends { id: string; createdAt: string; updatedAt: st
     ctx,
     label,
     (page) => fetch(request(ctx, page, since)),
-    (items) => writeRefPage(ctx, spec, items),
+    (items) => prepareRefPage(ctx, spec, items),
   );
 }
 
@@ -76,7 +76,7 @@ export async function syncSceneType(ctx: RunContext, since?: string): Promise<Ph
     ctx,
     "scenes",
     (page) => ctx.client.findScenes(request(ctx, page, since)),
-    (items) => writeScenePage(ctx, items),
+    (items) => prepareScenePage(ctx, items),
   );
 }
 

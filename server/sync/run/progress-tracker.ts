@@ -1,9 +1,14 @@
-import type { Db } from "../../db/client";
+import { bulkWriter } from "../../db/bulk-writer";
+import { syncLockBeat } from "../sync-lock";
 
 /**
  * A run's progress, kept in memory and written to its sync_history row at most once a second
  * (and on every phase change), so other processes and pages can read it. The heartbeat that
  * goes with it tells a later process whether the run is still alive.
+ *
+ * It is written through the bulk writer, queued between page writes: a second connection
+ * writing while a page commits would wait for SQLite's write lock, and a synchronous driver
+ * waits on the main thread, stalling the fetching and parsing of the next page.
  */
 export class ProgressTracker {
   phase = "starting";
@@ -13,9 +18,8 @@ export class ProgressTracker {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly db: Db,
     private readonly runId: number,
-    private readonly onHeartbeat: () => Promise<void>,
+    private readonly jobId: string,
   ) {}
 
   start(intervalMs = 1000) {
@@ -43,15 +47,12 @@ export class ProgressTracker {
   async flush() {
     this.lastWrite = Date.now();
     const now = new Date();
-    await this.db.syncHistory.update({
-      where: { id: this.runId },
-      data: {
-        phase: this.phase,
-        progressDone: this.done,
-        progressTotal: this.total,
-        heartbeatAt: now,
+    await bulkWriter().write([
+      {
+        sql: 'UPDATE "sync_history" SET "phase" = ?, "progress_done" = ?, "progress_total" = ?, "heartbeat_at" = ? WHERE "id" = ?',
+        params: [this.phase, this.done, this.total, now, this.runId],
       },
-    });
-    await this.onHeartbeat();
+      syncLockBeat(this.jobId, now),
+    ]);
   }
 }

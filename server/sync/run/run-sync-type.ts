@@ -1,6 +1,7 @@
 import { loadKnownRefs } from "../write/ensure-linked-refs";
 import { commitOutcomes } from "../write/record-outcomes";
 import { writeScenePage } from "../write/write-scene-page";
+import { withSceneBulkLoad } from "./bulk-load";
 import { markRemoved, unseenIds } from "./mark-removed";
 import {
   probeWatermarks,
@@ -24,7 +25,7 @@ export async function runFullSync(ctx: RunContext): Promise<Watermarks> {
     // leave removals to the next full sync rather than remove something that exists.
     if (!result.countChanged) await markRemoved(ctx, type, await unseenIds(ctx, type, result.seen));
   }
-  const scenes = await syncSceneType(ctx);
+  const scenes = await withSceneBulkLoad(ctx, () => syncSceneType(ctx));
   await resolveUnseenScenes(ctx, scenes.seen);
   return watermarks;
 }

@@ -23,12 +23,22 @@ export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** A page whose plan is made, ready to be written. */
+export interface PreparedPage {
+  /** Writes it (see preparePage); resolves with every entity's outcome, never rejects on a bad entity. */
+  commit(): Promise<EntityOutcome[]>;
+}
+
 /**
- * Writes a page in one transaction, with the log rows of its invalid records. If that
- * transaction fails, the page is written again entity by entity, each in its own transaction,
- * so one bad entity fails alone (logged with the reason) and the rest are kept.
+ * Plans a page from what is committed now; its commit writes the page in one transaction, with
+ * the log rows of its invalid records. Planning and committing are apart so a run can plan
+ * one page on this thread while the writer's thread commits the previous one.
+ *
+ * If the page cannot be planned or its transaction fails, it is written again entity by
+ * entity, each planned anew and in its own transaction, so one bad entity fails alone
+ * (logged with the reason) and the rest are kept.
  */
-export async function writePage<T>(
+export async function preparePage<T>(
   ctx: RunContext,
   page: {
     label: string;
@@ -37,10 +47,8 @@ export async function writePage<T>(
     plan: (items: T[]) => Promise<PagePlan>;
     failed: (item: T, error: string) => EntityOutcome;
   },
-): Promise<EntityOutcome[]> {
-  try {
-    return await commitPlan(ctx, await page.plan(page.items), page.invalid);
-  } catch (pageError) {
+): Promise<PreparedPage> {
+  const oneByOne = async (pageError: unknown) => {
     logger.warn(
       `A page of ${page.items.length} ${page.label} failed to write (${errorText(pageError)}); retrying one by one.`,
     );
@@ -53,5 +61,22 @@ export async function writePage<T>(
       }
     }
     return outcomes;
+  };
+  let plan: PagePlan;
+  try {
+    plan = await page.plan(page.items);
+  } catch (planError) {
+    return { commit: () => oneByOne(planError) };
   }
+  return {
+    commit: () => commitPlan(ctx, plan, page.invalid).catch(oneByOne),
+  };
+}
+
+/** Plans and writes a page (see preparePage). */
+export async function writePage<T>(
+  ctx: RunContext,
+  page: Parameters<typeof preparePage<T>>[1],
+): Promise<EntityOutcome[]> {
+  return (await preparePage(ctx, page)).commit();
 }

@@ -1,11 +1,11 @@
 import type { ChangedFields } from "../../domain/changed-fields";
-import { bulkWriter } from "../../db/bulk-writer";
+import { rowReader } from "../../db/row-reader";
 import { insertRows, whereIn, type SqlValue } from "../../db/sql-dialect";
 import type { PageItem } from "../../stash/types";
 import { refHash, refValues, storedScalar, type RefSpec } from "../compare/ref-specs";
 import type { RunContext } from "../run/run-context";
 import type { EntityOutcome } from "./record-outcomes";
-import { writePage, type PagePlan } from "./write-page";
+import { preparePage, type PagePlan, type PreparedPage } from "./write-page";
 
 type Ref = { id: string; createdAt: string; updatedAt: string };
 
@@ -14,18 +14,18 @@ type Ref = { id: string; createdAt: string; updatedAt: string };
  * comparison first, stored rows loaded only for those that differ, one transaction per page,
  * and entity-by-entity retries when the page transaction fails.
  */
-export async function writeRefPage<T extends Ref>(
+export async function prepareRefPage<T extends Ref>(
   ctx: RunContext,
   spec: RefSpec<T>,
   items: PageItem<T>[],
-): Promise<EntityOutcome[]> {
+): Promise<PreparedPage> {
   const invalid = items
     .filter((i): i is Extract<PageItem<T>, { ok: false }> => !i.ok)
     .map((i) => outcome(spec, i.id ?? "(unknown)", "failed", null, i.error));
   const valid = items
     .filter((i): i is Extract<PageItem<T>, { ok: true }> => i.ok)
     .map((i) => i.value);
-  return writePage(ctx, {
+  return preparePage(ctx, {
     label: `${spec.table} rows`,
     invalid,
     items: valid,
@@ -47,7 +47,8 @@ async function plan<T extends Ref>(
     "id",
     entities.map((e) => e.id),
   )) {
-    for (const row of await bulkWriter().query<Record<string, unknown>>(st)) {
+    // Committed rows, on this thread's connection (as for scenes: see readStoredState there).
+    for (const row of await rowReader().all<Record<string, unknown>>(st)) {
       stored.set(String(row.id), row);
     }
   }

@@ -1,5 +1,5 @@
 import type { ChangedFields } from "../../domain/changed-fields";
-import { bulkWriter } from "../../db/bulk-writer";
+import { rowReader } from "../../db/row-reader";
 import {
   deleteRows,
   insertRows,
@@ -13,7 +13,7 @@ import { sceneContentHash, sceneRecordFromStash, type SceneRecord } from "../com
 import type { RunContext } from "../run/run-context";
 import { ensureLinkedRefs } from "./ensure-linked-refs";
 import type { EntityOutcome } from "./record-outcomes";
-import { writePage, type PagePlan } from "./write-page";
+import { preparePage, type PagePlan, type PreparedPage } from "./write-page";
 import { readStoredScenes } from "./read-stored-scenes";
 
 const sceneColumns = [
@@ -78,6 +78,14 @@ export async function writeScenePage(
   ctx: RunContext,
   items: PageItem<StashScene>[],
 ): Promise<EntityOutcome[]> {
+  return (await prepareScenePage(ctx, items)).commit();
+}
+
+/** Plans a page of scenes to be committed later (see preparePage). */
+export async function prepareScenePage(
+  ctx: RunContext,
+  items: PageItem<StashScene>[],
+): Promise<PreparedPage> {
   const invalid: EntityOutcome[] = [];
   const incoming: Incoming[] = [];
   for (const item of items) {
@@ -88,7 +96,7 @@ export async function writeScenePage(
     const record = sceneRecordFromStash(item.value);
     incoming.push({ scene: item.value, record, hash: sceneContentHash(record) });
   }
-  return writePage(ctx, {
+  return preparePage(ctx, {
     label: "scenes",
     invalid,
     items: incoming,
@@ -98,10 +106,7 @@ export async function writeScenePage(
 }
 
 async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePlan> {
-  const stored = await readStoredState(
-    ctx,
-    incoming.map((i) => i.scene.id),
-  );
+  const stored = await readStoredState(incoming.map((i) => i.scene.id));
   const now = new Date();
   const outcomes: EntityOutcome[] = [];
   const toWrite: { item: Incoming; created: boolean }[] = [];
@@ -268,14 +273,19 @@ function sameFile(a: StashVideoFile, b: StashVideoFile): boolean {
   return row(a) === row(b);
 }
 
-async function readStoredState(ctx: RunContext, ids: string[]): Promise<Map<string, Stored>> {
+/**
+ * What is committed now, read on this thread's own connection: the writer's thread may be
+ * committing the previous page meanwhile (see pageThrough, which makes sure that page holds
+ * none of these scenes).
+ */
+async function readStoredState(ids: string[]): Promise<Map<string, Stored>> {
   const map = new Map<string, Stored>();
   for (const st of whereIn(
     'SELECT "id", "content_hash", "stash_updated_at", "removed_at" FROM "scene"',
     "id",
     ids,
   )) {
-    const rows = await bulkWriter().query<Stored>(st);
+    const rows = await rowReader().all<Stored>(st);
     for (const row of rows) map.set(row.id, row);
   }
   return map;

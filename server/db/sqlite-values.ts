@@ -1,0 +1,14 @@
+import type { SqlValue, Statement } from "./sql-dialect";
+
+/** Values as Prisma's SQLite adapter stores them, so the Prisma client reads them back alike. */
+export function toSqlite(value: SqlValue): string | number | bigint | null {
+  if (value === null) return null;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  return value;
+}
+
+export const toSqliteStatement = ({ sql, params }: Statement) => ({
+  sql,
+  params: params.map(toSqlite),
+});

@@ -1,0 +1,34 @@
+import { bulkWriter } from "../../db/bulk-writer";
+import { deferSecondaryIndexes, restoreDeferredIndexes } from "../../db/deferred-indexes";
+import { logger } from "../../logger";
+import { errorText } from "../write/write-page";
+import type { RunContext } from "./run-context";
+
+/** The tables a scene page writes, whose secondary indexes a first sync builds at the end. */
+const sceneTables = ["scene", "scene_file", "scene_performer", "scene_tag"];
+
+/**
+ * Runs the scenes phase of a full sync. Into an empty library (the first sync, the bulk of all
+ * writing this app ever does) it runs with the scene tables' secondary indexes deferred and
+ * builds them afterwards: about twice as fast at 100,000 scenes (bench/), and the gap grows
+ * with the library. Later syncs change a small share of rows, where indexes cost little.
+ */
+export async function withSceneBulkLoad<T>(ctx: RunContext, phase: () => Promise<T>): Promise<T> {
+  const [anyScene] = await bulkWriter().query({
+    sql: 'SELECT "id" FROM "scene" LIMIT 1',
+    params: [],
+  });
+  if (anyScene) return phase();
+  await deferSecondaryIndexes(sceneTables);
+  try {
+    return await phase();
+  } finally {
+    ctx.progress.setPhase("building indexes", 0);
+    // If this fails the indexes stay deferred, not lost: the next sync or start rebuilds them.
+    await restoreDeferredIndexes().catch((error: unknown) =>
+      logger.warn(
+        `Could not rebuild the scene indexes yet (${errorText(error)}); the next sync will.`,
+      ),
+    );
+  }
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { deferSecondaryIndexes, restoreDeferredIndexes } from "../../server/db/deferred-indexes";
+import { rowReader } from "../../server/db/row-reader";
+import { dialect } from "../../server/db/sql-dialect";
+
+const tables = ["scene", "scene_file", "scene_performer", "scene_tag"];
+const indexes = async () =>
+  (await rowReader().all<{ name: string; definition: string }>(dialect.secondaryIndexes(tables)))
+    .map((ix) => ix.definition)
+    .sort();
+
+describe("deferred secondary indexes (a first sync's bulk load)", () => {
+  it("drops the tables' non-unique indexes, keeps their definitions, and rebuilds them exactly", async () => {
+    const before = await indexes();
+    expect(before.length).toBeGreaterThanOrEqual(5);
+    expect(before.some((d) => d.includes("tag_id"))).toBe(true);
+
+    const deferred = await deferSecondaryIndexes(tables);
+    expect(deferred).toHaveLength(before.length);
+    expect(await indexes()).toEqual([]);
+
+    const rebuilt = await restoreDeferredIndexes();
+    expect(rebuilt.sort()).toEqual([...deferred].sort());
+    // IF NOT EXISTS is how the rebuild is made repeatable; the schema's text is what comes back.
+    expect((await indexes()).map((d) => d.replace(" IF NOT EXISTS", ""))).toEqual(before);
+    expect(await restoreDeferredIndexes()).toEqual([]);
+  });
+
+  it("keeps primary keys and unique indexes, which ON CONFLICT needs", async () => {
+    const all = async () =>
+      rowReader().all<{ name: string }>({
+        sql: `SELECT "name" FROM "sqlite_master" WHERE "type" = 'index' AND "tbl_name" IN ('scene', 'scene_tag')`,
+        params: [],
+      });
+    const count = (await all()).length;
+    const deferred = await deferSecondaryIndexes(["scene", "scene_tag"]);
+    expect((await all()).length).toBe(count - deferred.length);
+    expect((await all()).some((ix) => ix.name.startsWith("sqlite_autoindex_scene_tag"))).toBe(true);
+    await restoreDeferredIndexes();
+  });
+});

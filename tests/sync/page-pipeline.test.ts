@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../server/db/client";
+import { StashClient } from "../../server/stash/client";
+import type { StashPage, StashScene } from "../../server/stash/types";
+import { pageThrough } from "../../server/sync/run/page-through";
+import { ProgressTracker } from "../../server/sync/run/progress-tracker";
+import { Tally, type RunContext } from "../../server/sync/run/run-context";
+import { loadKnownRefs } from "../../server/sync/write/ensure-linked-refs";
+import { prepareScenePage } from "../../server/sync/write/write-scene-page";
+import { startStashSim, type StashSim } from "../../stash-sim";
+import { createSyncRun } from "../factories/library";
+
+let sim: StashSim;
+beforeAll(async () => {
+  sim = await startStashSim({ scenes: 300, seed: 5 });
+});
+afterAll(() => sim.close());
+
+/**
+ * A page is planned while the previous one commits on the writer's thread. A scene served on
+ * both (a page boundary that moved in Stash mid-run) must be planned from the first page's
+ * committed result: created once, then skipped, never created twice.
+ */
+describe("the page pipeline", () => {
+  it("plans a scene that the page still being committed also holds after that commit", async () => {
+    const client = new StashClient({ url: sim.url, perPage: 100 });
+    const read = (page: number) =>
+      client.findScenes({ page, perPage: 100, sort: "id", direction: "ASC" });
+    const pages = [await read(1), await read(2), await read(3)];
+    const repeated = pages[0]!.items.at(-1)!;
+    const served: StashPage<StashScene>[] = [
+      pages[0]!,
+      { ...pages[1]!, items: [repeated, ...pages[1]!.items] },
+      pages[2]!,
+    ];
+
+    const run = await createSyncRun(db(), { syncType: "incremental", status: "running" });
+    const ctx: RunContext = {
+      db: db(),
+      client,
+      runId: run.id,
+      jobId: run.jobId,
+      syncType: "incremental",
+      perPage: 100,
+      signal: new AbortController().signal,
+      progress: new ProgressTracker(run.id, run.jobId),
+      tally: new Tally(),
+      knownRefs: new Map(),
+    };
+    await loadKnownRefs(ctx);
+    const result = await pageThrough(
+      ctx,
+      "scenes",
+      async (page) => served[page - 1]!,
+      (items) => prepareScenePage(ctx, items),
+    );
+
+    expect(result.seen.size).toBe(300);
+    expect(await db().scene.count()).toBe(300);
+    const logged = await db().syncLog.findMany({
+      where: { syncHistoryId: run.id, entityId: repeated.id },
+      orderBy: { id: "asc" },
+    });
+    expect(logged.map((row) => row.changeType)).toEqual(["created", "skipped"]);
+    expect(ctx.tally).toMatchObject({ created: 300, skipped: 1, failed: 0 });
+  });
+});
