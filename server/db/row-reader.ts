@@ -40,7 +40,7 @@ export function openSqliteRowReader(file: string): RowReader {
   return {
     async all<T>(statement: Statement) {
       const { sql, params } = toSqliteStatement(statement);
-      return prepare(sql).all(...params) as T[];
+      return prepare(sql).all(params) as T[];
     },
     close: () => sqlite.close(),
   };

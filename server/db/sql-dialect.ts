@@ -98,17 +98,27 @@ function shapedChunks<T>(items: T[], columnCount: number): T[][] {
   return out;
 }
 
-function valuesClause(rows: SqlValue[][], columnCount: number, params: SqlValue[]): string {
-  return rows
-    .map((row) => {
-      const cells: string[] = [];
-      for (let c = 0; c < columnCount; c++) {
-        cells.push(dialect.placeholder(params.length));
-        params.push(row[c] ?? null);
-      }
-      return `(${cells.join(", ")})`;
-    })
-    .join(", ");
+/** Statement texts by shape: a page builds thousands of rows of the same few shapes. */
+const shapeCache = new Map<string, string>();
+
+function shapedSql(key: string, build: () => string): string {
+  let text = shapeCache.get(key);
+  if (text === undefined) {
+    text = build();
+    shapeCache.set(key, text);
+  }
+  return text;
+}
+
+function valuesClause(rowCount: number, columnCount: number): string {
+  const rows: string[] = [];
+  let index = 0;
+  for (let r = 0; r < rowCount; r++) {
+    const cells: string[] = [];
+    for (let c = 0; c < columnCount; c++) cells.push(dialect.placeholder(index++));
+    rows.push(`(${cells.join(", ")})`);
+  }
+  return rows.join(", ");
 }
 
 /**
@@ -122,16 +132,22 @@ export function insertRows(
   conflict?: { key: string[]; update: string[] },
 ): Statement[] {
   if (rows.length === 0) return [];
+  const head = `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) VALUES `;
+  let tail = "";
+  if (conflict) {
+    const key = conflict.key.map(quote).join(", ");
+    tail =
+      conflict.update.length === 0
+        ? ` ON CONFLICT (${key}) DO NOTHING`
+        : ` ON CONFLICT (${key}) DO UPDATE SET ${conflict.update.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(", ")}`;
+  }
   return shapedChunks(rows, columns.length).map((chunk) => {
     const params: SqlValue[] = [];
-    let sql = `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) VALUES ${valuesClause(chunk, columns.length, params)}`;
-    if (conflict) {
-      const key = conflict.key.map(quote).join(", ");
-      sql +=
-        conflict.update.length === 0
-          ? ` ON CONFLICT (${key}) DO NOTHING`
-          : ` ON CONFLICT (${key}) DO UPDATE SET ${conflict.update.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(", ")}`;
-    }
+    for (const row of chunk) for (let c = 0; c < columns.length; c++) params.push(row[c] ?? null);
+    const sql = shapedSql(
+      `${head}|${chunk.length}|${tail}`,
+      () => head + valuesClause(chunk.length, columns.length) + tail,
+    );
     return { sql, params };
   });
 }
@@ -145,14 +161,14 @@ export function whereIn(
 ): Statement[] {
   if (values.length === 0) return [];
   return shapedChunks(values, 1).map((chunk) => {
-    const params: SqlValue[] = [...leadingParams];
-    const list = chunk.map((v) => {
-      params.push(v);
-      return dialect.placeholder(params.length - 1);
+    const params: SqlValue[] = [...leadingParams, ...chunk];
+    const sql = shapedSql(`${prefix}|${column}|${chunk.length}`, () => {
+      let index = 0;
+      const head = prefix.replace(/\?/g, () => dialect.placeholder(index++));
+      const list = chunk.map(() => dialect.placeholder(index++));
+      return `${head} WHERE ${quote(column)} IN (${list.join(", ")})`;
     });
-    let leading = 0;
-    const head = prefix.replace(/\?/g, () => dialect.placeholder(leading++));
-    return { sql: `${head} WHERE ${quote(column)} IN (${list.join(", ")})`, params };
+    return { sql, params };
   });
 }
 

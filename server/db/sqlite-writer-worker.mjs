@@ -21,14 +21,15 @@ function prepare(sql) {
 }
 
 const writeAll = sqlite.transaction((statements) => {
-  for (const { sql, params } of statements) prepare(sql).run(...params);
+  // Parameters bound as one array: spreading thousands of them as arguments costs more.
+  for (const { sql, params } of statements) prepare(sql).run(params);
 });
 
 parentPort.on("message", ({ id, kind, statements, statement }) => {
   try {
     let result = null;
     if (kind === "write") writeAll(statements);
-    else if (kind === "query") result = prepare(statement.sql).all(...statement.params);
+    else if (kind === "query") result = prepare(statement.sql).all(statement.params);
     else if (kind === "checkpoint") sqlite.pragma("wal_checkpoint(TRUNCATE)");
     else if (kind === "close") sqlite.close();
     parentPort.postMessage({ id, ok: true, result });

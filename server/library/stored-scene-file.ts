@@ -1,8 +1,11 @@
 import type { SceneFile } from "../../generated/prisma/client";
 import type { StashVideoFile } from "../stash/types";
 
+/** A scene_file row as Prisma reads it, or as a raw query reads it (size a number). */
+export type StoredFileRow = Omit<SceneFile, "size" | "sceneId"> & { size: bigint | number };
+
 /** A stored scene_file row in the shape Stash sends files, for comparison and display. */
-export function storedSceneFile(file: SceneFile): StashVideoFile {
+export function storedSceneFile(file: StoredFileRow): StashVideoFile {
   return {
     id: file.id,
     path: file.path,

@@ -137,7 +137,7 @@ async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePl
     }
   }
 
-  const before = await readStoredScenes(ctx.db, changedIds);
+  const before = await readStoredScenes(changedIds);
   const incomingById = new Map(incoming.map((i) => [i.scene.id, i]));
   const relinked: string[] = [];
   for (const id of changedIds) {
