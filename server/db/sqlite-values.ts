@@ -19,7 +19,12 @@ export function toSqlite(value: SqlValue): string | number | bigint | null {
   return value;
 }
 
-export const toSqliteStatement = ({ sql, params }: Statement) => ({
-  sql,
-  params: params.map(toSqlite),
-});
+/**
+ * The statement with its values converted in place: statements are built for one write and
+ * a page carries tens of thousands of values, so a converted copy would be pure garbage.
+ */
+export function toSqliteStatement(statement: Statement) {
+  const params = statement.params as (SqlValue | ReturnType<typeof toSqlite>)[];
+  for (let i = 0; i < params.length; i++) params[i] = toSqlite(params[i] as SqlValue);
+  return statement as { sql: string; params: ReturnType<typeof toSqlite>[] };
+}

@@ -9,6 +9,7 @@ import {
 } from "../../db/sql-dialect";
 import type { PageItem, StashRef, StashScene, StashVideoFile } from "../../stash/types";
 import { diffScene } from "../compare/diff-scene";
+import type { RefType } from "../compare/ref-specs";
 import { sceneContentHash, sceneRecordFromStash, type SceneRecord } from "../compare/scene-record";
 import type { RunContext } from "../run/run-context";
 import { ensureLinkedRefs } from "./ensure-linked-refs";
@@ -164,6 +165,7 @@ async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePl
   const links = planLinks(
     toWrite.filter((w) => w.created).map((w) => w.item),
     relinked.map((id) => ({ item: incomingById.get(id)!, old: before.get(id) })),
+    ctx.knownRefs,
   );
   const refs = ensureLinkedRefs(ctx, links.refs);
 
@@ -213,11 +215,12 @@ interface LinkChanges {
 function planLinks(
   created: Incoming[],
   changed: { item: Incoming; old: SceneRecord | undefined }[],
+  knownRefs: RunContext["knownRefs"],
 ) {
   const performers: LinkChanges = { added: [], removed: [] };
   const tags: LinkChanges = { added: [], removed: [] };
   const files: LinkChanges = { added: [], removed: [] };
-  const refs: { type: "studio" | "performer" | "tag"; ref: StashRef }[] = [];
+  const refs: { type: RefType; ref: StashRef }[] = [];
   // Scenes whose stored links could not be read: replace them whole.
   const unknownBefore: string[] = [];
 
@@ -239,10 +242,11 @@ function planLinks(
   };
 
   const link = (scene: StashScene, old: SceneRecord | undefined) => {
-    const addRef = (type: "performer" | "tag") => (ref: StashRef) => refs.push({ type, ref });
-    if (scene.studio && scene.studio.id !== old?.studio?.id) {
-      refs.push({ type: "studio", ref: scene.studio });
-    }
+    const addRef = (type: RefType) => (ref: StashRef) => {
+      // Most links are to refs already stored: only the others need a stub.
+      if (!knownRefs.get(type)?.has(ref.id)) refs.push({ type, ref });
+    };
+    if (scene.studio && scene.studio.id !== old?.studio?.id) addRef("studio")(scene.studio);
     diffIds(scene.id, old?.performers ?? [], scene.performers, performers, addRef("performer"));
     diffIds(scene.id, old?.tags ?? [], scene.tags, tags, addRef("tag"));
     const oldFiles = new Map((old?.files ?? []).map((f, position) => [f.id, { f, position }]));
