@@ -72,11 +72,3 @@ export async function preparePage<T>(
     commit: () => commitPlan(ctx, plan, page.invalid).catch(oneByOne),
   };
 }
-
-/** Plans and writes a page (see preparePage). */
-export async function writePage<T>(
-  ctx: RunContext,
-  page: Parameters<typeof preparePage<T>>[1],
-): Promise<EntityOutcome[]> {
-  return (await preparePage(ctx, page)).commit();
-}
