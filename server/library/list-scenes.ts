@@ -1,6 +1,5 @@
 import type { Prisma } from "../../generated/prisma/client";
 import { db } from "../db/client";
-import { readFailingSceneIds } from "./read-failing-scene-ids";
 import { ListScenesInput, type SceneListPage, type SceneSort } from "./scene-list-schema";
 
 const orderBy: Record<SceneSort, Prisma.SceneOrderByWithRelationInput[]> = {
@@ -19,6 +18,8 @@ export async function listScenes(input: ListScenesInput): Promise<SceneListPage>
     removedAt: null,
     studioId: query.studioId,
     organized: query.organized,
+    // An indexed column, not a list of ids: thousands of failing scenes stay one query.
+    ...(query.failing ? { lastSyncFailed: true } : {}),
     ...(query.performerId ? { performers: { some: { performerId: query.performerId } } } : {}),
     ...(query.tagId ? { tags: { some: { tagId: query.tagId } } } : {}),
     ...(query.search
@@ -30,9 +31,6 @@ export async function listScenes(input: ListScenesInput): Promise<SceneListPage>
         }
       : {}),
   };
-  if (query.failing) {
-    where.id = { in: [...(await readFailingSceneIds())] };
-  }
 
   const [total, scenes] = await Promise.all([
     db().scene.count({ where }),
@@ -47,6 +45,7 @@ export async function listScenes(input: ListScenesInput): Promise<SceneListPage>
         date: true,
         organized: true,
         lastSyncedAt: true,
+        lastSyncFailed: true,
         studio: { select: { name: true } },
         files: {
           orderBy: { position: "asc" },
@@ -56,10 +55,6 @@ export async function listScenes(input: ListScenesInput): Promise<SceneListPage>
       },
     }),
   ]);
-  const failing = query.failing
-    ? new Set(scenes.map((s) => s.id))
-    : await readFailingSceneIds(scenes.map((s) => s.id));
-
   return {
     items: scenes.map((scene) => {
       const file = scene.files[0];
@@ -73,7 +68,7 @@ export async function listScenes(input: ListScenesInput): Promise<SceneListPage>
         duration: file?.duration ?? null,
         height: file?.height ?? null,
         lastSyncedAt: scene.lastSyncedAt,
-        failing: failing.has(scene.id),
+        failing: scene.lastSyncFailed,
       };
     }),
     total,

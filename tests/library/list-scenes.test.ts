@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { listScenes } from "../../server/library/list-scenes";
-import { createScene, createSyncRun } from "../factories/library";
-import { at, createSyncLog } from "../history/sync-log-factory";
+import { createScene } from "../factories/library";
 
 // Stash ids are digits (the filters validate them); the shared factories name refs "st1", "p2".
 const mirrored = () => ({
@@ -52,34 +51,6 @@ describe("the scene list", () => {
     expect(titles(await listScenes({ performerId: performer.id }))).toEqual(["B"]);
     expect(titles(await listScenes({ tagId: tag.id }))).toEqual(["C"]);
     expect(titles(await listScenes({ organized: true }))).toEqual(["D"]);
-  });
-
-  it("marks and filters scenes whose latest sync failed, not those that recovered", async () => {
-    const failing = await createScene(db(), { title: "Failing" });
-    const recovered = await createScene(db(), { title: "Recovered" });
-    await createScene(db(), { title: "Fine" });
-    const run = await createSyncRun(db(), { syncType: "incremental" });
-    await createSyncLog(db(), run, {
-      entityId: failing.id,
-      createdAt: at(1),
-      changeType: "failed",
-    });
-    await createSyncLog(db(), run, {
-      entityId: recovered.id,
-      createdAt: at(1),
-      changeType: "failed",
-    });
-    await createSyncLog(db(), run, {
-      entityId: recovered.id,
-      createdAt: at(2),
-      changeType: "updated",
-    });
-
-    const all = await listScenes({});
-    const onlyFailing = await listScenes({ failing: true });
-
-    expect(all.items.filter((s) => s.failing).map((s) => s.title)).toEqual(["Failing"]);
-    expect(titles(onlyFailing)).toEqual(["Failing"]);
   });
 
   it("sorts and pages, with the total and the page count", async () => {

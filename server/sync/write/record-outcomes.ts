@@ -1,6 +1,6 @@
 import type { ChangedFields } from "../../domain/changed-fields";
 import type { ChangeType, EntityType } from "../../domain/vocabulary";
-import { insertRows, type SqlValue, type Statement } from "../../db/sql-dialect";
+import { insertRows, whereIn, type SqlValue, type Statement } from "../../db/sql-dialect";
 import { logsOutcome, type RunContext } from "../run/run-context";
 import { bulkWriter } from "../../db/bulk-writer";
 
@@ -47,6 +47,23 @@ function logStatements(ctx: RunContext, outcomes: EntityOutcome[]): Statement[] 
 }
 
 /**
+ * Keeps scene.last_sync_failed equal to "the scene's newest sync_log row is failed": set or
+ * cleared with every logged scene outcome, in the transaction that logs it. A created scene's
+ * row was just inserted with the flag cleared.
+ */
+function failedFlagStatements(ctx: RunContext, outcomes: EntityOutcome[]): Statement[] {
+  const failed: string[] = [];
+  const fine: string[] = [];
+  for (const o of outcomes) {
+    if (o.entityType !== "scene" || !logsOutcome(ctx.syncType, o.changeType)) continue;
+    if (o.changeType === "failed") failed.push(o.entityId);
+    else if (o.changeType !== "created") fine.push(o.entityId);
+  }
+  const update = 'UPDATE "scene" SET "last_sync_failed" = ?';
+  return [...whereIn(update, "id", failed, [true]), ...whereIn(update, "id", fine, [false])];
+}
+
+/**
  * Writes a page's statements and the outcomes' log rows in one transaction, then counts the
  * outcomes: counters only ever include what is committed, so they match the stored rows.
  */
@@ -55,7 +72,11 @@ export async function commitOutcomes(
   statements: Statement[],
   outcomes: EntityOutcome[],
 ): Promise<EntityOutcome[]> {
-  await bulkWriter().write([...statements, ...logStatements(ctx, outcomes)]);
+  await bulkWriter().write([
+    ...statements,
+    ...logStatements(ctx, outcomes),
+    ...failedFlagStatements(ctx, outcomes),
+  ]);
   for (const o of outcomes) ctx.tally.add(o.changeType);
   ctx.progress.advance(outcomes.length);
   return outcomes;
