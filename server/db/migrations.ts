@@ -21,7 +21,8 @@ function readSchema(): SchemaFile {
   return { path: schemaPath, content: readFileSync(schemaPath, "utf8") };
 }
 
-function readMigrationsList() {
+/** The migrations folder for the engine; `upTo` stops after that migration (tests of upgrades). */
+function readMigrationsList(upTo?: string) {
   const dirs = existsSync(migrationsDir)
     ? readdirSync(migrationsDir, { withFileTypes: true })
         .filter(
@@ -29,6 +30,7 @@ function readMigrationsList() {
         )
         .map((d) => d.name)
         .sort()
+        .filter((name) => upTo === undefined || name <= upTo)
     : [];
   const lockPath = path.join(migrationsDir, lockfileName);
   return {
@@ -51,20 +53,26 @@ function readMigrationsList() {
   };
 }
 
-/** Applies every pending migration to the SQLite file; returns the names applied. */
-export async function applyMigrations(sqliteFile: string): Promise<string[]> {
+/**
+ * Applies every pending migration to the SQLite file (or those up to and including `upTo`, to
+ * test an upgrade from an older schema); returns the names applied.
+ */
+export async function applyMigrations(
+  sqliteFile: string,
+  options: { upTo?: string } = {},
+): Promise<string[]> {
   mkdirSync(path.dirname(sqliteFile), { recursive: true });
   const opened = await openSchemaEngine(sqliteFile, readSchema());
   try {
-    return await applyWith(opened.engine);
+    return await applyWith(opened.engine, options.upTo);
   } finally {
     await opened.close();
   }
 }
 
-async function applyWith(engine: SchemaEngine): Promise<string[]> {
+async function applyWith(engine: SchemaEngine, upTo?: string): Promise<string[]> {
   const out = await engine.applyMigrations({
-    migrationsList: readMigrationsList(),
+    migrationsList: readMigrationsList(upTo),
     filters: noFilters,
   });
   return out.appliedMigrationNames;

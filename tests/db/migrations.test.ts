@@ -9,6 +9,39 @@ const dir = mkdtempSync(path.join(os.tmpdir(), "stash-sync-migrations-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("migrations", () => {
+  it("mark, on upgrade, the scenes whose newest sync_log row failed (scene.last_sync_failed)", async () => {
+    const file = path.join(dir, "upgrade.db");
+    await applyMigrations(file, { upTo: "20261127140750_add_notifications" });
+    const before = new Database(file);
+    const now = "2026-11-01T10:00:00.000+00:00";
+    before
+      .prepare(
+        `INSERT INTO "sync_history" ("job_id", "sync_type", "trigger", "status", "started_at") VALUES ('j', 'incremental', 'cli', 'completed', ?)`,
+      )
+      .run(now);
+    const scene = before.prepare(
+      `INSERT INTO "scene" ("id", "stash_created_at", "stash_updated_at", "content_hash", "first_seen_at", "last_synced_at") VALUES (?, ?, ?, '', ?, ?)`,
+    );
+    const log = before.prepare(
+      `INSERT INTO "sync_log" ("sync_history_id", "entity_type", "entity_id", "sync_type", "had_changes", "change_type", "created_at") VALUES (1, 'scene', ?, 'incremental', 0, ?, ?)`,
+    );
+    for (const id of ["1", "2", "3", "4"]) scene.run(id, now, now, now, now);
+    log.run("1", "failed", "2026-11-01T10:00:00.000+00:00");
+    log.run("2", "failed", "2026-11-01T10:00:00.000+00:00");
+    log.run("2", "skipped", "2026-11-02T10:00:00.000+00:00");
+    log.run("3", "updated", "2026-11-01T10:00:00.000+00:00");
+    log.run("3", "failed", "2026-11-02T10:00:00.000+00:00");
+    before.close();
+
+    expect(await applyMigrations(file)).toEqual(["20261127170413_scene_last_sync_failed"]);
+    const after = new Database(file, { readonly: true });
+    const failing = after
+      .prepare(`SELECT "id" FROM "scene" WHERE "last_sync_failed" ORDER BY "id"`)
+      .all() as { id: string }[];
+    after.close();
+    expect(failing.map((row) => row.id)).toEqual(["1", "3"]);
+  });
+
   it("build every table and index of the data model on an empty database", async () => {
     const file = path.join(dir, "empty.db");
     const applied = await applyMigrations(file);
