@@ -1,6 +1,8 @@
-// Runs before the web server starts: apply pending migrations (an upgrade is a restart) and
-// mark runs a dead process left "running" as interrupted.
-import { bulkWriter } from "../server/db/bulk-writer";
+// Runs before the web server starts: rebuild indexes a stopped first sync deferred, apply
+// pending migrations (an upgrade is a restart) and mark runs a dead process left "running" as
+// interrupted.
+import { existsSync } from "node:fs";
+import { closeBulkWriter } from "../server/db/bulk-writer";
 import { db } from "../server/db/client";
 import { restoreDeferredIndexes } from "../server/db/deferred-indexes";
 import { sqliteFileFromUrl } from "../server/db/database-file";
@@ -9,14 +11,18 @@ import { env } from "../server/env";
 import { logger } from "../server/logger";
 import { recoverInterruptedRuns } from "../server/sync/sync-lock";
 
-const applied = await applyMigrations(sqliteFileFromUrl(env().DATABASE_URL));
+const file = sqliteFileFromUrl(env().DATABASE_URL);
+if (existsSync(file)) {
+  // A first sync killed while filling the library left its indexes deferred: rebuild them
+  // before migrations, which are written against the full schema and may change them.
+  const rebuilt = await restoreDeferredIndexes();
+  if (rebuilt.length)
+    logger.info(`Rebuilt indexes a stopped sync had deferred: ${rebuilt.join(", ")}`);
+  await closeBulkWriter();
+}
+const applied = await applyMigrations(file);
 if (applied.length) logger.info(`Applied migrations: ${applied.join(", ")}`);
 const interrupted = await recoverInterruptedRuns(db());
-if (interrupted.length) {
+if (interrupted.length)
   logger.warn(`Marked ${interrupted.length} unfinished sync run(s) as interrupted.`);
-  // One of them may have been filling an empty library with its indexes deferred.
-  const rebuilt = await restoreDeferredIndexes();
-  if (rebuilt.length) logger.info(`Rebuilt indexes: ${rebuilt.join(", ")}`);
-}
 await db().$disconnect();
-await bulkWriter().close();

@@ -92,3 +92,10 @@ export function bulkWriter(): BulkWriter {
   globalForBulk.stashSyncBulkWriter ??= openSqliteBulkWriter(sqliteFileFromUrl(env().DATABASE_URL));
   return globalForBulk.stashSyncBulkWriter;
 }
+
+/** Closes the process's bulk writer, if open; the next bulkWriter() opens a new one. */
+export async function closeBulkWriter(): Promise<void> {
+  const writer = globalForBulk.stashSyncBulkWriter;
+  globalForBulk.stashSyncBulkWriter = undefined;
+  await writer?.close();
+}

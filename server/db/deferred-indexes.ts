@@ -1,5 +1,5 @@
 import { bulkWriter } from "./bulk-writer";
-import { dialect, insertRows, type Statement } from "./sql-dialect";
+import { dialect, insertRows, sql, toStatement, type Statement } from "./sql-dialect";
 
 /**
  * Bulk loading without secondary indexes, as database restore tools do. Filling an empty
@@ -9,7 +9,8 @@ import { dialect, insertRows, type Statement } from "./sql-dialect";
  *
  * Definitions are saved in the setting table in the transaction that drops the indexes, so a
  * process killed in between leaves what is needed to rebuild them: the next sync and the next
- * server start call restoreDeferredIndexes. Reads stay correct meanwhile, only slower.
+ * server start (before its migrations, which may change those indexes) call
+ * restoreDeferredIndexes. Reads stay correct meanwhile, only slower.
  */
 const settingKey = "deferred_indexes";
 
@@ -33,22 +34,32 @@ export async function deferSecondaryIndexes(tables: string[]): Promise<string[]>
   return indexes.map((ix) => ix.name);
 }
 
-/** Rebuilds every deferred index (idempotent). Returns the names rebuilt. */
+/**
+ * Rebuilds every deferred index (idempotent); returns the names rebuilt. One index per
+ * transaction, the saved list shortened with each: the run's heartbeat, queued on the same
+ * writer, gets through between them, so a long rebuild never looks like a dead process.
+ */
 export async function restoreDeferredIndexes(): Promise<string[]> {
+  // A database before its first migration has nothing deferred (and no setting table).
+  const [settingTable] = await bulkWriter().query(dialect.tableExists("setting"));
+  if (!settingTable) return [];
   const saved = await savedDefinitions();
-  if (saved.length === 0) return [];
-  await bulkWriter().write([
-    ...saved.map((ix) => ({ sql: ifNotExists(ix.definition), params: [] })),
-    { sql: 'DELETE FROM "setting" WHERE "key" = ?', params: [settingKey] },
-  ]);
+  for (let i = 0; i < saved.length; i++) {
+    const rest = saved.slice(i + 1);
+    await bulkWriter().write([
+      { sql: ifNotExists(saved[i]!.definition), params: [] },
+      ...(rest.length > 0
+        ? saveDefinitions(rest)
+        : [toStatement(sql`DELETE FROM "setting" WHERE "key" = ${settingKey}`)]),
+    ]);
+  }
   return saved.map((ix) => ix.name);
 }
 
 async function savedDefinitions(): Promise<IndexDefinition[]> {
-  const [row] = await bulkWriter().query<{ value: string }>({
-    sql: 'SELECT "value" FROM "setting" WHERE "key" = ?',
-    params: [settingKey],
-  });
+  const [row] = await bulkWriter().query<{ value: string }>(
+    toStatement(sql`SELECT "value" FROM "setting" WHERE "key" = ${settingKey}`),
+  );
   return row ? (JSON.parse(row.value) as IndexDefinition[]) : [];
 }
 

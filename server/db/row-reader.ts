@@ -53,3 +53,9 @@ export function rowReader(): RowReader {
   globalForReader.stashSyncRowReader ??= openSqliteRowReader(sqliteFileFromUrl(env().DATABASE_URL));
   return globalForReader.stashSyncRowReader;
 }
+
+/** Closes the process's row reader, if open; the next rowReader() opens a new one. */
+export function closeRowReader(): void {
+  globalForReader.stashSyncRowReader?.close();
+  globalForReader.stashSyncRowReader = undefined;
+}

@@ -14,6 +14,8 @@ export interface SqlDialect {
    * being the CREATE INDEX statement that rebuilds it (see deferred-indexes.ts).
    */
   secondaryIndexes(tables: string[]): Statement;
+  /** One row when the table exists (a database before its first migration has none). */
+  tableExists(table: string): Statement;
 }
 
 export const sqliteDialect: SqlDialect = {
@@ -26,7 +28,11 @@ export const sqliteDialect: SqlDialect = {
     sql: `SELECT "name", "sql" AS "definition" FROM "sqlite_master"
       WHERE "type" = 'index' AND "sql" IS NOT NULL AND "sql" NOT LIKE 'CREATE UNIQUE%'
       AND "tbl_name" IN (${tables.map(() => "?").join(", ")}) ORDER BY "name"`,
-    params: tables,
+    params: [...tables],
+  }),
+  tableExists: (table) => ({
+    sql: `SELECT 1 AS "found" FROM "sqlite_master" WHERE "type" = 'table' AND "name" = ?`,
+    params: [table],
   }),
 };
 
@@ -104,6 +110,8 @@ const shapeCache = new Map<string, string>();
 function shapedSql(key: string, build: () => string): string {
   let text = shapeCache.get(key);
   if (text === undefined) {
+    // Shapes are few and fixed; the cap is a safety net against a caller that varies them.
+    if (shapeCache.size > 1000) shapeCache.clear();
     text = build();
     shapeCache.set(key, text);
   }

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import type { Statement } from "../db/sql-dialect";
+import { sql, toStatement, type Statement } from "../db/sql-dialect";
 import { AppError } from "../errors";
 import { notifyRunEnded } from "../notifications/notify-run-ended";
 import { countLoggedOutcomes } from "./count-logged-outcomes";
@@ -60,10 +60,9 @@ function holderAlive(holder: { pid: number; heartbeatAt: Date }): boolean {
 
 /** The heartbeat's statement, written with the run's progress (see progress-tracker.ts). */
 export function syncLockBeat(jobId: string, at: Date): Statement {
-  return {
-    sql: 'UPDATE "sync_lock" SET "heartbeat_at" = ? WHERE "name" = ? AND "job_id" = ?',
-    params: [at, lockName, jobId],
-  };
+  return toStatement(
+    sql`UPDATE "sync_lock" SET "heartbeat_at" = ${at} WHERE "name" = ${lockName} AND "job_id" = ${jobId}`,
+  );
 }
 
 export async function releaseSyncLock(db: Db, jobId: string): Promise<void> {

@@ -13,6 +13,7 @@ import { ProgressTracker } from "./run/progress-tracker";
 import type { Watermarks } from "./run/phases";
 import { SyncCancelled, Tally, type RunContext } from "./run/run-context";
 import { runFullSync, runIncrementalSync, runSpecificSync } from "./run/run-sync-type";
+import { errorText } from "./write/write-page";
 import { acquireSyncLock, releaseSyncLock } from "./sync-lock";
 import type { SyncRequest } from "./sync-request";
 import { toSyncRunView, type SyncRunSummary } from "./sync-run-view";
@@ -159,7 +160,10 @@ async function execute(
   progress.start();
   try {
     // A run killed while filling an empty library left its indexes deferred (bulk-load.ts).
-    await restoreDeferredIndexes();
+    // Reads are only slower without them: a failure to rebuild must not stop this run.
+    await restoreDeferredIndexes().catch((error: unknown) =>
+      logger.warn(`Could not rebuild deferred indexes: ${errorText(error)}`),
+    );
     if (request.type === "full") {
       end.watermarkTo = await runFullSync(ctx);
     } else if (request.type === "incremental") {

@@ -1,4 +1,5 @@
 import { bulkWriter } from "../../db/bulk-writer";
+import { sql, toStatement } from "../../db/sql-dialect";
 import { syncLockBeat } from "../sync-lock";
 
 /**
@@ -48,10 +49,9 @@ export class ProgressTracker {
     this.lastWrite = Date.now();
     const now = new Date();
     await bulkWriter().write([
-      {
-        sql: 'UPDATE "sync_history" SET "phase" = ?, "progress_done" = ?, "progress_total" = ?, "heartbeat_at" = ? WHERE "id" = ?',
-        params: [this.phase, this.done, this.total, now, this.runId],
-      },
+      toStatement(sql`UPDATE "sync_history" SET "phase" = ${this.phase},
+        "progress_done" = ${this.done}, "progress_total" = ${this.total}, "heartbeat_at" = ${now}
+        WHERE "id" = ${this.runId}`),
       syncLockBeat(this.jobId, now),
     ]);
   }

@@ -1,0 +1,32 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { closeBulkWriter } from "../../server/db/bulk-writer";
+import { deferSecondaryIndexes } from "../../server/db/deferred-indexes";
+import { closeRowReader, rowReader } from "../../server/db/row-reader";
+import { dialect } from "../../server/db/sql-dialect";
+
+const run = promisify(execFile);
+const sceneTables = ["scene", "scene_file", "scene_performer", "scene_tag"];
+const indexNames = async () =>
+  (await rowReader().all<{ name: string }>(dialect.secondaryIndexes(sceneTables)))
+    .map((ix) => ix.name)
+    .sort();
+
+describe("the server's start (scripts/prepare-server.ts)", () => {
+  it("rebuilds the indexes a stopped first sync deferred, then applies migrations", async () => {
+    const before = await indexNames();
+    await deferSecondaryIndexes(sceneTables);
+    expect(await indexNames()).toEqual([]);
+    // As when a process was killed: no connection of it remains (migrations need the file alone).
+    await closeBulkWriter();
+    closeRowReader();
+
+    // The real script, as `npm start` runs it, in its own process on this test's database.
+    await run(process.execPath, ["--import", "tsx", "scripts/prepare-server.ts"], {
+      env: process.env,
+    });
+
+    expect(await indexNames()).toEqual(before);
+  });
+});
