@@ -160,6 +160,30 @@ export function insertRows(
   });
 }
 
+/**
+ * Statements that join a list of rows to the database: `WITH name (columns) AS (VALUES …)
+ * body`, the rows chunked like insertRows. Lets the database compare many values with stored
+ * ones and return only the differences.
+ */
+export function withValues(
+  name: string,
+  columns: string[],
+  rows: SqlValue[][],
+  body: string,
+): Statement[] {
+  if (rows.length === 0) return [];
+  const head = `WITH ${quote(name)} (${columns.map(quote).join(", ")}) AS (VALUES `;
+  return shapedChunks(rows, columns.length).map((chunk) => {
+    const params: SqlValue[] = [];
+    for (const row of chunk) for (let c = 0; c < columns.length; c++) params.push(row[c] ?? null);
+    const sql = shapedSql(
+      `${head}|${chunk.length}|${body}`,
+      () => `${head}${valuesClause(chunk.length, columns.length)}) ${body}`,
+    );
+    return { sql, params };
+  });
+}
+
 /** `… WHERE column IN (…)` statements over a long list of values, chunked. */
 export function whereIn(
   prefix: string,

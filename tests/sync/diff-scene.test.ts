@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { diffScene } from "../../server/sync/compare/diff-scene";
-import { sceneContentHash, type SceneRecord } from "../../server/sync/compare/scene-record";
+import {
+  sceneContentHash,
+  sceneRecordFromStash,
+  type SceneRecord,
+} from "../../server/sync/compare/scene-record";
 
 function scene(overrides: Partial<SceneRecord> = {}): SceneRecord {
   return {
@@ -40,6 +44,9 @@ function scene(overrides: Partial<SceneRecord> = {}): SceneRecord {
   };
 }
 
+/** sceneContentHash(scene()) as the first release computed and stored it. */
+const storedDigest = "sF7g38766eGq-My7snvYKTi7QMY";
+
 describe("comparing a stored scene with Stash's", () => {
   it("reports scalars as old → new and links as added/removed names", () => {
     const changes = diffScene(
@@ -69,6 +76,22 @@ describe("comparing a stored scene with Stash's", () => {
     });
     expect(diffScene(scene(), renamed)).toEqual({});
     expect(sceneContentHash(renamed)).toBe(sceneContentHash(scene()));
+  });
+
+  it("hashes links in id order, however Stash orders them, and keeps stored hashes valid", () => {
+    const shuffled = scene({
+      tags: [
+        { id: "t2", name: "night" },
+        { id: "t10", name: "late" },
+        { id: "t1", name: "outdoor" },
+      ],
+    });
+    const normalized = sceneRecordFromStash({ ...shuffled, createdAt: "x", updatedAt: "y" });
+    expect(normalized.tags.map((t) => t.id)).toEqual(["t1", "t10", "t2"]);
+    expect(sceneContentHash(shuffled)).toBe(sceneContentHash(normalized));
+    // The digest of this scene as session 1 stored it: a new hash would make every stored scene
+    // look changed on the first sync after an upgrade.
+    expect(sceneContentHash(scene())).toBe(storedDigest);
   });
 
   it("reports a re-encoded file's facts and a moved file as a path change", () => {

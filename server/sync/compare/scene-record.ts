@@ -9,6 +9,9 @@ export type SceneRecord = Omit<StashScene, "createdAt" | "updatedAt">;
 
 const byId = (a: StashRef, b: StashRef) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** Ids in the order byId gives: string order, as `<` compares them. */
+const sortedIds = (refs: StashRef[]) => refs.map((r) => r.id).sort();
+
 export function sceneRecordFromStash(scene: StashScene): SceneRecord {
   return {
     id: scene.id,
@@ -31,9 +34,10 @@ export function sceneRecordFromStash(scene: StashScene): SceneRecord {
 /**
  * The hash covers content and link ids, not link names: renaming a tag is a change of the tag,
  * not of every scene carrying it. Stash's timestamps are excluded: an edit that was undone
- * leaves the content, and so the hash, as it was.
+ * leaves the content, and so the hash, as it was. Link ids are sorted here, so a scene as
+ * Stash sends it is hashed without first building its SceneRecord.
  */
-export function sceneContentHash(record: SceneRecord): string {
+export function sceneContentHash(record: SceneRecord | StashScene): string {
   return contentHash([
     record.title,
     record.code,
@@ -45,8 +49,8 @@ export function sceneContentHash(record: SceneRecord): string {
     record.organized,
     record.oCounter,
     record.studio?.id ?? null,
-    record.performers.map((p) => p.id),
-    record.tags.map((t) => t.id),
+    sortedIds(record.performers),
+    sortedIds(record.tags),
     record.files.map((f) => [
       f.id,
       f.path,

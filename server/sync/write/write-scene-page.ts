@@ -4,6 +4,7 @@ import {
   deleteRows,
   insertRows,
   whereIn,
+  withValues,
   type SqlValue,
   type Statement,
 } from "../../db/sql-dialect";
@@ -58,14 +59,16 @@ const fileColumns = [
 
 interface Incoming {
   scene: StashScene;
-  record: SceneRecord;
   hash: string;
 }
 
-interface Stored {
+/** A scene of the page that is not stored as Stash sends it now (see readDifferences). */
+interface Difference {
   id: string;
-  content_hash: string;
-  stash_updated_at: string;
+  /** Null when the scene is not stored at all. */
+  stored_id: string | null;
+  content_hash: string | null;
+  stash_updated_at: string | null;
   removed_at: unknown;
 }
 
@@ -94,8 +97,8 @@ export async function prepareScenePage(
       invalid.push(failed(item.id ?? "(unknown)", item.error));
       continue;
     }
-    const record = sceneRecordFromStash(item.value);
-    incoming.push({ scene: item.value, record, hash: sceneContentHash(record) });
+    // The normalized record is built only for the few scenes that differ (planScenes).
+    incoming.push({ scene: item.value, hash: sceneContentHash(item.value) });
   }
   return preparePage(ctx, {
     label: "scenes",
@@ -107,7 +110,7 @@ export async function prepareScenePage(
 }
 
 async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePlan> {
-  const stored = await readStoredState(incoming.map((i) => i.scene.id));
+  const stored = await readDifferences(incoming);
   const now = new Date();
   const outcomes: EntityOutcome[] = [];
   const toWrite: { item: Incoming; created: boolean }[] = [];
@@ -117,6 +120,9 @@ async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePl
   for (const item of incoming) {
     const existing = stored.get(item.scene.id);
     if (!existing) {
+      untouched.push(item.scene.id);
+      outcomes.push(skipped(item.scene.id));
+    } else if (existing.stored_id === null) {
       toWrite.push({ item, created: true });
       outcomes.push({
         entityType: "scene",
@@ -127,13 +133,10 @@ async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePl
       });
     } else if (existing.content_hash !== item.hash || existing.removed_at !== null) {
       changedIds.push(item.scene.id);
-    } else if (existing.stash_updated_at !== item.scene.updatedAt) {
-      // Touched in Stash but nothing we mirror differs (e.g. an edit undone): skipped,
-      // but keep Stash's newer timestamp.
-      toWrite.push({ item, created: false });
-      outcomes.push(skipped(item.scene.id));
     } else {
-      untouched.push(item.scene.id);
+      // Only Stash's timestamp moved: nothing we mirror differs (e.g. an edit undone), so
+      // skipped, but keep Stash's newer timestamp.
+      toWrite.push({ item, created: false });
       outcomes.push(skipped(item.scene.id));
     }
   }
@@ -144,7 +147,7 @@ async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePl
   for (const id of changedIds) {
     const item = incomingById.get(id)!;
     const old = before.get(id);
-    const changes: ChangedFields = old ? diffScene(old, item.record) : {};
+    const changes: ChangedFields = old ? diffScene(old, sceneRecordFromStash(item.scene)) : {};
     if (stored.get(id)?.removed_at !== null) changes.removed_from_stash = { from: true, to: false };
     const changed = Object.keys(changes).length > 0;
     toWrite.push({ item, created: false });
@@ -278,19 +281,25 @@ function sameFile(a: StashVideoFile, b: StashVideoFile): boolean {
 }
 
 /**
- * What is committed now, read on this thread's own connection: the writer's thread may be
- * committing the previous page meanwhile (see pageThrough, which makes sure that page holds
- * none of these scenes).
+ * The page's scenes that are not stored as they come now: new, with another content hash or
+ * Stash timestamp, or marked removed. The database compares (a re-sync of an unchanged
+ * library gets no rows back, instead of a thousand to compare here). It reads what is
+ * committed now, on this thread's own connection: the writer's thread may be committing the
+ * previous page meanwhile (see pageThrough, which makes sure that page holds none of these).
  */
-async function readStoredState(ids: string[]): Promise<Map<string, Stored>> {
-  const map = new Map<string, Stored>();
-  for (const st of whereIn(
-    'SELECT "id", "content_hash", "stash_updated_at", "removed_at" FROM "scene"',
-    "id",
-    ids,
-  )) {
-    const rows = await rowReader().all<Stored>(st);
-    for (const row of rows) map.set(row.id, row);
+async function readDifferences(incoming: Incoming[]): Promise<Map<string, Difference>> {
+  const map = new Map<string, Difference>();
+  const statements = withValues(
+    "incoming",
+    ["id", "content_hash", "stash_updated_at"],
+    incoming.map((i) => [i.scene.id, i.hash, i.scene.updatedAt]),
+    `SELECT i."id", s."id" AS "stored_id", s."content_hash", s."stash_updated_at", s."removed_at"
+    FROM "incoming" AS i LEFT JOIN "scene" AS s ON s."id" = i."id"
+    WHERE s."id" IS NULL OR s."content_hash" <> i."content_hash"
+      OR s."stash_updated_at" <> i."stash_updated_at" OR s."removed_at" IS NOT NULL`,
+  );
+  for (const statement of statements) {
+    for (const row of await rowReader().all<Difference>(statement)) map.set(row.id, row);
   }
   return map;
 }
