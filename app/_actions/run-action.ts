@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { ZodError, z } from "zod";
 import { assertAccess } from "@/server/auth/assert-access";
 import type { AppErrorCode } from "@/server/errors";
-import { isAppError } from "@/server/errors";
+import { errorText, isAppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 
 /** What a server action answers: its value, or an error a person can read and act on. */
@@ -51,7 +51,7 @@ export async function runAction<T>(work: () => Promise<T>): Promise<ActionResult
         },
       };
     }
-    logger.error(`Action failed: ${error instanceof Error ? error.message : String(error)}`);
+    logger.error(`Action failed: ${errorText(error)}`);
     return {
       ok: false,
       error: {

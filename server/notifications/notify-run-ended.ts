@@ -1,4 +1,5 @@
 import { db } from "../db/client";
+import { errorText } from "../errors";
 import { logger } from "../logger";
 import type { SyncRunSummary } from "../sync/sync-service";
 import { defaultRetryPolicy, deliverWebhook, type WebhookRetryPolicy } from "./deliver-webhook";
@@ -55,16 +56,12 @@ export async function notifyRunEnded(run: SyncRunSummary): Promise<void> {
       createdAt: created.createdAt.toISOString(),
     };
     const delivery = deliverWebhook(url, event, retryPolicy).catch((error: unknown) =>
-      logger.error(
-        `Webhook delivery crashed: ${error instanceof Error ? error.message : String(error)}`,
-      ),
+      logger.error(`Webhook delivery crashed: ${errorText(error)}`),
     );
     inFlight.add(delivery);
     void delivery.finally(() => inFlight.delete(delivery));
   } catch (error) {
-    logger.error(
-      `Could not record the notification for job ${run.jobId}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    logger.error(`Could not record the notification for job ${run.jobId}: ${errorText(error)}`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { isAppError } from "../errors";
+import { errorText, isAppError } from "../errors";
 import { logger } from "../logger";
 import type { SyncRequest } from "../sync/sync-request";
 import { startSync, type StartedSync } from "../sync/sync-service";
@@ -47,9 +47,7 @@ export async function runScheduledSyncIfDue(
     const jobId =
       isAppError(error) && typeof error.details.jobId === "string" ? error.details.jobId : null;
     await recordScheduledAttempt(now, "failed_to_start", jobId);
-    logger.warn(
-      `Scheduled incremental sync could not start: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    logger.warn(`Scheduled incremental sync could not start: ${errorText(error)}`);
     return { outcome: "failed_to_start", jobId };
   }
 }

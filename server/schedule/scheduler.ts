@@ -1,3 +1,4 @@
+import { errorText } from "../errors";
 import { logger } from "../logger";
 import type { Clock } from "./clock";
 
@@ -37,9 +38,7 @@ export function startScheduler(options: {
         await job.tick(clock.now());
       } catch (error) {
         // One failing job (a locked database, say) must not stop the others or the loop.
-        logger.error(
-          `Scheduled job ${job.name} failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        logger.error(`Scheduled job ${job.name} failed: ${errorText(error)}`);
       }
     }
   };

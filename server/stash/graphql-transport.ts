@@ -3,7 +3,7 @@
  * exponential backoff on network failures and 5xx, and every failure turned into an AppError a
  * person can act on. Messages never contain the API key.
  */
-import { AppError } from "../errors";
+import { AppError, errorText } from "../errors";
 
 export interface TransportOptions {
   url: string;
@@ -62,7 +62,7 @@ function networkReason(error: unknown): string {
     if (typeof code === "string") return networkCodes[code] ?? code;
     current = (current as { cause?: unknown }).cause;
   }
-  return error instanceof Error ? error.message : String(error);
+  return errorText(error);
 }
 
 /** A failure worth another attempt, and the error to throw if none is left. */

@@ -1,4 +1,5 @@
 import type { Statement } from "../../db/sql-dialect";
+import { errorText } from "../../errors";
 import { logger } from "../../logger";
 import type { RunContext } from "../run/run-context";
 import { commitOutcomes, type EntityOutcome } from "./record-outcomes";
@@ -17,10 +18,6 @@ async function commitPlan(ctx: RunContext, plan: PagePlan, extra: EntityOutcome[
   const outcomes = await commitOutcomes(ctx, plan.statements, [...extra, ...plan.outcomes]);
   plan.afterCommit?.();
   return outcomes;
-}
-
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** A page whose plan is made, ready to be written. */
