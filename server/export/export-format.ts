@@ -4,6 +4,11 @@ import { z } from "zod";
 export const ExportFormat = z.enum(["csv", "json"]);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
+/** The `format` query parameter of an export URL; CSV when absent. */
+export function exportFormatFrom(request: Request): ExportFormat {
+  return ExportFormat.parse(new URL(request.url).searchParams.get("format") ?? "csv");
+}
+
 /** A file to download: what a route handler sends as an attachment. */
 export interface ExportFile {
   filename: string;

@@ -1,9 +1,8 @@
-import { httpErrorResponse, unauthorizedResponse } from "@/server/api/http-errors";
+import { protectedRoute } from "@/server/api/protected-route";
 import {
   sceneSyncLogsInputFromQuery,
   sceneSyncLogsQueryFieldNames,
 } from "@/server/api/scene-sync-logs-query";
-import { authorizeRequest } from "@/server/auth/authorize-request";
 import { readSceneSyncLogs } from "@/server/history/read-scene-sync-logs";
 import type { SyncLogEntry } from "@/server/history/scene-sync-logs-schema";
 
@@ -15,17 +14,10 @@ import type { SyncLogEntry } from "@/server/history/scene-sync-logs-schema";
  * the next, older page is announced in headers: `X-Next-Cursor` and an RFC 8288 `Link` with
  * rel="next".
  */
-export async function GET(
-  request: Request,
-  context: { params: Promise<{ id: string }> },
-): Promise<Response> {
-  // Checked here too, not only in the proxy: a matcher change must never open this route.
-  if (!authorizeRequest(request.headers).authorized) return unauthorizedResponse();
-  try {
-    const { id } = await context.params;
+export const GET = protectedRoute<{ id: string }>(
+  async (request, { id }) => {
     const url = new URL(request.url);
-    const input = sceneSyncLogsInputFromQuery(id, url.searchParams);
-    const page = await readSceneSyncLogs(input);
+    const page = await readSceneSyncLogs(sceneSyncLogsInputFromQuery(id, url.searchParams));
     const headers: Record<string, string> = { "cache-control": "no-store" };
     if (page.nextCursor !== null) {
       const next = new URL(url);
@@ -35,7 +27,6 @@ export async function GET(
     }
     const body: SyncLogEntry[] = page.items;
     return Response.json(body, { headers });
-  } catch (error) {
-    return httpErrorResponse(error, { fieldNames: sceneSyncLogsQueryFieldNames });
-  }
-}
+  },
+  { fieldNames: sceneSyncLogsQueryFieldNames },
+);
