@@ -6,6 +6,7 @@ import { initialSignInState } from "@/app/login/sign-in-state";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { ErrorMessage } from "@/components/ui/error-message";
 
 /** The token form; works before hydration too (a plain form post to the server action). */
 export function SignInForm({ next }: { next: string }) {
@@ -25,11 +26,7 @@ export function SignInForm({ next }: { next: string }) {
           aria-invalid={state.error ? true : undefined}
           aria-describedby={state.error ? "token-error" : undefined}
         />
-        {state.error ? (
-          <p id="token-error" role="alert" className="text-sm text-destructive">
-            {state.error}
-          </p>
-        ) : null}
+        <ErrorMessage id="token-error">{state.error}</ErrorMessage>
       </div>
       <Button type="submit" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}

@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 import { useTRPC } from "@/trpc/react";
+import { ErrorMessage } from "@/components/ui/error-message";
 
 export const NOTIFICATION_LIST_LIMIT = 100;
 
@@ -39,11 +40,7 @@ export function NotificationList() {
           Mark all read
         </Button>
       </div>
-      {markRead.isError ? (
-        <p role="alert" className="text-sm text-destructive">
-          {markRead.error.message}
-        </p>
-      ) : null}
+      <ErrorMessage>{markRead.isError && markRead.error.message}</ErrorMessage>
       {items.length === 0 ? (
         <p className="text-sm text-muted-foreground">
           No notifications. Failed runs and runs with failed entities appear here.

@@ -14,6 +14,7 @@ import { sceneHistoryQueryOptions, sceneTimelineSourcesQueryOptions } from "./sc
 import { buildTimelineEntries } from "./scene-timeline-entries";
 import { TimelineEntryItem } from "./timeline-entry-item";
 import { UnchangedSyncsItem } from "./unchanged-syncs-item";
+import { ErrorMessage } from "@/components/ui/error-message";
 
 type Outcome = SyncLogFilter["outcome"];
 type SyncTypeChoice = NonNullable<SyncLogFilter["syncType"]> | "any";
@@ -170,10 +171,10 @@ export function SceneHistoryTimeline({ sceneId, active }: { sceneId: string; act
             </Button>
           ) : null}
           {logs.isFetchNextPageError ? (
-            <p role="alert" className="text-sm text-destructive">
+            <ErrorMessage>
               Older entries could not be loaded: {logs.error.message} Press “Load more” to try
               again.
-            </p>
+            </ErrorMessage>
           ) : null}
         </>
       )}

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { RetentionReport, RetentionView } from "@/server/retention/retention-schema";
 import { useTRPC } from "@/trpc/react";
+import { ErrorMessage } from "@/components/ui/error-message";
 
 function ReportText({ report }: { report: RetentionReport }) {
   const total = Object.values(report.removed).reduce((a, b) => a + b, 0);
@@ -83,11 +84,7 @@ export function RetentionSettingsForm({ initial }: { initial: RetentionView }) {
           {save.isSuccess ? <p className="text-sm">Retention applied.</p> : null}
           {report ? <ReportText report={report} /> : null}
         </div>
-        {save.isError || run.isError ? (
-          <p role="alert" className="text-sm text-destructive">
-            {save.error?.message ?? run.error?.message}
-          </p>
-        ) : null}
+        <ErrorMessage>{save.error?.message ?? run.error?.message}</ErrorMessage>
       </form>
     </div>
   );

@@ -9,6 +9,7 @@ import type { ScheduleView } from "@/server/schedule/schedule-schema";
 import { scheduleIntervalChoices } from "@/server/schedule/schedule-schema";
 import { useTRPC } from "@/trpc/react";
 import { intervalLabel } from "./interval-label";
+import { ErrorMessage } from "@/components/ui/error-message";
 
 /** The scheduled incremental sync: how often, and when it runs next. */
 export function ScheduleSettingsForm({ initial }: { initial: ScheduleView }) {
@@ -60,11 +61,7 @@ export function ScheduleSettingsForm({ initial }: { initial: ScheduleView }) {
           ? " The last slot was skipped because a sync was already running."
           : ""}
       </p>
-      {save.isError ? (
-        <p role="alert" className="text-sm text-destructive">
-          {save.error.message}
-        </p>
-      ) : null}
+      <ErrorMessage>{save.isError && save.error.message}</ErrorMessage>
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { WebhookView } from "@/server/notifications/notification-schema";
 import { useTRPC } from "@/trpc/react";
+import { ErrorMessage } from "@/components/ui/error-message";
 
 /**
  * The failure webhook. Write-only like the API key: the saved URL is never sent back (it often
@@ -83,11 +84,7 @@ export function WebhookSettingsForm({ initial }: { initial: WebhookView }) {
           </>
         ) : null}
       </p>
-      {save.isError ? (
-        <p role="alert" className="text-sm text-destructive">
-          {save.error.message}
-        </p>
-      ) : null}
+      <ErrorMessage>{save.isError && save.error.message}</ErrorMessage>
     </form>
   );
 }
