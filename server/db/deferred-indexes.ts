@@ -1,5 +1,5 @@
 import { bulkWriter } from "./bulk-writer";
-import { dialect, insertRows, sql, toStatement, type Statement } from "./sql-dialect";
+import { dialect, insertRows, quote, sql, toStatement, type Statement } from "./sql-dialect";
 
 /**
  * Bulk loading without secondary indexes, as database restore tools do. Filling an empty
@@ -18,8 +18,6 @@ interface IndexDefinition {
   name: string;
   definition: string;
 }
-
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Drops the tables' secondary indexes until restoreDeferredIndexes. Returns their names. */
 export async function deferSecondaryIndexes(tables: string[]): Promise<string[]> {

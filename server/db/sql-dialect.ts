@@ -45,7 +45,8 @@ export interface Statement {
   params: SqlValue[];
 }
 
-const quote = (name: string) => `"${name}"`;
+/** An identifier, quoted as SQLite and PostgreSQL both accept it. */
+export const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * A piece of SQL with its values, composable like Prisma.sql: `sql\`… ${value} …\`` binds the
@@ -129,6 +130,24 @@ function valuesClause(rowCount: number, columnCount: number): string {
   return rows.join(", ");
 }
 
+/** `head (…), (…) tail` statements over many rows, chunked into a few fixed shapes. */
+function rowStatements(
+  head: string,
+  columnCount: number,
+  rows: SqlValue[][],
+  tail: string,
+): Statement[] {
+  return shapedChunks(rows, columnCount).map((chunk) => {
+    const params: SqlValue[] = [];
+    for (const row of chunk) for (let c = 0; c < columnCount; c++) params.push(row[c] ?? null);
+    const sql = shapedSql(
+      `${head}|${chunk.length}|${tail}`,
+      () => head + valuesClause(chunk.length, columnCount) + tail,
+    );
+    return { sql, params };
+  });
+}
+
 /**
  * Multi-row INSERT statements. With `conflict`, rows whose key exists are updated (the listed
  * columns) or left alone (no `update` columns).
@@ -149,15 +168,7 @@ export function insertRows(
         ? ` ON CONFLICT (${key}) DO NOTHING`
         : ` ON CONFLICT (${key}) DO UPDATE SET ${conflict.update.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(", ")}`;
   }
-  return shapedChunks(rows, columns.length).map((chunk) => {
-    const params: SqlValue[] = [];
-    for (const row of chunk) for (let c = 0; c < columns.length; c++) params.push(row[c] ?? null);
-    const sql = shapedSql(
-      `${head}|${chunk.length}|${tail}`,
-      () => head + valuesClause(chunk.length, columns.length) + tail,
-    );
-    return { sql, params };
-  });
+  return rowStatements(head, columns.length, rows, tail);
 }
 
 /**
@@ -173,15 +184,7 @@ export function withValues(
 ): Statement[] {
   if (rows.length === 0) return [];
   const head = `WITH ${quote(name)} (${columns.map(quote).join(", ")}) AS (VALUES `;
-  return shapedChunks(rows, columns.length).map((chunk) => {
-    const params: SqlValue[] = [];
-    for (const row of chunk) for (let c = 0; c < columns.length; c++) params.push(row[c] ?? null);
-    const sql = shapedSql(
-      `${head}|${chunk.length}|${body}`,
-      () => `${head}${valuesClause(chunk.length, columns.length)}) ${body}`,
-    );
-    return { sql, params };
-  });
+  return rowStatements(head, columns.length, rows, `) ${body}`);
 }
 
 /** `… WHERE column IN (…)` statements over a long list of values, chunked. */

@@ -1,6 +1,6 @@
 import type { ChangedFields } from "../../domain/changed-fields";
 import { rowReader } from "../../db/row-reader";
-import { insertRows, whereIn, type SqlValue } from "../../db/sql-dialect";
+import { insertRows, quote, whereIn, type SqlValue } from "../../db/sql-dialect";
 import type { PageItem } from "../../stash/types";
 import { refHash, refValues, storedScalar, type RefSpec } from "../compare/ref-specs";
 import type { RunContext } from "../run/run-context";
@@ -41,7 +41,7 @@ async function plan<T extends Ref>(
 ): Promise<PagePlan> {
   const columns = spec.fields.map((f) => f.column);
   const stored = new Map<string, Record<string, unknown>>();
-  const select = `SELECT "id", "content_hash", "stash_updated_at", "removed_at", ${columns.map((c) => `"${c}"`).join(", ")} FROM "${spec.table}"`;
+  const select = `SELECT "id", "content_hash", "stash_updated_at", "removed_at", ${columns.map(quote).join(", ")} FROM ${quote(spec.table)}`;
   for (const st of whereIn(
     select,
     "id",
