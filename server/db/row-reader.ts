@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { env } from "../env";
+import { cappedCache } from "./capped-cache";
 import { sqliteFileFromUrl } from "./database-file";
 import type { Statement } from "./sql-dialect";
 import { toSqliteStatement } from "./sqlite-values";
@@ -26,21 +27,12 @@ export function openSqliteRowReader(file: string): RowReader {
   // file does not exist yet. query_only refuses writes all the same.
   const sqlite = new Database(file, { fileMustExist: true, timeout: 10_000 });
   sqlite.pragma("query_only = ON");
-  const prepared = new Map<string, Database.Statement>();
-  const prepare = (sql: string) => {
-    let statement = prepared.get(sql);
-    if (!statement) {
-      // Queries come in a few fixed shapes; the cap is a safety net.
-      if (prepared.size > 200) prepared.clear();
-      statement = sqlite.prepare(sql);
-      prepared.set(sql, statement);
-    }
-    return statement;
-  };
+  // Queries come in a few fixed shapes.
+  const prepared = cappedCache<Database.Statement>(200);
   return {
     async all<T>(statement: Statement) {
       const { sql, params } = toSqliteStatement(statement);
-      return prepare(sql).all(params) as T[];
+      return prepared(sql, () => sqlite.prepare(sql)).all(params) as T[];
     },
     close: () => sqlite.close(),
   };

@@ -1,3 +1,5 @@
+import { cappedCache } from "./capped-cache";
+
 /**
  * The only module that knows which SQL dialect the database speaks. Everything else builds
  * statements through these helpers, so adding PostgreSQL means a second implementation of
@@ -106,18 +108,7 @@ function shapedChunks<T>(items: T[], columnCount: number): T[][] {
 }
 
 /** Statement texts by shape: a page builds thousands of rows of the same few shapes. */
-const shapeCache = new Map<string, string>();
-
-function shapedSql(key: string, build: () => string): string {
-  let text = shapeCache.get(key);
-  if (text === undefined) {
-    // Shapes are few and fixed; the cap is a safety net against a caller that varies them.
-    if (shapeCache.size > 1000) shapeCache.clear();
-    text = build();
-    shapeCache.set(key, text);
-  }
-  return text;
-}
+const shapedSql = cappedCache<string>(1000);
 
 function valuesClause(rowCount: number, columnCount: number): string {
   const rows: string[] = [];
