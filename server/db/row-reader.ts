@@ -19,6 +19,8 @@ import { toSqliteStatement } from "./sqlite-values";
  */
 export interface RowReader {
   all<T>(statement: Statement): Promise<T[]>;
+  /** The first column of every row: for long lists of ids, without an object per row. */
+  column<T>(statement: Statement): Promise<T[]>;
   close(): void;
 }
 
@@ -29,10 +31,15 @@ export function openSqliteRowReader(file: string): RowReader {
   sqlite.pragma("query_only = ON");
   // Queries come in a few fixed shapes.
   const prepared = cappedCache<Database.Statement>(200);
+  const plucked = cappedCache<Database.Statement>(50);
   return {
     async all<T>(statement: Statement) {
       const { sql, params } = toSqliteStatement(statement);
       return prepared(sql, () => sqlite.prepare(sql)).all(params) as T[];
+    },
+    async column<T>(statement: Statement) {
+      const { sql, params } = toSqliteStatement(statement);
+      return plucked(sql, () => sqlite.prepare(sql).pluck()).all(params) as T[];
     },
     close: () => sqlite.close(),
   };

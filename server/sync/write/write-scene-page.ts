@@ -227,32 +227,47 @@ function planLinks(
   // Scenes whose stored links could not be read: replace them whole.
   const unknownBefore: string[] = [];
 
-  const diffIds = <T extends { id: string }>(
+  // Most links are to refs already stored: only the others need a stub.
+  const addRef = (type: RefType, ref: StashRef) => {
+    if (!knownRefs.get(type)?.has(ref.id)) refs.push({ type, ref });
+  };
+
+  const diffIds = (
+    type: RefType,
     sceneId: string,
-    before: T[],
-    after: T[],
+    before: StashRef[],
+    after: StashRef[],
     into: LinkChanges,
-    onAdded: (item: T) => void,
   ) => {
     const beforeIds = new Set(before.map((x) => x.id));
     const afterIds = new Set(after.map((x) => x.id));
     for (const x of after) {
       if (beforeIds.has(x.id)) continue;
       into.added.push([sceneId, x.id]);
-      onAdded(x);
+      addRef(type, x);
     }
     for (const x of before) if (!afterIds.has(x.id)) into.removed.push([sceneId, x.id]);
   };
 
-  const link = (scene: StashScene, old: SceneRecord | undefined) => {
-    const addRef = (type: RefType) => (ref: StashRef) => {
-      // Most links are to refs already stored: only the others need a stub.
-      if (!knownRefs.get(type)?.has(ref.id)) refs.push({ type, ref });
-    };
-    if (scene.studio && scene.studio.id !== old?.studio?.id) addRef("studio")(scene.studio);
-    diffIds(scene.id, old?.performers ?? [], scene.performers, performers, addRef("performer"));
-    diffIds(scene.id, old?.tags ?? [], scene.tags, tags, addRef("tag"));
-    const oldFiles = new Map((old?.files ?? []).map((f, position) => [f.id, { f, position }]));
+  // A new scene: every link is added. The first sync plans 100,000 of these, so no sets.
+  const linkNew = (scene: StashScene) => {
+    if (scene.studio) addRef("studio", scene.studio);
+    for (const p of scene.performers) {
+      performers.added.push([scene.id, p.id]);
+      addRef("performer", p);
+    }
+    for (const t of scene.tags) {
+      tags.added.push([scene.id, t.id]);
+      addRef("tag", t);
+    }
+    scene.files.forEach((f, position) => files.added.push(fileRow(scene.id, position, f)));
+  };
+
+  const link = (scene: StashScene, old: SceneRecord) => {
+    if (scene.studio && scene.studio.id !== old.studio?.id) addRef("studio", scene.studio);
+    diffIds("performer", scene.id, old.performers, scene.performers, performers);
+    diffIds("tag", scene.id, old.tags, scene.tags, tags);
+    const oldFiles = new Map(old.files.map((f, position) => [f.id, { f, position }]));
     scene.files.forEach((f, position) => {
       const stored = oldFiles.get(f.id);
       if (!stored || stored.position !== position || !sameFile(stored.f, f)) {
@@ -263,10 +278,13 @@ function planLinks(
     for (const id of oldFiles.keys()) if (!newFileIds.has(id)) files.removed.push([scene.id, id]);
   };
 
-  for (const { scene } of created) link(scene, undefined);
+  for (const { scene } of created) linkNew(scene);
   for (const { item, old } of changed) {
-    if (!old) unknownBefore.push(item.scene.id);
-    link(item.scene, old);
+    if (old) link(item.scene, old);
+    else {
+      unknownBefore.push(item.scene.id);
+      linkNew(item.scene);
+    }
   }
   return { performers, tags, files, refs, unknownBefore };
 }
