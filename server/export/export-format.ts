@@ -21,6 +21,10 @@ export type ExportCell = string | number | boolean | null;
 /**
  * Rows as CSV (RFC 4180 quoting by csv-stringify, a header row, CRLF) or as a JSON array.
  * Both carry the same flat rows, so a spreadsheet and a script read the same columns.
+ *
+ * Text from Stash (titles, paths, error messages) is not ours: in CSV a cell that starts like a
+ * formula (`=`, `+`, `-`, `@`, a tab) gets a leading `'`, so a spreadsheet shows it as text
+ * instead of running it (OWASP "CSV injection"). Numbers stay as they are; JSON is untouched.
  */
 export function encodeRows(
   rows: Array<Record<string, ExportCell>>,
@@ -42,6 +46,7 @@ export function encodeRows(
       header: true,
       columns: [...columns],
       record_delimiter: "windows",
+      escape_formulas: true,
       cast: { boolean: (v) => (v ? "true" : "false") },
     }),
   };
