@@ -7,22 +7,35 @@ import { db } from "../server/db/client";
 import { restoreDeferredIndexes } from "../server/db/deferred-indexes";
 import { sqliteFileFromUrl } from "../server/db/database-file";
 import { applyMigrations } from "../server/db/migrations";
+import { dialect } from "../server/db/sql-dialect";
 import { env } from "../server/env";
+import { errorText } from "../server/errors";
 import { logger } from "../server/logger";
 import { recoverInterruptedRuns } from "../server/sync/sync-lock";
 
 const file = sqliteFileFromUrl(env().DATABASE_URL);
-if (existsSync(file)) {
-  // A first sync killed while filling the library left its indexes deferred: rebuild them
-  // before migrations, which are written against the full schema and may change them.
-  const rebuilt = await restoreDeferredIndexes();
-  if (rebuilt.length)
-    logger.info(`Rebuilt indexes a stopped sync had deferred: ${rebuilt.join(", ")}`);
-  await closeBulkWriter();
+try {
+  if (existsSync(file)) {
+    // A first sync killed while filling the library left its indexes deferred: rebuild them
+    // before migrations, which are written against the full schema and may change them.
+    const rebuilt = await restoreDeferredIndexes();
+    if (rebuilt.length)
+      logger.info(`Rebuilt indexes a stopped sync had deferred: ${rebuilt.join(", ")}`);
+    await closeBulkWriter();
+  }
+  const applied = await applyMigrations(file);
+  if (applied.length) logger.info(`Applied migrations: ${applied.join(", ")}`);
+  const interrupted = await recoverInterruptedRuns(db());
+  if (interrupted.length)
+    logger.warn(`Marked ${interrupted.length} unfinished sync run(s) as interrupted.`);
+  await db().$disconnect();
+} catch (error) {
+  // Most often a sync from cron (npm run sync) or a second server writing to the same file:
+  // say so, instead of a driver's bare error code.
+  logger.error(
+    dialect.isBusyError(error)
+      ? `The database ${file} is in use by another stash-sync process (a sync started from cron, or a second server). Let it finish or stop it, then start again.`
+      : `Could not prepare the database ${file}: ${errorText(error)}`,
+  );
+  process.exit(1);
 }
-const applied = await applyMigrations(file);
-if (applied.length) logger.info(`Applied migrations: ${applied.join(", ")}`);
-const interrupted = await recoverInterruptedRuns(db());
-if (interrupted.length)
-  logger.warn(`Marked ${interrupted.length} unfinished sync run(s) as interrupted.`);
-await db().$disconnect();

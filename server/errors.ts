@@ -36,5 +36,12 @@ export function isAppError(error: unknown): error is AppError {
 
 /** An error's message for a log line or a failed entity's reason, whatever was thrown. */
 export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (error instanceof Error) return error.message;
+  // Some drivers throw plain objects (Prisma's SQLite adapter: `{ code: "SQLITE_BUSY" }`).
+  if (typeof error === "object" && error !== null) {
+    const { message, code } = error as { message?: unknown; code?: unknown };
+    if (typeof message === "string") return message;
+    if (typeof code === "string") return code;
+  }
+  return String(error);
 }

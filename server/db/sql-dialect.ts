@@ -18,6 +18,8 @@ export interface SqlDialect {
   secondaryIndexes(tables: string[]): Statement;
   /** One row when the table exists (a database before its first migration has none). */
   tableExists(table: string): Statement;
+  /** The error says another connection holds the lock this one waited for, and gave up. */
+  isBusyError(error: unknown): boolean;
 }
 
 export const sqliteDialect: SqlDialect = {
@@ -36,6 +38,15 @@ export const sqliteDialect: SqlDialect = {
     sql: `SELECT 1 AS "found" FROM "sqlite_master" WHERE "type" = 'table' AND "name" = ?`,
     params: [table],
   }),
+  // better-sqlite3 throws an Error with a code; Prisma's adapter a bare { code }; the schema
+  // engine (wasm) reports a lock it waited for as a timeout in its message.
+  isBusyError: (error) => {
+    const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+    if (code === "SQLITE_BUSY" || code === "SQLITE_LOCKED") return true;
+    return (
+      typeof message === "string" && /database is locked|SQLITE_BUSY|SocketTimeout/.test(message)
+    );
+  },
 };
 
 export const dialect: SqlDialect = sqliteDialect;

@@ -1,10 +1,13 @@
+import Database from "better-sqlite3";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { closeBulkWriter } from "../../server/db/bulk-writer";
 import { deferSecondaryIndexes } from "../../server/db/deferred-indexes";
 import { closeRowReader, rowReader } from "../../server/db/row-reader";
+import { sqliteFileFromUrl } from "../../server/db/database-file";
 import { dialect } from "../../server/db/sql-dialect";
+import { env } from "../../server/env";
 
 const run = promisify(execFile);
 const sceneTables = ["scene", "scene_file", "scene_performer", "scene_tag"];
@@ -28,5 +31,32 @@ describe("the server's start (scripts/prepare-server.ts)", () => {
     });
 
     expect(await indexNames()).toEqual(before);
+  });
+
+  it("refuses to start, saying why, while another process writes to the database", async () => {
+    await closeBulkWriter();
+    closeRowReader();
+    // As a sync started from cron would: a connection in the middle of a write transaction.
+    const other = new Database(sqliteFileFromUrl(env().DATABASE_URL));
+    other.exec("BEGIN IMMEDIATE");
+    other.exec(`UPDATE "setting" SET "key" = "key"`);
+    try {
+      const failure = await run(
+        process.execPath,
+        ["--import", "tsx", "scripts/prepare-server.ts"],
+        {
+          env: process.env,
+        },
+      ).then(
+        () => null,
+        (error: { code?: number; stderr?: string }) => error,
+      );
+      expect(failure?.code).toBe(1);
+      expect(failure?.stderr).toContain("is in use by another stash-sync process");
+      expect(failure?.stderr).not.toContain("[object Object]");
+    } finally {
+      other.exec("ROLLBACK");
+      other.close();
+    }
   });
 });
