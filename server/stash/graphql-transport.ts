@@ -78,15 +78,22 @@ export async function postGraphQL(
   options: TransportOptions,
   request: GraphQLRequest,
 ): Promise<unknown> {
-  const attempts = options.retries + 1;
+  const maxAttempts = options.retries + 1;
   let last: AppError | undefined;
-  for (let attempt = 1; attempt <= attempts; attempt++) {
+  let attempts = 0;
+  let timeouts = 0;
+  while (attempts < maxAttempts) {
+    attempts++;
     try {
       return await attemptOnce(options, request);
     } catch (error) {
       if (!(error instanceof Retryable)) throw error;
       last = error.appError;
-      if (attempt < attempts) await sleep(options.retryBaseDelayMs * 2 ** (attempt - 1));
+      // A timed-out attempt has already waited the whole timeout: try once more, not `retries`
+      // more, so a Stash that hangs fails the run in two timeouts (a minute by default)
+      // instead of keeping a person waiting for two minutes and more.
+      if (last.details.timedOut === true && ++timeouts >= 2) break;
+      if (attempts < maxAttempts) await sleep(options.retryBaseDelayMs * 2 ** (attempts - 1));
     }
   }
   const final =
