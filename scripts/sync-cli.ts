@@ -40,7 +40,7 @@ async function main() {
   console.log(`Started ${request.type} sync, job ${jobId}`);
   process.once("SIGINT", () => {
     console.log("\nCancelling after the current page…");
-    cancelSync(jobId);
+    void cancelSync(jobId);
   });
 
   const interactive = process.stdout.isTTY;

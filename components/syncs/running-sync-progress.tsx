@@ -40,11 +40,7 @@ export function RunningSyncProgress({ initial }: { initial: SyncRunView }) {
     startCancel(async () => {
       const result = await cancelSyncAction(data.jobId);
       if (!result.ok) setCancelError(result.error.message);
-      else if (!result.value.cancelled) {
-        setCancelError(
-          "This run is not running in this server process, so it cannot be cancelled here.",
-        );
-      }
+      else if (!result.value.cancelled) setCancelError("This run has already ended.");
     });
   }
 

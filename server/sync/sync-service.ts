@@ -9,6 +9,7 @@ import { logger } from "../logger";
 import { notifyRunEnded } from "../notifications/notify-run-ended";
 import { readStashConnection } from "../settings/stash-connection";
 import { StashClient } from "../stash/client";
+import { watchCancelRequests } from "./run/cancel-requests";
 import { ProgressTracker } from "./run/progress-tracker";
 import type { Watermarks } from "./run/phases";
 import { SyncCancelled, Tally, type RunContext } from "./run/run-context";
@@ -92,8 +93,10 @@ export async function startSync(
   }
   const controller = new AbortController();
   running.set(jobId, controller);
+  const stopWatching = watchCancelRequests(run.id, controller);
   const done = execute(run.id, jobId, request, client, controller.signal, options).finally(
     async () => {
+      stopWatching();
       running.delete(jobId);
       await releaseSyncLock(database, jobId).catch(() => {});
     },
@@ -125,12 +128,22 @@ export async function runSync(
   }
 }
 
-/** Asks a run of this process to stop after its current page; false if it is not running here. */
-export function cancelSync(jobId: string): boolean {
+/**
+ * Asks a run to stop after its current page: at once when this process runs it, else through
+ * its sync_history row, which the running process reads within a second (cancel-requests.ts).
+ * False when no such run is running.
+ */
+export async function cancelSync(jobId: string): Promise<boolean> {
   const controller = running.get(jobId);
-  if (!controller) return false;
-  controller.abort();
-  return true;
+  if (controller) {
+    controller.abort();
+    return true;
+  }
+  const { count } = await db().syncHistory.updateMany({
+    where: { jobId, status: "running" },
+    data: { cancelRequestedAt: new Date() },
+  });
+  return count > 0;
 }
 
 async function execute(

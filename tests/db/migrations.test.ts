@@ -33,7 +33,8 @@ describe("migrations", () => {
     log.run("3", "failed", "2026-11-02T10:00:00.000+00:00");
     before.close();
 
-    expect(await applyMigrations(file)).toEqual(["20261127170413_scene_last_sync_failed"]);
+    const upgrade = "20261127170413_scene_last_sync_failed";
+    expect(await applyMigrations(file, { upTo: upgrade })).toEqual([upgrade]);
     const after = new Database(file, { readonly: true });
     const failing = after
       .prepare(`SELECT "id" FROM "scene" WHERE "last_sync_failed" ORDER BY "id"`)

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { cancelSync } from "../../server/sync/sync-service";
@@ -19,13 +20,50 @@ describe("a running sync", () => {
       }, 30_000);
       const running = await runRow(jobId);
       expect(running).toMatchObject({ status: "running", phase: "scenes", progressTotal: 600 });
-      expect(cancelSync(jobId)).toBe(true);
+      expect(await cancelSync(jobId)).toBe(true);
       const summary = await done;
       expect(summary.status).toBe("cancelled");
       const run = await runRow(jobId);
       expect(run.completedAt).not.toBeNull();
       expect(await db().scene.count({ where: { id: { in: ["1", "100", "200"] } } })).toBe(3);
       await expectCountersMatchLogs(jobId);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it("cancels a run of another process (a sync from cron) from this one", async () => {
+    const fresh = await startStashSim({ scenes: 1000, seed: 22 });
+    try {
+      fresh.setLatency(700);
+      const child = spawn(process.execPath, ["--import", "tsx", "scripts/sync-cli.ts", "full"], {
+        env: { ...process.env, STASH_URL: fresh.url, STASH_PAGE_SIZE: "100" },
+        stdio: "ignore",
+      });
+      const exitCode = new Promise<number | null>((resolve) => child.on("exit", resolve));
+      // The child's run, once it has written a page of scenes.
+      const childRun = () =>
+        db().syncHistory.findFirst({ where: { status: "running", trigger: "cli" } });
+      await waitFor(async () => {
+        const run = await childRun();
+        return run?.phase === "scenes" && run.progressDone >= 100;
+      }, 60_000);
+      const { jobId } = (await childRun())!;
+      const logged = () => db().syncLog.count({ where: { syncHistory: { jobId } } });
+
+      // Not a run of this process: the request goes through the database.
+      expect(await cancelSync(jobId)).toBe(true);
+      expect(await exitCode).toBe(1);
+      const run = await runRow(jobId);
+      expect(run.status).toBe("cancelled");
+      expect(run.errorMessage).toMatch(/Cancelled on request/);
+      // Work done before the cancel is kept; the run stopped well before its 1,000 scenes.
+      expect(run.progressDone).toBeGreaterThanOrEqual(100);
+      expect(run.progressDone).toBeLessThan(1000);
+      expect(await logged()).toBeGreaterThan(0);
+      await expectCountersMatchLogs(jobId);
+      // A run that has ended cannot be cancelled again.
+      expect(await cancelSync(jobId)).toBe(false);
     } finally {
       await fresh.close();
     }

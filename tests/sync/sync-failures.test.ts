@@ -69,7 +69,7 @@ describe("when things go wrong", () => {
       expect(isAppError(error) && error.code).toBe("SYNC_ALREADY_RUNNING");
       expect(isAppError(error) && error.details.jobId).toBe(first.jobId);
     }
-    cancelSync(first.jobId);
+    await cancelSync(first.jobId);
     await first.done;
   });
 });

@@ -28,7 +28,7 @@ export const syncsRouter = createTRPCRouter({
   cancel: protectedProcedure
     .input(JobIdInput)
     .output(z.object({ cancelled: z.boolean() }))
-    .mutation(({ input }) => ({ cancelled: cancelSync(input.jobId) })),
+    .mutation(async ({ input }) => ({ cancelled: await cancelSync(input.jobId) })),
 
   retryFailed: protectedProcedure
     .input(JobIdInput)
