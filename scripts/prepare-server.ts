@@ -34,8 +34,8 @@ try {
   // say so, instead of a driver's bare error code.
   logger.error(
     dialect.isBusyError(error)
-      ? `The database ${file} is in use by another stash-sync process (a sync started from cron, or a second server). Let it finish or stop it, then start again.`
-      : `Could not prepare the database ${file}: ${errorText(error)}`,
+      ? `The database ${file} is in use by another stash-sync process (a sync started from cron, or a second server). Let it finish or stop it, then start again. (${errorText(error)})`
+      : `Could not prepare the database ${file}: ${error instanceof Error && error.stack ? error.stack : errorText(error)}`,
   );
   process.exit(1);
 }

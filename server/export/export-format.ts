@@ -22,9 +22,9 @@ export type ExportCell = string | number | boolean | null;
  * Rows as CSV (RFC 4180 quoting by csv-stringify, a header row, CRLF) or as a JSON array.
  * Both carry the same flat rows, so a spreadsheet and a script read the same columns.
  *
- * Text from Stash (titles, paths, error messages) is not ours: in CSV a cell that starts like a
- * formula (`=`, `+`, `-`, `@`, a tab) gets a leading `'`, so a spreadsheet shows it as text
- * instead of running it (OWASP "CSV injection"). Numbers stay as they are; JSON is untouched.
+ * Text from Stash (in error messages, changed fields) is not ours: in CSV a cell that starts
+ * like a formula (`=`, `+`, `-`, `@`, a tab) gets a leading `'`, so a spreadsheet shows it as
+ * text instead of running it (OWASP "CSV injection"). Numbers stay as they are; JSON is as is.
  */
 export function encodeRows(
   rows: Array<Record<string, ExportCell>>,

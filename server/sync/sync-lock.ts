@@ -58,6 +58,12 @@ function holderAlive(holder: { pid: number; heartbeatAt: Date }): boolean {
   }
 }
 
+/** The job holds the lock and its process is alive: it is running somewhere, maybe not here. */
+export async function lockHeldAlive(db: Db, jobId: string): Promise<boolean> {
+  const holder = await db.syncLock.findUnique({ where: { name: lockName } });
+  return holder !== null && holder.jobId === jobId && holderAlive(holder);
+}
+
 /** The heartbeat's statement, written with the run's progress (see progress-tracker.ts). */
 export function syncLockBeat(jobId: string, at: Date): Statement {
   return toStatement(

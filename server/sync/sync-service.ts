@@ -9,7 +9,7 @@ import { logger } from "../logger";
 import { notifyRunEnded } from "../notifications/notify-run-ended";
 import { readStashConnection } from "../settings/stash-connection";
 import { StashClient } from "../stash/client";
-import { watchCancelRequests } from "./run/cancel-requests";
+import { requestCancel, watchCancelRequests } from "./run/cancel-requests";
 import { ProgressTracker } from "./run/progress-tracker";
 import type { Watermarks } from "./run/phases";
 import { SyncCancelled, Tally, type RunContext } from "./run/run-context";
@@ -32,7 +32,8 @@ export interface StartedSync {
   done: Promise<SyncRunSummary>;
 }
 
-// Runs of this process, for cancellation. Runs of other processes are seen through the lock.
+// Runs of this process, for cancellation. Runs of other processes are cancelled through their
+// sync_history row (cancel-requests.ts) and seen through the lock (sync-lock.ts).
 const running = new Map<string, AbortController>();
 
 /**
@@ -129,21 +130,14 @@ export async function runSync(
 }
 
 /**
- * Asks a run to stop after its current page: at once when this process runs it, else through
- * its sync_history row, which the running process reads within a second (cancel-requests.ts).
- * False when no such run is running.
+ * Asks a run to stop after the page it is on: at once when this process runs it, else through
+ * its sync_history row (cancel-requests.ts). True when the request reached a running run.
  */
 export async function cancelSync(jobId: string): Promise<boolean> {
   const controller = running.get(jobId);
-  if (controller) {
-    controller.abort();
-    return true;
-  }
-  const { count } = await db().syncHistory.updateMany({
-    where: { jobId, status: "running" },
-    data: { cancelRequestedAt: new Date() },
-  });
-  return count > 0;
+  if (!controller) return requestCancel(db(), jobId);
+  controller.abort();
+  return true;
 }
 
 async function execute(

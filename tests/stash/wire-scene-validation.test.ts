@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parseRecord } from "../../server/stash/wire-schemas";
 
-// The record parser runs zod's ahead-of-time compiled fast path (wire-schemas.ts). These cases
-// pin what it must refuse and accept, so a fast path that let a malformed scene through, or
-// refused a good one, fails here rather than in a user's library.
+// The record parser runs zod's ahead-of-time compiled fast path (wire-schemas.ts), which
+// hands what it refuses to the runtime parser. These cases pin what must be refused, so a
+// fast path that let a malformed scene through fails here rather than in a user's library, and
+// what must be accepted and how it is mapped.
 
 function wireScene() {
   return {

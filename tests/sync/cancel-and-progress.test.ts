@@ -34,13 +34,14 @@ describe("a running sync", () => {
 
   it("cancels a run of another process (a sync from cron) from this one", async () => {
     const fresh = await startStashSim({ scenes: 1000, seed: 22 });
+    let child: ReturnType<typeof spawn> | undefined;
     try {
       fresh.setLatency(700);
-      const child = spawn(process.execPath, ["--import", "tsx", "scripts/sync-cli.ts", "full"], {
+      child = spawn(process.execPath, ["--import", "tsx", "scripts/sync-cli.ts", "full"], {
         env: { ...process.env, STASH_URL: fresh.url, STASH_PAGE_SIZE: "100" },
         stdio: "ignore",
       });
-      const exitCode = new Promise<number | null>((resolve) => child.on("exit", resolve));
+      const exitCode = new Promise<number | null>((resolve) => child!.on("exit", resolve));
       // The child's run, once it has written a page of scenes.
       const childRun = () =>
         db().syncHistory.findFirst({ where: { status: "running", trigger: "cli" } });
@@ -65,7 +66,26 @@ describe("a running sync", () => {
       // A run that has ended cannot be cancelled again.
       expect(await cancelSync(jobId)).toBe(false);
     } finally {
+      child?.kill("SIGKILL");
       await fresh.close();
     }
+  }, 60_000);
+
+  it("says a run whose process died is not running, and marks it interrupted", async () => {
+    // As a kill -9 leaves it: the run's row says running, and no live process holds the lock.
+    const { jobId } = await db().syncHistory.create({
+      data: {
+        jobId: "dead-run",
+        syncType: "incremental",
+        trigger: "cli",
+        status: "running",
+        startedAt: new Date(),
+        heartbeatAt: new Date(),
+      },
+    });
+    expect(await cancelSync(jobId)).toBe(false);
+    const run = await runRow(jobId);
+    expect(run.status).toBe("interrupted");
+    expect(run.cancelRequestedAt).toBeNull();
   });
 });
