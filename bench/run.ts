@@ -1,10 +1,16 @@
 /**
  * npm run bench: the figures issue #4 asks for, measured in one run on this machine.
- * The simulator runs in its own process (as Stash would), the sync in this one, each on a
- * fresh SQLite file. Prints the figures and writes bench/results/latest.json.
- * Options: --scenes N (default 100000), --log-rows N (default 5000000), --per-page N (default 1000).
+ * The simulator runs in its own process (as Stash would). The fetch and full-sync figures come
+ * from several passes (bench/sync-pass.ts), each a new process on a new SQLite file, and are
+ * reported as medians: on this shared machine one pass can differ from the next by 20–40 %.
+ * The incremental sync and the history query run here, on the last pass's database.
+ * Prints the figures and writes bench/results/latest.json.
+ * Options: --scenes N (default 100000), --log-rows N (default 5000000), --per-page N (default
+ * 1000), --passes N (default 3), --changed N (default 1000).
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import type { Db } from "../server/db/client";
+import { median, passLinePrefix, round, timed, type PassFigures } from "./timing";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,24 +22,17 @@ const { values: args } = parseArgs({
     "log-rows": { type: "string", default: "5000000" },
     "per-page": { type: "string", default: "1000" },
     changed: { type: "string", default: "1000" },
+    passes: { type: "string", default: "3" },
   },
 });
 const sceneCount = Number(args.scenes);
 const logRowCount = Number(args["log-rows"]);
 const perPage = Number(args["per-page"]);
 const changedCount = Number(args.changed);
+const passCount = Number(args.passes);
 
 const workDir = mkdtempSync(path.join(os.tmpdir(), "stash-sync-bench-"));
-process.env.DATABASE_URL = `file:${path.join(workDir, "bench.db")}`;
-
-// Imported after DATABASE_URL is set: the app's one database module reads it once.
-const { applyMigrations } = await import("../server/db/migrations");
-const { sqliteFileFromUrl } = await import("../server/db/database-file");
-const { db } = await import("../server/db/client");
-const { StashClient } = await import("../server/stash/client");
-const { runSync } = await import("../server/sync/sync-service");
-const { readSceneSyncLogs } = await import("../server/history/read-scene-sync-logs");
-const { bulkWriter } = await import("../server/db/bulk-writer");
+const databaseUrl = (pass: number) => `file:${path.join(workDir, `pass-${pass}.db`)}`;
 
 function startSimProcess(port: number): Promise<ChildProcess> {
   const child = spawn(
@@ -70,13 +69,38 @@ async function control(port: number, body: unknown) {
   if (!res.ok) throw new Error(`control ${res.status}: ${await res.text()}`);
 }
 
-async function timed<T>(fn: () => Promise<T>): Promise<{ seconds: number; value: T }> {
-  const start = process.hrtime.bigint();
-  const value = await fn();
-  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, value };
+/** One pass in its own process; resolves with its figures. */
+function runPass(pass: number, url: string): Promise<PassFigures> {
+  // This process's Node options (--max-semi-space-size, tsx's loader) apply to the pass too.
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, "bench/sync-pass.ts", url, String(sceneCount), String(perPage)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, DATABASE_URL: databaseUrl(pass) },
+    },
+  );
+  let figures: PassFigures | null = null;
+  let buffered = "";
+  child.stdout!.on("data", (chunk: Buffer) => {
+    buffered += chunk.toString();
+    let newline: number;
+    while ((newline = buffered.indexOf("\n")) >= 0) {
+      const line = buffered.slice(0, newline);
+      buffered = buffered.slice(newline + 1);
+      if (line.startsWith(passLinePrefix)) {
+        figures = JSON.parse(line.slice(passLinePrefix.length)) as PassFigures;
+      } else console.log(line);
+    }
+  });
+  return new Promise((resolve, reject) =>
+    child.on("exit", (code) =>
+      figures && code === 0
+        ? resolve(figures)
+        : reject(new Error(`pass ${pass} exited with ${code}`)),
+    ),
+  );
 }
-
-const round = (n: number, digits = 0) => Number(n.toFixed(digits));
 
 const port = 20000 + Math.floor(Math.random() * 20000);
 const simStart = await timed(() => startSimProcess(port));
@@ -84,58 +108,42 @@ const sim = simStart.value;
 const url = `http://127.0.0.1:${port}/graphql`;
 console.log(`simulator: ${sceneCount} scenes, up in ${simStart.seconds.toFixed(2)} s`);
 
+// Set once this process opens the database (after the passes).
+let closeDatabase = async () => {};
 try {
-  await applyMigrations(sqliteFileFromUrl(process.env.DATABASE_URL));
-  const client = new StashClient({ url, perPage });
-  // The syncs are timed as a running server runs them: its database connections open and the
-  // writer's thread started. Opening them (~0.4 s, once per process) is not sync work.
-  await db().syncHistory.count();
-  await bulkWriter().query({ sql: "SELECT 1", params: [] });
+  const passes: PassFigures[] = [];
+  for (let pass = 1; pass <= passCount; pass++) {
+    console.log(`pass ${pass} of ${passCount}:`);
+    passes.push(await runPass(pass, url));
+  }
+  const mid = (pick: (p: PassFigures) => number) => median(passes.map(pick));
+  const fetchRate = mid((p) => p.fetchRate);
+  const firstRate = mid((p) => p.firstRate);
+  const firstPercent = mid((p) => (p.firstRate / p.fetchRate) * 100);
+  const fetchRateBeforeResync = mid((p) => p.fetchRateBeforeResync);
+  const reRate = mid((p) => p.reRate);
+  const rePercent = mid((p) => (p.reRate / p.fetchRateBeforeResync) * 100);
+  const peakRssMB = Math.max(...passes.map((p) => p.peakRssMB));
+  console.log(
+    `medians of ${passCount} passes: fetch ${round(fetchRate)}/s; first full sync ${round(firstRate)}/s, ` +
+      `${round(firstPercent)} % of fetch; re-sync ${round(reRate)}/s, ${round(rePercent)} % of fetch; ` +
+      `peak RSS (largest) ${round(peakRssMB)} MB`,
+  );
 
-  // 1. Fetch only: what the simulator can serve through the client. Measured again right
-  // before each sync it is compared with: this machine's speed drifts by tens of percent over
-  // a minute, and a ratio is only meaningful between neighbouring measurements.
-  const fetchOnly = async (label: string) => {
-    const { seconds, value } = await timed(async () => {
-      let fetched = 0;
-      for (let page = 1; ; page++) {
-        const result = await client.findScenes({ page, perPage, sort: "id", direction: "ASC" });
-        fetched += result.items.length;
-        if (result.items.length === 0 || page * perPage >= result.count) break;
-      }
-      return fetched;
-    });
-    const rate = value / seconds;
-    console.log(`${label.padEnd(21)}${round(rate)} scenes/s (${seconds.toFixed(2)} s)`);
-    return rate;
-  };
-  // A first pass, not counted: the simulator and the client run unoptimized code at first
-  // (both are JavaScript, unlike Stash), and a cold pass read ~30 % slower than a warm one.
-  // Comparing the syncs with a cold pass would flatter them.
-  await fetchOnly("warm-up, not counted:");
-  const fetchRate = await fetchOnly("fetch only:");
-
-  // 2. First full sync into an empty database, with peak memory sampled meanwhile.
-  let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  // The rest runs here, on the last pass's database (100,000 scenes synced, twice).
+  process.env.DATABASE_URL = databaseUrl(passCount);
+  const { db } = await import("../server/db/client");
+  const { runSync } = await import("../server/sync/sync-service");
+  const { readSceneSyncLogs } = await import("../server/history/read-scene-sync-logs");
+  const { bulkWriter } = await import("../server/db/bulk-writer");
   const options = { stash: { url }, perPage };
-  const firstFull = await timed(() => runSync({ type: "full" }, "cli", options));
-  clearInterval(sampler);
-  const firstRate = sceneCount / firstFull.seconds;
-  console.log(
-    `first full sync:     ${round(firstRate)} scenes/s (${firstFull.seconds.toFixed(2)} s, ${firstFull.value.status}), ` +
-      `${round((firstRate / fetchRate) * 100)} % of fetch; peak RSS ${round(peakRss / 2 ** 20)} MB`,
-  );
+  closeDatabase = () => db().$disconnect();
+  await bulkWriter().query({ sql: "SELECT 1", params: [] });
+  // Not counted: this process runs its first sync's code unoptimized, which a server that has
+  // synced before would not. An incremental sync with nothing to do warms it up.
+  await runSync({ type: "incremental" }, "cli", options);
 
-  // 3. Full re-sync, nothing changed.
-  const fetchRateBeforeResync = await fetchOnly("fetch only, again:");
-  const reFull = await timed(() => runSync({ type: "full" }, "cli", options));
-  const reRate = sceneCount / reFull.seconds;
-  console.log(
-    `unchanged re-sync:   ${round(reRate)} scenes/s (${reFull.seconds.toFixed(2)} s), ${round((reRate / fetchRateBeforeResync) * 100)} % of fetch`,
-  );
-
-  // 4. Incremental sync that finds `changedCount` edited scenes.
+  // Incremental sync that finds `changedCount` edited scenes.
   const step = Math.max(1, Math.floor(sceneCount / changedCount));
   for (let i = 0; i < changedCount; i++) {
     await control(port, {
@@ -149,8 +157,8 @@ try {
     `incremental:         ${incremental.seconds.toFixed(3)} s for ${incremental.value.itemsUpdated} updated scenes (${incremental.value.status})`,
   );
 
-  // 5. One scene's history at `logRowCount` sync_log rows.
-  const seed = await timed(() => seedLogRows(logRowCount));
+  // One scene's history at `logRowCount` sync_log rows.
+  const seed = await timed(() => seedLogRows(db(), logRowCount));
   // As after every sync run (sync-service.ts): the write-ahead log folded into the file.
   await bulkWriter().checkpoint();
   console.log(`seeded ${logRowCount} sync_log rows in ${seed.seconds.toFixed(1)} s`);
@@ -177,19 +185,35 @@ try {
       node: process.version,
       platform: `${os.platform()} ${os.release()}`,
     },
-    data: { scenes: sceneCount, perPage, changedScenes: changedCount, syncLogRows: logRowCount },
+    data: {
+      scenes: sceneCount,
+      perPage,
+      changedScenes: changedCount,
+      syncLogRows: logRowCount,
+      passes: passCount,
+    },
     figures: {
       fetchOnlyScenesPerSecond: round(fetchRate),
       firstFullSyncScenesPerSecond: round(firstRate),
-      firstFullSyncPercentOfFetch: round((firstRate / fetchRate) * 100, 1),
+      firstFullSyncPercentOfFetch: round(firstPercent, 1),
       fetchOnlyBeforeResyncScenesPerSecond: round(fetchRateBeforeResync),
       unchangedResyncScenesPerSecond: round(reRate),
-      unchangedResyncPercentOfFetch: round((reRate / fetchRateBeforeResync) * 100, 1),
+      unchangedResyncPercentOfFetch: round(rePercent, 1),
       incrementalSeconds: round(incremental.seconds, 3),
       historyQueryP50Ms: round(pct(0.5), 3),
       historyQueryP99Ms: round(pct(0.99), 3),
-      peakRssMB: round(peakRss / 2 ** 20),
+      peakRssMB: round(peakRssMB),
     },
+    // Each pass's own figures; those above are their medians (peak memory: the largest).
+    passes: passes.map((p) => ({
+      fetchOnlyScenesPerSecond: round(p.fetchRate),
+      firstFullSyncScenesPerSecond: round(p.firstRate),
+      firstFullSyncPercentOfFetch: round((p.firstRate / p.fetchRate) * 100, 1),
+      fetchOnlyBeforeResyncScenesPerSecond: round(p.fetchRateBeforeResync),
+      unchangedResyncScenesPerSecond: round(p.reRate),
+      unchangedResyncPercentOfFetch: round((p.reRate / p.fetchRateBeforeResync) * 100, 1),
+      peakRssMB: round(p.peakRssMB),
+    })),
     goals: {
       firstFullSync: "≥ 60 % of fetch and ≥ 10,000 scenes/s",
       unchangedResync: "≥ 85 % of fetch",
@@ -205,7 +229,7 @@ try {
   console.log("wrote bench/results/latest.json");
 } finally {
   sim.kill();
-  await db().$disconnect();
+  await closeDatabase();
   rmSync(workDir, { recursive: true, force: true });
 }
 
@@ -213,10 +237,10 @@ try {
  * Fills sync_log with `count` rows spread over runs and scenes (one full-sync NULL row per
  * 100,000), in SQL so seeding takes seconds, not the benchmark's time.
  */
-async function seedLogRows(count: number) {
-  const existing = await db().syncLog.count();
+async function seedLogRows(database: Db, count: number) {
+  const existing = await database.syncLog.count();
   const toAdd = Math.max(0, count - existing);
-  const run = await db().syncHistory.create({
+  const run = await database.syncHistory.create({
     data: {
       jobId: `bench-${Date.now()}`,
       syncType: "incremental",
@@ -229,7 +253,7 @@ async function seedLogRows(count: number) {
   const batch = 500_000;
   for (let done = 0; done < toAdd; done += batch) {
     const n = Math.min(batch, toAdd - done);
-    await db().$executeRawUnsafe(
+    await database.$executeRawUnsafe(
       `WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ${n})
        INSERT INTO "sync_log" ("sync_history_id", "entity_type", "entity_id", "sync_type", "had_changes", "change_type", "created_at")
        SELECT ${run.id}, 'scene',

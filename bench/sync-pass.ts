@@ -1,0 +1,85 @@
+/**
+ * One pass of `npm run bench`, in its own process on its own empty SQLite file (DATABASE_URL):
+ * fetch-only, the first full sync, fetch-only again, the unchanged re-sync. Run by bench/run.ts
+ * several times; it prints its figures as one line (passLinePrefix + JSON) among its others.
+ * Arguments: <graphql url> <scenes> <per page>.
+ */
+import { passLinePrefix, round, timed, type PassFigures } from "./timing";
+
+const [url, scenesArg, perPageArg] = process.argv.slice(2);
+const sceneCount = Number(scenesArg);
+const perPage = Number(perPageArg);
+
+// Imported after the parent set DATABASE_URL: the app's one database module reads it once.
+const { applyMigrations } = await import("../server/db/migrations");
+const { sqliteFileFromUrl } = await import("../server/db/database-file");
+const { db } = await import("../server/db/client");
+const { bulkWriter } = await import("../server/db/bulk-writer");
+const { StashClient } = await import("../server/stash/client");
+const { runSync } = await import("../server/sync/sync-service");
+
+await applyMigrations(sqliteFileFromUrl(process.env.DATABASE_URL!));
+const client = new StashClient({ url: url!, perPage });
+// The syncs are timed as a running server runs them: its database connections open and the
+// writer's thread started. Opening them (~0.4 s, once per process) is not sync work.
+await db().syncHistory.count();
+await bulkWriter().query({ sql: "SELECT 1", params: [] });
+
+// Fetch only: what the simulator can serve through the client. Measured again right before
+// each sync it is compared with: this machine's speed drifts by tens of percent over a minute,
+// and a ratio is only meaningful between neighbouring measurements.
+const fetchOnly = async (label: string) => {
+  const { seconds, value } = await timed(async () => {
+    let fetched = 0;
+    for (let page = 1; ; page++) {
+      const result = await client.findScenes({ page, perPage, sort: "id", direction: "ASC" });
+      fetched += result.items.length;
+      if (result.items.length === 0 || page * perPage >= result.count) break;
+    }
+    return fetched;
+  });
+  const rate = value / seconds;
+  console.log(`  ${label.padEnd(21)}${round(rate)} scenes/s (${seconds.toFixed(2)} s)`);
+  return rate;
+};
+// A first pass, not counted: the simulator and the client run unoptimized code at first
+// (both are JavaScript, unlike Stash), and a cold pass read ~30 % slower than a warm one.
+// Comparing the syncs with a cold pass would flatter them.
+await fetchOnly("warm-up, not counted:");
+const fetchRate = await fetchOnly("fetch only:");
+
+// First full sync into the empty database, with peak memory sampled meanwhile.
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+const options = { stash: { url: url! }, perPage };
+const firstFull = await timed(() => runSync({ type: "full" }, "cli", options));
+clearInterval(sampler);
+const firstRate = sceneCount / firstFull.seconds;
+console.log(
+  `  first full sync:     ${round(firstRate)} scenes/s (${firstFull.seconds.toFixed(2)} s, ${firstFull.value.status}), ` +
+    `${round((firstRate / fetchRate) * 100)} % of fetch; peak RSS ${round(peakRss / 2 ** 20)} MB`,
+);
+
+// Full re-sync, nothing changed.
+const fetchRateBeforeResync = await fetchOnly("fetch only, again:");
+const reFull = await timed(() => runSync({ type: "full" }, "cli", options));
+const reRate = sceneCount / reFull.seconds;
+console.log(
+  `  unchanged re-sync:   ${round(reRate)} scenes/s (${reFull.seconds.toFixed(2)} s, ${reFull.value.status}), ` +
+    `${round((reRate / fetchRateBeforeResync) * 100)} % of fetch`,
+);
+
+if (firstFull.value.status !== "completed" || reFull.value.status !== "completed") {
+  console.error("A sync did not complete: these figures would not measure a sync.");
+  process.exit(1);
+}
+const figures: PassFigures = {
+  fetchRate,
+  firstRate,
+  peakRssMB: peakRss / 2 ** 20,
+  fetchRateBeforeResync,
+  reRate,
+};
+console.log(passLinePrefix + JSON.stringify(figures));
+await db().$disconnect();
+process.exit(0);

@@ -1,0 +1,27 @@
+/** Small helpers shared by the bench's scripts. */
+
+export async function timed<T>(fn: () => Promise<T>): Promise<{ seconds: number; value: T }> {
+  const start = process.hrtime.bigint();
+  const value = await fn();
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, value };
+}
+
+export const round = (n: number, digits = 0) => Number(n.toFixed(digits));
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** What one pass (bench/sync-pass.ts) measured; rates in scenes per second. */
+export interface PassFigures {
+  fetchRate: number;
+  firstRate: number;
+  peakRssMB: number;
+  fetchRateBeforeResync: number;
+  reRate: number;
+}
+
+/** The line a pass prints its figures on, for the parent to read. */
+export const passLinePrefix = "bench-pass-figures ";
