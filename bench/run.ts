@@ -71,7 +71,7 @@ async function control(port: number, body: unknown) {
 
 /** One pass in its own process; resolves with its figures. */
 function runPass(pass: number, url: string): Promise<PassFigures> {
-  // This process's Node options (--max-semi-space-size, tsx's loader) apply to the pass too.
+  // This process's Node options (tsx's loader) apply to the pass too.
   const child = spawn(
     process.execPath,
     [...process.execArgv, "bench/sync-pass.ts", url, String(sceneCount), String(perPage)],
