@@ -53,6 +53,15 @@ export function rowReader(): RowReader {
   return globalForReader.stashSyncRowReader;
 }
 
+/** Every row of several statements: a long list cut into chunks (whereIn, withValues). */
+export async function readRows<T>(statements: Statement[]): Promise<T[]> {
+  const rows: T[] = [];
+  for (const statement of statements) {
+    for (const row of await rowReader().all<T>(statement)) rows.push(row);
+  }
+  return rows;
+}
+
 /** Closes the process's row reader, if open; the next rowReader() opens a new one. */
 export function closeRowReader(): void {
   globalForReader.stashSyncRowReader?.close();

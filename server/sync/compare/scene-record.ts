@@ -7,7 +7,8 @@ import { contentHash } from "./content-hash";
  */
 export type SceneRecord = Omit<StashScene, "createdAt" | "updatedAt">;
 
-const byId = (a: StashRef, b: StashRef) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Links in a record are sorted by id (string order). */
+export const byId = (a: StashRef, b: StashRef) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Ids in the order byId gives: string order, as `<` compares them. */
 const sortedIds = (refs: StashRef[]) => refs.map((r) => r.id).sort();

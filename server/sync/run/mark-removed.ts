@@ -32,11 +32,7 @@ export async function markRemoved(ctx: RunContext, type: EntityType, ids: string
  * object per row (Prisma, or rows copied back from the writer's thread) cost ~200 ms at
  * 100,000 scenes (bench/).
  */
-export async function unseenIds(
-  ctx: RunContext,
-  type: EntityType,
-  seen: Set<string>,
-): Promise<string[]> {
+export async function unseenIds(type: EntityType, seen: Set<string>): Promise<string[]> {
   const ids = await rowReader().column<string>({
     sql: `SELECT "id" FROM ${quote(type)} WHERE "removed_at" IS NULL`,
     params: [],

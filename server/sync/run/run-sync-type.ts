@@ -23,7 +23,7 @@ export async function runFullSync(ctx: RunContext): Promise<Watermarks> {
     const result = await syncRefType(ctx, type);
     // If Stash's count moved mid-run, offsets shifted and "unseen" may mean "skipped over":
     // leave removals to the next full sync rather than remove something that exists.
-    if (!result.countChanged) await markRemoved(ctx, type, await unseenIds(ctx, type, result.seen));
+    if (!result.countChanged) await markRemoved(ctx, type, await unseenIds(type, result.seen));
   }
   const scenes = await withSceneBulkLoad(ctx, () => syncSceneType(ctx));
   await resolveUnseenScenes(ctx, scenes.seen);
@@ -35,7 +35,7 @@ export async function runFullSync(ctx: RunContext): Promise<Watermarks> {
  * because the library changed mid-run is synced, one Stash no longer has is marked removed.
  */
 async function resolveUnseenScenes(ctx: RunContext, seen: Set<string>) {
-  const unseen = await unseenIds(ctx, "scene", seen);
+  const unseen = await unseenIds("scene", seen);
   if (unseen.length === 0) return;
   ctx.progress.setPhase("checking scenes missing from Stash", unseen.length);
   for (let i = 0; i < unseen.length; i += ctx.perPage) {

@@ -1,8 +1,8 @@
-import { rowReader } from "../../db/row-reader";
-import { whereIn, type SqlValue } from "../../db/sql-dialect";
+import { readRows } from "../../db/row-reader";
+import { quote, whereIn } from "../../db/sql-dialect";
 import { storedSceneFile, type StoredFileRow } from "../../library/stored-scene-file";
 import type { StashRef } from "../../stash/types";
-import type { SceneRecord } from "../compare/scene-record";
+import { byId, type SceneRecord } from "../compare/scene-record";
 
 interface SceneRow {
   id: string;
@@ -30,38 +30,31 @@ export async function readStoredScenes(ids: string[]): Promise<Map<string, Scene
   const records = new Map<string, SceneRecord>();
   if (ids.length === 0) return records;
   const [scenes, performers, tags, files] = await Promise.all([
-    rows<SceneRow>(
-      `SELECT "id", "title", "code", "details", "director", "urls", "date", "rating100",
+    readRows<SceneRow>(
+      whereIn(
+        `SELECT "id", "title", "code", "details", "director", "urls", "date", "rating100",
         "organized", "o_counter" AS "oCounter", "studio_id" AS "studioId" FROM "scene"`,
-      "id",
-      ids,
+        "id",
+        ids,
+      ),
     ),
-    rows<LinkRow>(
-      `SELECT l."scene_id" AS "sceneId", p."id", p."name" FROM "scene_performer" AS l
-        JOIN "performer" AS p ON p."id" = l."performer_id"`,
-      "scene_id",
-      ids,
-    ),
-    rows<LinkRow>(
-      `SELECT l."scene_id" AS "sceneId", t."id", t."name" FROM "scene_tag" AS l
-        JOIN "tag" AS t ON t."id" = l."tag_id"`,
-      "scene_id",
-      ids,
-    ),
-    rows<StoredFileRow & { sceneId: string }>(
-      `SELECT "id", "scene_id" AS "sceneId", "position", "path", "basename", "size", "duration",
+    linkedRefs("scene_performer", "performer", ids),
+    linkedRefs("scene_tag", "tag", ids),
+    readRows<StoredFileRow & { sceneId: string }>(
+      whereIn(
+        `SELECT "id", "scene_id" AS "sceneId", "position", "path", "basename", "size", "duration",
         "width", "height", "video_codec" AS "videoCodec", "audio_codec" AS "audioCodec",
         "frame_rate" AS "frameRate", "bit_rate" AS "bitRate", "fingerprints" FROM "scene_file"`,
-      "scene_id",
-      ids,
+        "scene_id",
+        ids,
+      ),
     ),
   ]);
   const studioIds = [...new Set(scenes.flatMap((s) => (s.studioId ? [s.studioId] : [])))];
   const studios = new Map(
-    (await rows<StashRef>('SELECT "id", "name" FROM "studio"', "id", studioIds)).map((s) => [
-      s.id,
-      s,
-    ]),
+    (await readRows<StashRef>(whereIn('SELECT "id", "name" FROM "studio"', "id", studioIds))).map(
+      (s) => [s.id, s],
+    ),
   );
   const bySceneId = <T extends { sceneId: string }>(list: T[]) => {
     const map = new Map<string, T[]>();
@@ -76,7 +69,6 @@ export async function readStoredScenes(ids: string[]): Promise<Map<string, Scene
   const tagsOf = bySceneId(tags);
   const filesOf = bySceneId(files);
   const ref = ({ id, name }: StashRef): StashRef => ({ id, name });
-  const byId = (a: StashRef, b: StashRef) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
   for (const row of scenes) {
     records.set(row.id, {
@@ -101,10 +93,14 @@ export async function readStoredScenes(ids: string[]): Promise<Map<string, Scene
   return records;
 }
 
-async function rows<T>(select: string, column: string, values: SqlValue[]): Promise<T[]> {
-  const out: T[] = [];
-  for (const statement of whereIn(select, column, values)) {
-    out.push(...(await rowReader().all<T>(statement)));
-  }
-  return out;
+/** The refs a link table ties to these scenes (scene_tag → tag), with their names. */
+function linkedRefs(linkTable: string, refTable: string, sceneIds: string[]): Promise<LinkRow[]> {
+  return readRows<LinkRow>(
+    whereIn(
+      `SELECT l."scene_id" AS "sceneId", r."id", r."name" FROM ${quote(linkTable)} AS l
+      JOIN ${quote(refTable)} AS r ON r."id" = l.${quote(`${refTable}_id`)}`,
+      "scene_id",
+      sceneIds,
+    ),
+  );
 }

@@ -25,24 +25,20 @@ const columns = [
   "created_at",
 ];
 
-/** The sync_log inserts the run's type calls for (see logsOutcome). */
-function logStatements(ctx: RunContext, outcomes: EntityOutcome[]): Statement[] {
+/** The sync_log inserts of the outcomes the run logs. */
+function logStatements(ctx: RunContext, logged: EntityOutcome[]): Statement[] {
   const now = new Date();
-  const rows: SqlValue[][] = [];
-  for (const o of outcomes) {
-    if (!logsOutcome(ctx.syncType, o.changeType)) continue;
-    rows.push([
-      ctx.runId,
-      o.entityType,
-      o.entityId,
-      ctx.syncType,
-      o.changeType === "created" || o.changeType === "updated",
-      o.changeType,
-      o.error,
-      o.changedFields ? JSON.stringify(o.changedFields) : null,
-      now,
-    ]);
-  }
+  const rows: SqlValue[][] = logged.map((o) => [
+    ctx.runId,
+    o.entityType,
+    o.entityId,
+    ctx.syncType,
+    o.changeType === "created" || o.changeType === "updated",
+    o.changeType,
+    o.error,
+    o.changedFields ? JSON.stringify(o.changedFields) : null,
+    now,
+  ]);
   return insertRows("sync_log", columns, rows);
 }
 
@@ -51,11 +47,11 @@ function logStatements(ctx: RunContext, outcomes: EntityOutcome[]): Statement[] 
  * cleared with every logged scene outcome, in the transaction that logs it. A created scene's
  * row was just inserted with the flag cleared.
  */
-function failedFlagStatements(ctx: RunContext, outcomes: EntityOutcome[]): Statement[] {
+function failedFlagStatements(logged: EntityOutcome[]): Statement[] {
   const failed: string[] = [];
   const fine: string[] = [];
-  for (const o of outcomes) {
-    if (o.entityType !== "scene" || !logsOutcome(ctx.syncType, o.changeType)) continue;
+  for (const o of logged) {
+    if (o.entityType !== "scene") continue;
     if (o.changeType === "failed") failed.push(o.entityId);
     else if (o.changeType !== "created") fine.push(o.entityId);
   }
@@ -72,10 +68,12 @@ export async function commitOutcomes(
   statements: Statement[],
   outcomes: EntityOutcome[],
 ): Promise<EntityOutcome[]> {
+  // Which outcomes get a row depends on the run's type (see logsOutcome).
+  const logged = outcomes.filter((o) => logsOutcome(ctx.syncType, o.changeType));
   await bulkWriter().write([
     ...statements,
-    ...logStatements(ctx, outcomes),
-    ...failedFlagStatements(ctx, outcomes),
+    ...logStatements(ctx, logged),
+    ...failedFlagStatements(logged),
   ]);
   for (const o of outcomes) ctx.tally.add(o.changeType);
   ctx.progress.advance(outcomes.length);

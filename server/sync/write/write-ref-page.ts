@@ -1,5 +1,5 @@
 import type { ChangedFields } from "../../domain/changed-fields";
-import { rowReader } from "../../db/row-reader";
+import { readRows } from "../../db/row-reader";
 import { insertRows, quote, whereIn, type SqlValue } from "../../db/sql-dialect";
 import type { PageItem } from "../../stash/types";
 import { refHash, refValues, storedScalar, type RefSpec } from "../compare/ref-specs";
@@ -40,18 +40,16 @@ async function plan<T extends Ref>(
   entities: T[],
 ): Promise<PagePlan> {
   const columns = spec.fields.map((f) => f.column);
-  const stored = new Map<string, Record<string, unknown>>();
   const select = `SELECT "id", "content_hash", "stash_updated_at", "removed_at", ${columns.map(quote).join(", ")} FROM ${quote(spec.table)}`;
-  for (const st of whereIn(
-    select,
-    "id",
-    entities.map((e) => e.id),
-  )) {
-    // Committed rows, on this thread's connection (as for scenes: see readStoredState there).
-    for (const row of await rowReader().all<Record<string, unknown>>(st)) {
-      stored.set(String(row.id), row);
-    }
-  }
+  // Committed rows, on this thread's connection (as for scenes: see readDifferences there).
+  const storedRows = await readRows<Record<string, unknown>>(
+    whereIn(
+      select,
+      "id",
+      entities.map((e) => e.id),
+    ),
+  );
+  const stored = new Map(storedRows.map((row) => [String(row.id), row]));
 
   const now = new Date();
   const rows: SqlValue[][] = [];

@@ -1,5 +1,5 @@
 import type { ChangedFields } from "../../domain/changed-fields";
-import { rowReader } from "../../db/row-reader";
+import { readRows } from "../../db/row-reader";
 import {
   deleteRows,
   insertRows,
@@ -306,7 +306,6 @@ function sameFile(a: StashVideoFile, b: StashVideoFile): boolean {
  * previous page meanwhile (see pageThrough, which makes sure that page holds none of these).
  */
 async function readDifferences(incoming: Incoming[]): Promise<Map<string, Difference>> {
-  const map = new Map<string, Difference>();
   const statements = withValues(
     "incoming",
     ["id", "content_hash", "stash_updated_at"],
@@ -316,10 +315,7 @@ async function readDifferences(incoming: Incoming[]): Promise<Map<string, Differ
     WHERE s."id" IS NULL OR s."content_hash" <> i."content_hash"
       OR s."stash_updated_at" <> i."stash_updated_at" OR s."removed_at" IS NOT NULL`,
   );
-  for (const statement of statements) {
-    for (const row of await rowReader().all<Difference>(statement)) map.set(row.id, row);
-  }
-  return map;
+  return new Map((await readRows<Difference>(statements)).map((row) => [row.id, row]));
 }
 
 function sceneRow({ scene, hash }: Incoming, now: Date): SqlValue[] {
