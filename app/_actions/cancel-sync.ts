@@ -6,7 +6,10 @@ import { runAction, type ActionResult } from "./run-action";
 
 const JobId = z.string().trim().min(1).max(100);
 
-/** Asks the running job to stop after its current page, whichever process runs it; false when it is not running. */
+/**
+ * Asks the running job to stop after its current page, whichever process runs it; false when
+ * it is not running.
+ */
 export async function cancelSyncAction(
   jobId: string,
 ): Promise<ActionResult<{ cancelled: boolean }>> {

@@ -22,6 +22,7 @@ export function toSqlite(value: SqlValue): string | number | bigint | null {
 /**
  * The statement with its values converted in place: statements are built for one write and
  * a page carries tens of thousands of values, so a converted copy would be pure garbage.
+ * Converting is idempotent, so a statement kept and run again (a poll) stays valid.
  */
 export function toSqliteStatement(statement: Statement) {
   const params = statement.params as (SqlValue | ReturnType<typeof toSqlite>)[];

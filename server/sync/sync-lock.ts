@@ -58,10 +58,10 @@ function holderAlive(holder: { pid: number; heartbeatAt: Date }): boolean {
   }
 }
 
-/** The job holds the lock and its process is alive: it is running somewhere, maybe not here. */
-export async function lockHeldAlive(db: Db, jobId: string): Promise<boolean> {
+/** The job of the sync running now, in this process or another; null when none is alive. */
+export async function runningJobId(db: Db): Promise<string | null> {
   const holder = await db.syncLock.findUnique({ where: { name: lockName } });
-  return holder !== null && holder.jobId === jobId && holderAlive(holder);
+  return holder && holderAlive(holder) ? holder.jobId : null;
 }
 
 /** The heartbeat's statement, written with the run's progress (see progress-tracker.ts). */
@@ -119,8 +119,7 @@ export async function recoverInterruptedRuns(db: Db): Promise<string[]> {
     where: { status: "running" },
     select: { jobId: true },
   });
-  const lock = await db.syncLock.findUnique({ where: { name: lockName } });
-  const alive = lock && holderAlive(lock) ? lock.jobId : null;
+  const alive = await runningJobId(db);
   const dead = running.map((r) => r.jobId).filter((id) => id !== alive);
   for (const jobId of dead) {
     await markRunInterrupted(db, jobId);

@@ -3,7 +3,7 @@ import { rowReader } from "../../db/row-reader";
 import { sql, toStatement } from "../../db/sql-dialect";
 import { errorText } from "../../errors";
 import { logger } from "../../logger";
-import { lockHeldAlive, markRunInterrupted } from "../sync-lock";
+import { markRunInterrupted, runningJobId } from "../sync-lock";
 
 /**
  * Cancelling a run of another process (a sync from cron, while a person watches the dashboard
@@ -19,7 +19,7 @@ import { lockHeldAlive, markRunInterrupted } from "../sync-lock";
  * nobody would ever read the request.
  */
 export async function requestCancel(db: Db, jobId: string): Promise<boolean> {
-  if (!(await lockHeldAlive(db, jobId))) {
+  if ((await runningJobId(db)) !== jobId) {
     await markRunInterrupted(db, jobId);
     return false;
   }
@@ -42,7 +42,7 @@ export function watchCancelRequests(
   let warned = false;
   const timer = setInterval(() => {
     void rowReader()
-      .column<string | null>({ sql: statement.sql, params: [...statement.params] })
+      .column<string | null>(statement)
       .then(([requested]) => {
         if (requested) controller.abort();
       })
