@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { listScenes } from "../../server/library/list-scenes";
-import { startStashSim, type StashSim } from "../../stash-sim";
 import { syncNow } from "../helpers/sync-run";
+import { withStashSim } from "../helpers/stash-sim";
 
-let sim: StashSim;
-beforeAll(async () => {
-  sim = await startStashSim({ scenes: 1300, seed: 21 });
-});
-afterAll(() => sim.close());
+const sim = withStashSim({ scenes: 1300, seed: 21 });
 
 const ids = (page: Awaited<ReturnType<typeof listScenes>>) => page.items.map((s) => s.id);
 

@@ -89,7 +89,7 @@ describe("comparing a stored scene with Stash's", () => {
     const normalized = sceneRecordFromStash({ ...shuffled, createdAt: "x", updatedAt: "y" });
     expect(normalized.tags.map((t) => t.id)).toEqual(["t1", "t10", "t2"]);
     expect(sceneContentHash(shuffled)).toBe(sceneContentHash(normalized));
-    // The digest of this scene as session 1 stored it: a new hash would make every stored scene
+    // The digest of this scene as the first release stored it: a new hash would make every stored scene
     // look changed on the first sync after an upgrade.
     expect(sceneContentHash(scene())).toBe(storedDigest);
   });

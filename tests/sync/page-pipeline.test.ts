@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { StashClient } from "../../server/stash/client";
 import type { StashPage, StashScene } from "../../server/stash/types";
@@ -7,14 +7,10 @@ import { ProgressTracker } from "../../server/sync/run/progress-tracker";
 import { Tally, type RunContext } from "../../server/sync/run/run-context";
 import { loadKnownRefs } from "../../server/sync/write/ensure-linked-refs";
 import { prepareScenePage } from "../../server/sync/write/write-scene-page";
-import { startStashSim, type StashSim } from "../../stash-sim";
 import { createSyncRun } from "../factories/library";
+import { withStashSim } from "../helpers/stash-sim";
 
-let sim: StashSim;
-beforeAll(async () => {
-  sim = await startStashSim({ scenes: 300, seed: 5 });
-});
-afterAll(() => sim.close());
+const sim = withStashSim({ scenes: 300, seed: 5 });
 
 /**
  * A page is planned while the previous one commits on the writer's thread. A scene served on
