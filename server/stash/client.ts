@@ -5,7 +5,15 @@
  */
 import { AppError } from "../errors";
 import { compatibilityQuery, incompatibleError, missingFields } from "./check-compatibility";
-import { postGraphQL, type TransportOptions } from "./graphql-transport";
+import {
+  fetchGraphQL,
+  postGraphQL,
+  readGraphQLData,
+  type GraphQLRequest,
+  type TransportOptions,
+} from "./graphql-transport";
+import { scanRecordPage } from "./scan-record-page";
+import { sceneRecordOfText, sceneRecordOfValue } from "./scene-records";
 import {
   findPageQuery,
   findSceneQuery,
@@ -17,10 +25,12 @@ import {
 import type {
   EntityType,
   PageItem,
+  PageRecord,
   PageRequest,
   StashEntityByType,
   StashPage,
   StashPerformer,
+  StashRecordPage,
   StashScene,
   StashStats,
   StashStudio,
@@ -132,6 +142,10 @@ export class StashClient {
     schema: z.ZodType<T>,
   ): Promise<T> {
     const data = await postGraphQL(this.transport, { operationName, query, variables });
+    return this.checked(operationName, data, schema);
+  }
+
+  private checked<T>(operationName: string, data: unknown, schema: z.ZodType<T>): T {
     const parsed = schema.safeParse(data);
     if (!parsed.success) {
       throw new AppError(
@@ -157,10 +171,8 @@ export class StashClient {
     };
   }
 
-  private async findPage<K extends EntityType>(
-    type: K,
-    req: PageRequest,
-  ): Promise<StashPage<StashEntityByType[K]>> {
+  /** The request for one page of a type, checked. */
+  private pageRequest(type: EntityType, req: PageRequest): GraphQLRequest {
     checkPageRequest(req);
     const withIds = req.ids !== undefined;
     const variables: Record<string, unknown> = {
@@ -179,21 +191,60 @@ export class StashClient {
           : { updated_at: { value: req.updatedAfter, modifier: "GREATER_THAN" } },
     };
     if (withIds) variables.ids = req.ids;
-    const operation = `StashSyncFind${type[0]!.toUpperCase()}${type.slice(1)}Page`;
-    const { page } = await this.request(
-      operation,
-      findPageQuery(type, withIds),
+    return {
+      operationName: `StashSyncFind${type[0]!.toUpperCase()}${type.slice(1)}Page`,
+      query: findPageQuery(type, withIds),
       variables,
-      pageEnvelope,
-    );
-    const list = recordList.safeParse(page[stashNames[type].list]);
+    };
+  }
+
+  /** A page answer's count and its records, unvalidated; the envelope must be right. */
+  private pageList(type: EntityType, request: GraphQLRequest, data: unknown) {
+    const envelope = this.checked(request.operationName, data, pageEnvelope);
+    const list = recordList.safeParse(envelope.page[stashNames[type].list]);
     if (!list.success) {
       throw new AppError(
         "STASH_BAD_RESPONSE",
-        `Stash answered ${operation} without a ${stashNames[type].list} list`,
+        `Stash answered ${request.operationName} without a ${stashNames[type].list} list`,
       );
     }
-    return { count: page.count, items: list.data.map((raw) => parseRecord(type, raw)) };
+    return { count: envelope.page.count, list: list.data };
+  }
+
+  private async findPage<K extends EntityType>(
+    type: K,
+    req: PageRequest,
+  ): Promise<StashPage<StashEntityByType[K]>> {
+    const request = this.pageRequest(type, req);
+    const { count, list } = this.pageList(
+      type,
+      request,
+      await postGraphQL(this.transport, request),
+    );
+    return { count, items: list.map((raw) => parseRecord(type, raw)) };
+  }
+
+  /**
+   * A page of scenes as the sync reads it: records with digests, validated when read, so the
+   * records it already has byte for byte are never parsed. findScenes parses every record.
+   */
+  async findScenePage(req: PageRequest): Promise<StashRecordPage<StashScene>> {
+    const request = this.pageRequest("scene", req);
+    const answer = await fetchGraphQL(this.transport, request);
+    const scanned =
+      answer.status === 200 ? scanRecordPage(answer.body, stashNames.scene.list) : null;
+    if (scanned) {
+      const { count, spans } = scanned;
+      const records: PageRecord<StashScene>[] = [];
+      for (let i = 0; i < spans.length; i += 2) {
+        records.push(sceneRecordOfText(answer.body, spans[i]!, spans[i + 1]!));
+      }
+      return { count, items: records };
+    }
+    // Not the compact shape the scan knows: parse it whole, which reports what is wrong.
+    const data = readGraphQLData(this.transport, request, answer);
+    const { count, list } = this.pageList("scene", request, data);
+    return { count, items: list.map(sceneRecordOfValue) };
   }
 
   findScenes(req: PageRequest): Promise<StashPage<StashScene>> {
@@ -214,13 +265,17 @@ export class StashClient {
 
   /** null when Stash does not know the id. */
   async findScene(id: string): Promise<PageItem<StashScene> | null> {
+    return (await this.findSceneRecord(id))?.read() ?? null;
+  }
+
+  private async findSceneRecord(id: string): Promise<PageRecord<StashScene> | null> {
     const { scene } = await this.request(
       "StashSyncFindScene",
       findSceneQuery,
       { id },
       findSceneEnvelope,
     );
-    return scene === null || scene === undefined ? null : parseRecord("scene", scene);
+    return scene === null || scene === undefined ? null : sceneRecordOfValue(scene);
   }
 
   /**
@@ -230,30 +285,30 @@ export class StashClient {
    */
   async findScenesByIds(
     ids: string[],
-  ): Promise<{ found: PageItem<StashScene>[]; missing: string[] }> {
+  ): Promise<{ found: PageRecord<StashScene>[]; missing: string[] }> {
     const unique = [...new Set(ids)];
-    const found: PageItem<StashScene>[] = [];
+    const found: PageRecord<StashScene>[] = [];
     const missing: string[] = [];
     for (let start = 0; start < unique.length; start += this.perPage) {
       const batch = unique.slice(start, start + this.perPage);
-      let page: StashPage<StashScene> | null = null;
+      let page: StashRecordPage<StashScene> | null = null;
       try {
-        page = await this.findScenes({ page: 1, perPage: batch.length, ids: batch });
+        page = await this.findScenePage({ page: 1, perPage: batch.length, ids: batch });
       } catch (error) {
         // Only Stash's refusal of the batch is answered one by one; unreachable or unauthorized
         // would fail each single request too.
         if (!(error instanceof AppError) || error.code !== "STASH_BAD_RESPONSE") throw error;
       }
       if (page) {
-        const seen = new Set(page.items.map((item) => item.id));
+        const seen = new Set(page.items.map((record) => record.id ?? record.read().id));
         found.push(...page.items);
         missing.push(...batch.filter((id) => !seen.has(id)));
         continue;
       }
       for (const id of batch) {
-        const item = await this.findScene(id);
-        if (item === null) missing.push(id);
-        else found.push(item);
+        const record = await this.findSceneRecord(id);
+        if (record === null) missing.push(id);
+        else found.push(record);
       }
     }
     return { found, missing };

@@ -74,10 +74,30 @@ class Retryable extends Error {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Stash's answer as text, once it passed the HTTP checks; readGraphQLData makes sense of it. */
+export interface GraphQLAnswer {
+  status: number;
+  contentType: string | null;
+  body: string;
+}
+
+/** One GraphQL request: its data, or an AppError that says what went wrong. */
 export async function postGraphQL(
   options: TransportOptions,
   request: GraphQLRequest,
 ): Promise<unknown> {
+  return readGraphQLData(options, request, await fetchGraphQL(options, request));
+}
+
+/**
+ * Sends the request (with the retries) and answers the body as text, for callers that read
+ * some answers without parsing them whole (see scan-record-page.ts). Failures at the HTTP
+ * level (unreachable, timeout, key refused, 5xx) are thrown here already.
+ */
+export async function fetchGraphQL(
+  options: TransportOptions,
+  request: GraphQLRequest,
+): Promise<GraphQLAnswer> {
   const maxAttempts = options.retries + 1;
   let last: AppError | undefined;
   let attempts = 0;
@@ -106,7 +126,10 @@ export async function postGraphQL(
   );
 }
 
-async function attemptOnce(options: TransportOptions, request: GraphQLRequest): Promise<unknown> {
+async function attemptOnce(
+  options: TransportOptions,
+  request: GraphQLRequest,
+): Promise<GraphQLAnswer> {
   const where = displayUrl(options.url);
   const headers: Record<string, string> = {
     "content-type": "application/json",
@@ -158,11 +181,21 @@ async function attemptOnce(options: TransportOptions, request: GraphQLRequest): 
     );
   }
 
+  return { status, contentType: response.headers.get("content-type"), body };
+}
+
+/** The data of an answer that passed the HTTP checks; a clear AppError for anything else. */
+export function readGraphQLData(
+  options: TransportOptions,
+  request: GraphQLRequest,
+  { status, contentType, body }: GraphQLAnswer,
+): unknown {
+  const where = displayUrl(options.url);
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch {
-    const type = response.headers.get("content-type") ?? "no content type";
+    const type = contentType ?? "no content type";
     throw new AppError(
       "STASH_BAD_RESPONSE",
       `Stash at ${where} answered HTTP ${status} with ${type}, not GraphQL JSON. Is the URL Stash's GraphQL endpoint (…/graphql)?`,

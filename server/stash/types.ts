@@ -95,6 +95,24 @@ export type EntityType = keyof StashEntityByType;
 export type PageItem<T> =
   { ok: true; id: string; value: T } | { ok: false; id: string | null; error: string };
 
+/**
+ * A record of a page as the sync reads it, before validation: its id when it can be read
+ * without parsing, a digest of exactly what Stash sent, and the validation on demand. The
+ * sync stores the digest with the row; a record whose digest is stored needs no parsing.
+ */
+export interface PageRecord<T> {
+  id: string | null;
+  digest: string;
+  /** Parses and validates the record (once; later calls answer the same item). */
+  read(): PageItem<T>;
+}
+
+export interface StashRecordPage<T> {
+  /** Total matching records, from Stash's `count`. */
+  count: number;
+  items: PageRecord<T>[];
+}
+
 export interface StashPage<T> {
   /** Total matching records, from Stash's `count`. */
   count: number;

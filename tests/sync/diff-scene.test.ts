@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diffScene } from "../../server/sync/compare/diff-scene";
-import {
-  sceneContentHash,
-  sceneRecordFromStash,
-  type SceneRecord,
-} from "../../server/sync/compare/scene-record";
+import { sceneRecordFromStash, type SceneRecord } from "../../server/sync/compare/scene-record";
 
 function scene(overrides: Partial<SceneRecord> = {}): SceneRecord {
   return {
@@ -44,9 +40,6 @@ function scene(overrides: Partial<SceneRecord> = {}): SceneRecord {
   };
 }
 
-/** sceneContentHash(scene()) as the first release computed and stored it. */
-const storedDigest = "sF7g38766eGq-My7snvYKTi7QMY";
-
 describe("comparing a stored scene with Stash's", () => {
   it("reports scalars as old → new and links as added/removed names", () => {
     const changes = diffScene(
@@ -67,7 +60,7 @@ describe("comparing a stored scene with Stash's", () => {
     });
   });
 
-  it("finds nothing when only a linked tag was renamed, and the hash agrees", () => {
+  it("finds nothing when only a linked tag was renamed", () => {
     const renamed = scene({
       tags: [
         { id: "t1", name: "open air" },
@@ -75,10 +68,9 @@ describe("comparing a stored scene with Stash's", () => {
       ],
     });
     expect(diffScene(scene(), renamed)).toEqual({});
-    expect(sceneContentHash(renamed)).toBe(sceneContentHash(scene()));
   });
 
-  it("hashes links in id order, however Stash orders them, and keeps stored hashes valid", () => {
+  it("compares links in id order, however Stash orders them", () => {
     const shuffled = scene({
       tags: [
         { id: "t2", name: "night" },
@@ -88,10 +80,8 @@ describe("comparing a stored scene with Stash's", () => {
     });
     const normalized = sceneRecordFromStash({ ...shuffled, createdAt: "x", updatedAt: "y" });
     expect(normalized.tags.map((t) => t.id)).toEqual(["t1", "t10", "t2"]);
-    expect(sceneContentHash(shuffled)).toBe(sceneContentHash(normalized));
-    // The digest of this scene as the first release stored it: a new hash would make every stored scene
-    // look changed on the first sync after an upgrade.
-    expect(sceneContentHash(scene())).toBe(storedDigest);
+    const inOrder = scene({ tags: normalized.tags });
+    expect(diffScene(inOrder, normalized)).toEqual({});
   });
 
   it("reports a re-encoded file's facts and a moved file as a path change", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { StashClient } from "../../server/stash/client";
-import type { StashPage, StashScene } from "../../server/stash/types";
+import type { StashRecordPage, StashScene } from "../../server/stash/types";
 import { pageThrough } from "../../server/sync/run/page-through";
 import { ProgressTracker } from "../../server/sync/run/progress-tracker";
 import { Tally, type RunContext } from "../../server/sync/run/run-context";
@@ -21,10 +21,10 @@ describe("the page pipeline", () => {
   it("plans a scene that the page still being committed also holds after that commit", async () => {
     const client = new StashClient({ url: sim.url, perPage: 100 });
     const read = (page: number) =>
-      client.findScenes({ page, perPage: 100, sort: "id", direction: "ASC" });
+      client.findScenePage({ page, perPage: 100, sort: "id", direction: "ASC" });
     const pages = [await read(1), await read(2), await read(3)];
     const repeated = pages[0]!.items.at(-1)!;
-    const served: StashPage<StashScene>[] = [
+    const served: StashRecordPage<StashScene>[] = [
       pages[0]!,
       { ...pages[1]!, items: [repeated, ...pages[1]!.items] },
       pages[2]!,
@@ -54,7 +54,7 @@ describe("the page pipeline", () => {
     expect(result.seen.size).toBe(300);
     expect(await db().scene.count()).toBe(300);
     const logged = await db().syncLog.findMany({
-      where: { syncHistoryId: run.id, entityId: repeated.id },
+      where: { syncHistoryId: run.id, entityId: repeated.id! },
       orderBy: { id: "asc" },
     });
     expect(logged.map((row) => row.changeType)).toEqual(["created", "skipped"]);

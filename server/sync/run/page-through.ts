@@ -1,4 +1,3 @@
-import type { StashPage } from "../../stash/types";
 import type { PreparedPage } from "../write/write-page";
 import { throwIfCancelled, type RunContext } from "./run-context";
 
@@ -17,11 +16,11 @@ export interface PagedResult {
  * offsets shifted) waits for that commit first. Pages commit one at a time, in order, so counts
  * and "seen" stay exact. Cancellation is honoured between pages; every page begun is finished.
  */
-export async function pageThrough<T>(
+export async function pageThrough<Item extends { id: string | null }>(
   ctx: RunContext,
   phase: string,
-  fetchPage: (page: number) => Promise<StashPage<T>>,
-  preparePage: (items: StashPage<T>["items"]) => Promise<PreparedPage>,
+  fetchPage: (page: number) => Promise<{ count: number; items: Item[] }>,
+  preparePage: (items: Item[]) => Promise<PreparedPage>,
 ): Promise<PagedResult> {
   const seen = new Set<string>();
   let firstCount: number | null = null;

@@ -1,4 +1,4 @@
-import type { PageRequest, StashPage, StashScene } from "../../stash/types";
+import type { PageRequest, StashPage } from "../../stash/types";
 import {
   performerSpec,
   studioSpec,
@@ -63,7 +63,7 @@ async function syncRefs<T extends { id: string; createdAt: string; updatedAt: st
   fetch: (request: PageRequest) => Promise<StashPage<T>>,
   since: string | undefined,
 ): Promise<PhaseResult> {
-  return pageThrough<T>(
+  return pageThrough(
     ctx,
     label,
     (page) => fetch(request(ctx, page, since)),
@@ -72,10 +72,10 @@ async function syncRefs<T extends { id: string; createdAt: string; updatedAt: st
 }
 
 export async function syncSceneType(ctx: RunContext, since?: string): Promise<PhaseResult> {
-  return pageThrough<StashScene>(
+  return pageThrough(
     ctx,
     "scenes",
-    (page) => ctx.client.findScenes(request(ctx, page, since)),
+    (page) => ctx.client.findScenePage(request(ctx, page, since)),
     (items) => prepareScenePage(ctx, items),
   );
 }

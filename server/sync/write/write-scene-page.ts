@@ -8,10 +8,10 @@ import {
   type SqlValue,
   type Statement,
 } from "../../db/sql-dialect";
-import type { PageItem, StashRef, StashScene, StashVideoFile } from "../../stash/types";
+import type { PageRecord, StashRef, StashScene, StashVideoFile } from "../../stash/types";
 import { diffScene } from "../compare/diff-scene";
 import type { RefType } from "../compare/ref-specs";
-import { sceneContentHash, sceneRecordFromStash, type SceneRecord } from "../compare/scene-record";
+import { sceneRecordFromStash, type SceneRecord } from "../compare/scene-record";
 import type { RunContext } from "../run/run-context";
 import { ensureLinkedRefs } from "./ensure-linked-refs";
 import type { EntityOutcome } from "./record-outcomes";
@@ -57,7 +57,14 @@ const fileColumns = [
   "fingerprints",
 ];
 
+/** A record of the page, read (parsed and validated) only if its digest is not stored. */
 interface Incoming {
+  id: string;
+  record: PageRecord<StashScene>;
+}
+
+/** A record that was read and is valid; its digest becomes the row's content_hash. */
+interface Parsed {
   scene: StashScene;
   hash: string;
 }
@@ -67,45 +74,45 @@ interface Difference {
   id: string;
   /** Null when the scene is not stored at all. */
   stored_id: string | null;
-  content_hash: string | null;
-  stash_updated_at: string | null;
   removed_at: unknown;
 }
 
 /**
- * Writes one page of scenes from Stash: decides each scene's outcome by comparing content
- * hashes (loading the stored rows only for scenes whose hash differs), then writes the rows,
- * their links and the page's sync_log rows in one transaction. If that transaction fails, the
- * page is retried scene by scene so one bad scene fails alone.
+ * Writes one page of scenes from Stash: decides each scene's outcome by comparing digests
+ * (reading the record and the stored rows only for scenes whose digest differs), then writes
+ * the rows, their links and the page's sync_log rows in one transaction. If that transaction
+ * fails, the page is retried scene by scene so one bad scene fails alone.
  */
 export async function writeScenePage(
   ctx: RunContext,
-  items: PageItem<StashScene>[],
+  records: PageRecord<StashScene>[],
 ): Promise<EntityOutcome[]> {
-  return (await prepareScenePage(ctx, items)).commit();
+  return (await prepareScenePage(ctx, records)).commit();
 }
 
 /** Plans a page of scenes to be committed later (see preparePage). */
 export async function prepareScenePage(
   ctx: RunContext,
-  items: PageItem<StashScene>[],
+  records: PageRecord<StashScene>[],
 ): Promise<PreparedPage> {
   const invalid: EntityOutcome[] = [];
   const incoming: Incoming[] = [];
-  for (const item of items) {
-    if (!item.ok) {
-      invalid.push(failed(item.id ?? "(unknown)", item.error));
+  for (const record of records) {
+    if (record.id !== null) {
+      incoming.push({ id: record.id, record });
       continue;
     }
-    // The normalized record is built only for the few scenes that differ (planScenes).
-    incoming.push({ scene: item.value, hash: sceneContentHash(item.value) });
+    // Its id is not plain text at the start of the record: read it now to name it.
+    const item = record.read();
+    if (item.ok) incoming.push({ id: item.id, record });
+    else invalid.push(failed(item.id ?? "(unknown)", item.error));
   }
   return preparePage(ctx, {
     label: "scenes",
     invalid,
     items: incoming,
     plan: (some) => planScenes(ctx, some),
-    failed: (one, error) => failed(one.scene.id, error),
+    failed: (one, error) => failed(one.id, error),
   });
 }
 
@@ -113,47 +120,47 @@ async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePl
   const stored = await readDifferences(incoming);
   const now = new Date();
   const outcomes: EntityOutcome[] = [];
-  const toWrite: { item: Incoming; created: boolean }[] = [];
+  const toWrite: { item: Parsed; created: boolean }[] = [];
   const untouched: string[] = [];
-  const changedIds: string[] = [];
+  const changed: Parsed[] = [];
 
-  for (const item of incoming) {
-    const existing = stored.get(item.scene.id);
+  for (const { id, record } of incoming) {
+    const existing = stored.get(id);
     if (!existing) {
-      untouched.push(item.scene.id);
-      outcomes.push(skipped(item.scene.id));
-    } else if (existing.stored_id === null) {
-      toWrite.push({ item, created: true });
+      // Stored from exactly this text: nothing to read, nothing to write but the time.
+      untouched.push(id);
+      outcomes.push(skipped(id));
+      continue;
+    }
+    const item = record.read();
+    if (!item.ok) {
+      outcomes.push(failed(id, item.error));
+      continue;
+    }
+    const parsed = { scene: item.value, hash: record.digest };
+    if (existing.stored_id === null) {
+      toWrite.push({ item: parsed, created: true });
       outcomes.push({
         entityType: "scene",
-        entityId: item.scene.id,
+        entityId: id,
         changeType: "created",
         changedFields: null,
         error: null,
       });
-    } else if (existing.content_hash !== item.hash || existing.removed_at !== null) {
-      changedIds.push(item.scene.id);
-    } else {
-      // Only Stash's timestamp moved: nothing we mirror differs (e.g. an edit undone), so
-      // skipped, but keep Stash's newer timestamp.
-      toWrite.push({ item, created: false });
-      outcomes.push(skipped(item.scene.id));
-    }
+    } else changed.push(parsed);
   }
 
-  const before = await readStoredScenes(changedIds);
-  const incomingById = new Map(incoming.map((i) => [i.scene.id, i]));
-  const relinked: string[] = [];
-  for (const id of changedIds) {
-    const item = incomingById.get(id)!;
+  const before = await readStoredScenes(changed.map((c) => c.scene.id));
+  for (const item of changed) {
+    const { id } = item.scene;
     const old = before.get(id);
     const changes: ChangedFields = old ? diffScene(old, sceneRecordFromStash(item.scene)) : {};
     if (stored.get(id)?.removed_at !== null) changes.removed_from_stash = { from: true, to: false };
-    const changed = Object.keys(changes).length > 0;
+    // Written even when nothing we compare differs (an edit undone, a linked tag renamed):
+    // the row takes Stash's new timestamp and the new digest.
     toWrite.push({ item, created: false });
-    relinked.push(id);
     outcomes.push(
-      changed
+      Object.keys(changes).length > 0
         ? {
             entityType: "scene",
             entityId: id,
@@ -167,11 +174,10 @@ async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePl
 
   const links = planLinks(
     toWrite.filter((w) => w.created).map((w) => w.item),
-    relinked.map((id) => ({ item: incomingById.get(id)!, old: before.get(id) })),
+    changed.map((item) => ({ item, old: before.get(item.scene.id) })),
     ctx.knownRefs,
   );
   const refs = ensureLinkedRefs(ctx, links.refs);
-
   const statements: Statement[] = [
     ...refs.statements,
     ...insertRows(
@@ -216,8 +222,8 @@ interface LinkChanges {
  * did not touch links at all.
  */
 function planLinks(
-  created: Incoming[],
-  changed: { item: Incoming; old: SceneRecord | undefined }[],
+  created: Parsed[],
+  changed: { item: Parsed; old: SceneRecord | undefined }[],
   knownRefs: RunContext["knownRefs"],
 ) {
   const performers: LinkChanges = { added: [], removed: [] };
@@ -299,26 +305,25 @@ function sameFile(a: StashVideoFile, b: StashVideoFile): boolean {
 }
 
 /**
- * The page's scenes that are not stored as they come now: new, with another content hash or
- * Stash timestamp, or marked removed. The database compares (a re-sync of an unchanged
- * library gets no rows back, instead of a thousand to compare here). It reads what is
- * committed now, on this thread's own connection: the writer's thread may be committing the
- * previous page meanwhile (see pageThrough, which makes sure that page holds none of these).
+ * The page's scenes that are not stored as they come now: new, with another digest, or
+ * marked removed. The database compares (a re-sync of an unchanged library gets no rows back,
+ * instead of a thousand to compare here). It reads what is committed now, on this thread's
+ * own connection: the writer's thread may be committing the previous page meanwhile (see
+ * pageThrough, which makes sure that page holds none of these).
  */
 async function readDifferences(incoming: Incoming[]): Promise<Map<string, Difference>> {
   const statements = withValues(
     "incoming",
-    ["id", "content_hash", "stash_updated_at"],
-    incoming.map((i) => [i.scene.id, i.hash, i.scene.updatedAt]),
-    `SELECT i."id", s."id" AS "stored_id", s."content_hash", s."stash_updated_at", s."removed_at"
+    ["id", "content_hash"],
+    incoming.map((i) => [i.id, i.record.digest]),
+    `SELECT i."id", s."id" AS "stored_id", s."removed_at"
     FROM "incoming" AS i LEFT JOIN "scene" AS s ON s."id" = i."id"
-    WHERE s."id" IS NULL OR s."content_hash" <> i."content_hash"
-      OR s."stash_updated_at" <> i."stash_updated_at" OR s."removed_at" IS NOT NULL`,
+    WHERE s."id" IS NULL OR s."content_hash" <> i."content_hash" OR s."removed_at" IS NOT NULL`,
   );
   return new Map((await readRows<Difference>(statements)).map((row) => [row.id, row]));
 }
 
-function sceneRow({ scene, hash }: Incoming, now: Date): SqlValue[] {
+function sceneRow({ scene, hash }: Parsed, now: Date): SqlValue[] {
   return [
     scene.id,
     scene.title,

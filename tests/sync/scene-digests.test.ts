@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../../server/db/client";
+import { StashClient } from "../../server/stash/client";
+import type { PageRecord, StashScene } from "../../server/stash/types";
+import { ProgressTracker } from "../../server/sync/run/progress-tracker";
+import { Tally, type RunContext } from "../../server/sync/run/run-context";
+import { loadKnownRefs } from "../../server/sync/write/ensure-linked-refs";
+import { writeScenePage } from "../../server/sync/write/write-scene-page";
+import { createSyncRun } from "../factories/library";
+import { withStashSim } from "../helpers/stash-sim";
+import { expectCountersMatchLogs, logRows, runRow, syncNow } from "../helpers/sync-run";
+
+const sim = withStashSim({ scenes: 150, seed: 11 });
+
+async function runContext(client: StashClient): Promise<RunContext> {
+  const run = await createSyncRun(db(), { syncType: "full", status: "running" });
+  const ctx: RunContext = {
+    db: db(),
+    client,
+    runId: run.id,
+    jobId: run.jobId,
+    syncType: "full",
+    perPage: 100,
+    signal: new AbortController().signal,
+    progress: new ProgressTracker(run.id, run.jobId),
+    tally: new Tally(),
+    knownRefs: new Map(),
+  };
+  await loadKnownRefs(ctx);
+  return ctx;
+}
+
+const storedHashes = async () =>
+  new Map((await db().scene.findMany()).map((s) => [s.id, s.contentHash]));
+
+/**
+ * Each scene row keeps a digest of Stash's text for it. A full sync reads (parses, validates,
+ * compares field by field) only the scenes whose text changed since; the outcomes stay those
+ * of comparing values.
+ */
+describe("scene digests", () => {
+  it("skips a scene stored from exactly the same text without reading it", async () => {
+    expect((await syncNow(sim, { type: "full" })).status).toBe("completed");
+    const client = new StashClient({ url: sim.url, perPage: 100 });
+    const page = await client.findScenePage({ page: 1, perPage: 100 });
+    const unreadable = page.items.map((record): PageRecord<StashScene> => ({
+      ...record,
+      read: () => {
+        throw new Error(`scene ${record.id} was read`);
+      },
+    }));
+    const outcomes = await writeScenePage(await runContext(client), unreadable);
+    expect(outcomes).toHaveLength(100);
+    expect(outcomes.every((o) => o.changeType === "skipped")).toBe(true);
+  });
+
+  it("compares field by field, once, scenes whose digest came from an older release", async () => {
+    await syncNow(sim, { type: "full" });
+    await db().scene.updateMany({ data: { contentHash: "from-an-older-release" } });
+    const before = await db().scene.findMany({ include: { tags: true, files: true } });
+
+    const summary = await syncNow(sim, { type: "full" });
+    expect(summary.status).toBe("completed");
+    // Nothing differs: only the run's row for all scenes is logged, not one per scene.
+    expect(await logRows(summary.jobId)).toHaveLength(1);
+    expect((await runRow(summary.jobId)).itemsSkipped).toBeGreaterThanOrEqual(150);
+    await expectCountersMatchLogs(summary.jobId);
+    const after = await db().scene.findMany({ include: { tags: true, files: true } });
+    expect(after.every((s) => s.contentHash !== "from-an-older-release")).toBe(true);
+    const content = (s: (typeof after)[number]) => ({ ...s, contentHash: "", lastSyncedAt: 0 });
+    expect(after.map(content)).toEqual(before.map(content));
+  });
+
+  it("after a linked tag is renamed, logs nothing for its scenes and stores their new digests", async () => {
+    await syncNow(sim, { type: "full" });
+    const carrying = sim.scene(1)!.tags[0]!;
+    const hashes = await storedHashes();
+    sim.updateTag(Number(carrying.id), { name: `${carrying.name} (renamed)` });
+
+    const summary = await syncNow(sim, { type: "full" });
+    const sceneRows = (await logRows(summary.jobId)).filter(
+      (r) => r.entityType === "scene" && r.entityId !== null,
+    );
+    expect(sceneRows).toEqual([]);
+    expect((await storedHashes()).get("1")).not.toBe(hashes.get("1"));
+    // Its text is stored now: the next full sync reads nothing again.
+    const client = new StashClient({ url: sim.url, perPage: 100 });
+    const page = await client.findScenePage({ page: 1, perPage: 100 });
+    const stored = await storedHashes();
+    expect(page.items.every((r) => stored.get(r.id!) === r.digest)).toBe(true);
+  });
+
+  it("gives a scene read by id, in a batch or on its own, the digest its page gives it", async () => {
+    const client = new StashClient({ url: sim.url, perPage: 100 });
+    const paged = await client.findScenePage({ page: 1, perPage: 100 });
+    const byId = new Map(paged.items.map((r) => [r.id, r.digest]));
+    const batch = await client.findScenesByIds(["3", "40"]);
+    expect(batch.found.map((r) => r.digest)).toEqual([byId.get("3"), byId.get("40")]);
+    // With an unknown id Stash refuses the batch: each scene is asked for on its own, in an
+    // answer parsed whole. Its digest is of the value written out again, which matches
+    // Stash's compact text (gqlgen writes JSON as JSON.stringify does).
+    sim.removeScene(99);
+    const single = await client.findScenesByIds(["3", "99"]);
+    expect(single.missing).toEqual(["99"]);
+    expect(single.found.map((r) => r.digest)).toEqual([byId.get("3")]);
+  });
+});
