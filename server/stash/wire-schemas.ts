@@ -49,6 +49,8 @@ const wireVideoFile = z.object({
   fingerprints: z.array(z.object({ type: z.string(), value: z.string() })),
 });
 
+// A change to what this schema accepts or how it maps a scene must bump digestVersion in
+// scene-records.ts: rows stored from unchanged text are otherwise never read again.
 const wireScene = z
   .object({
     id,

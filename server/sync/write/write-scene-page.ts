@@ -18,6 +18,8 @@ import type { EntityOutcome } from "./record-outcomes";
 import { preparePage, type PagePlan, type PreparedPage } from "./write-page";
 import { readStoredScenes } from "./read-stored-scenes";
 
+// What is written from a scene (these rows, its links and files) changing means bumping
+// digestVersion in scene-records.ts, or scenes whose text is unchanged keep the old rows.
 const sceneColumns = [
   "id",
   "title",
