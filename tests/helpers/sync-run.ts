@@ -1,7 +1,13 @@
 import { expect } from "vitest";
 import { db } from "../../server/db/client";
 import { countLoggedOutcomes } from "../../server/sync/count-logged-outcomes";
+import type { SyncType } from "../../server/domain/vocabulary";
+import type { StashClient } from "../../server/stash/client";
+import { ProgressTracker } from "../../server/sync/run/progress-tracker";
+import { Tally, type RunContext } from "../../server/sync/run/run-context";
 import type { SyncRequest } from "../../server/sync/sync-request";
+import { loadKnownRefs } from "../../server/sync/write/ensure-linked-refs";
+import { createSyncRun } from "../factories/library";
 import { runSync, startSync, type SyncOptions } from "../../server/sync/sync-service";
 
 interface SimLike {
@@ -55,4 +61,26 @@ export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs
     if (Date.now() - start > timeoutMs) throw new Error("condition not met in time");
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/**
+ * A run recorded as running, and the context its pages are written with: for tests that drive
+ * the engine's page functions directly instead of a whole sync.
+ */
+export async function pageRunContext(client: StashClient, syncType: SyncType): Promise<RunContext> {
+  const run = await createSyncRun(db(), { syncType, status: "running" });
+  const ctx: RunContext = {
+    db: db(),
+    client,
+    runId: run.id,
+    jobId: run.jobId,
+    syncType,
+    perPage: 100,
+    signal: new AbortController().signal,
+    progress: new ProgressTracker(run.id, run.jobId),
+    tally: new Tally(),
+    knownRefs: new Map(),
+  };
+  await loadKnownRefs(ctx);
+  return ctx;
 }

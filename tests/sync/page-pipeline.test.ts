@@ -3,12 +3,9 @@ import { db } from "../../server/db/client";
 import { StashClient } from "../../server/stash/client";
 import type { StashRecordPage, StashScene } from "../../server/stash/types";
 import { pageThrough } from "../../server/sync/run/page-through";
-import { ProgressTracker } from "../../server/sync/run/progress-tracker";
-import { Tally, type RunContext } from "../../server/sync/run/run-context";
-import { loadKnownRefs } from "../../server/sync/write/ensure-linked-refs";
 import { prepareScenePage } from "../../server/sync/write/write-scene-page";
-import { createSyncRun } from "../factories/library";
 import { withStashSim } from "../helpers/stash-sim";
+import { pageRunContext } from "../helpers/sync-run";
 
 const sim = withStashSim({ scenes: 300, seed: 5 });
 
@@ -30,20 +27,7 @@ describe("the page pipeline", () => {
       pages[2]!,
     ];
 
-    const run = await createSyncRun(db(), { syncType: "incremental", status: "running" });
-    const ctx: RunContext = {
-      db: db(),
-      client,
-      runId: run.id,
-      jobId: run.jobId,
-      syncType: "incremental",
-      perPage: 100,
-      signal: new AbortController().signal,
-      progress: new ProgressTracker(run.id, run.jobId),
-      tally: new Tally(),
-      knownRefs: new Map(),
-    };
-    await loadKnownRefs(ctx);
+    const ctx = await pageRunContext(client, "incremental");
     const result = await pageThrough(
       ctx,
       "scenes",
@@ -54,7 +38,7 @@ describe("the page pipeline", () => {
     expect(result.seen.size).toBe(300);
     expect(await db().scene.count()).toBe(300);
     const logged = await db().syncLog.findMany({
-      where: { syncHistoryId: run.id, entityId: repeated.id! },
+      where: { syncHistoryId: ctx.runId, entityId: repeated.id! },
       orderBy: { id: "asc" },
     });
     expect(logged.map((row) => row.changeType)).toEqual(["created", "skipped"]);

@@ -2,33 +2,17 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { StashClient } from "../../server/stash/client";
 import type { PageRecord, StashScene } from "../../server/stash/types";
-import { ProgressTracker } from "../../server/sync/run/progress-tracker";
-import { Tally, type RunContext } from "../../server/sync/run/run-context";
-import { loadKnownRefs } from "../../server/sync/write/ensure-linked-refs";
 import { writeScenePage } from "../../server/sync/write/write-scene-page";
-import { createSyncRun } from "../factories/library";
 import { withStashSim } from "../helpers/stash-sim";
-import { expectCountersMatchLogs, logRows, runRow, syncNow } from "../helpers/sync-run";
+import {
+  expectCountersMatchLogs,
+  logRows,
+  pageRunContext,
+  runRow,
+  syncNow,
+} from "../helpers/sync-run";
 
 const sim = withStashSim({ scenes: 150, seed: 11 });
-
-async function runContext(client: StashClient): Promise<RunContext> {
-  const run = await createSyncRun(db(), { syncType: "full", status: "running" });
-  const ctx: RunContext = {
-    db: db(),
-    client,
-    runId: run.id,
-    jobId: run.jobId,
-    syncType: "full",
-    perPage: 100,
-    signal: new AbortController().signal,
-    progress: new ProgressTracker(run.id, run.jobId),
-    tally: new Tally(),
-    knownRefs: new Map(),
-  };
-  await loadKnownRefs(ctx);
-  return ctx;
-}
 
 const storedHashes = async () =>
   new Map((await db().scene.findMany()).map((s) => [s.id, s.contentHash]));
@@ -49,7 +33,7 @@ describe("scene digests", () => {
         throw new Error(`scene ${record.id} was read`);
       },
     }));
-    const outcomes = await writeScenePage(await runContext(client), unreadable);
+    const outcomes = await writeScenePage(await pageRunContext(client, "full"), unreadable);
     expect(outcomes).toHaveLength(100);
     expect(outcomes.every((o) => o.changeType === "skipped")).toBe(true);
   });
