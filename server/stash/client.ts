@@ -300,7 +300,7 @@ export class StashClient {
         if (!(error instanceof AppError) || error.code !== "STASH_BAD_RESPONSE") throw error;
       }
       if (page) {
-        const seen = new Set(page.items.map((record) => record.id ?? record.read().id));
+        const seen = new Set(page.items.map((record) => record.id));
         found.push(...page.items);
         missing.push(...batch.filter((id) => !seen.has(id)));
         continue;

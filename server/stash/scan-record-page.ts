@@ -60,11 +60,10 @@ function skipComposite(text: string, open: number): number {
 export function scanRecordPage(body: string, listKey: string): ScannedRecordPage | null {
   const head = '{"data":{"page":{"count":';
   if (!body.startsWith(head)) return null;
-  let i = head.length;
-  const countStart = i;
-  while (i < body.length && body.charCodeAt(i) >= 48 && body.charCodeAt(i) <= 57) i++;
-  if (i === countStart || i - countStart > 15) return null;
-  const count = Number(body.slice(countStart, i));
+  const countText = /^(0|[1-9]\d{0,14})(?=\D)/.exec(body.slice(head.length, head.length + 16));
+  if (!countText) return null;
+  const count = Number(countText[1]);
+  let i = head.length + countText[1]!.length;
   const listHead = `,"${listKey}":[`;
   if (!body.startsWith(listHead, i)) return null;
   i += listHead.length;
@@ -84,8 +83,8 @@ export function scanRecordPage(body: string, listKey: string): ScannedRecordPage
     }
   }
   if (!body.startsWith("}}}", i)) return null;
-  // Only whitespace may follow (a trailing newline).
-  if (body.slice(i + 3).trim() !== "") return null;
+  // Only JSON's whitespace may follow (a trailing newline).
+  if (!/^[ \t\r\n]*$/.test(body.slice(i + 3))) return null;
   return { count, spans };
 }
 

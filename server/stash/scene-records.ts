@@ -23,25 +23,26 @@ function lazily(read: () => PageItem<StashScene>): () => PageItem<StashScene> {
 }
 
 /** The record at [start, end) of a page's text (see scanRecordPage). */
-export function sceneRecordOfText(
-  body: string,
-  start: number,
-  end: number,
-): PageRecord<StashScene> {
+export function sceneRecordOfText(body: string, start: number, end: number): PageRecord<StashScene> {
   const text = body.slice(start, end);
-  return {
-    id: leadingId(body, start),
-    digest: sceneDigest(text),
-    read: lazily(() => {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(text);
-      } catch {
-        return { ok: false, id: null, error: "Stash sent a scene that is not valid JSON" };
-      }
-      return parseRecord("scene", raw);
-    }),
-  };
+  const leading = leadingId(body, start);
+  const read = lazily(() => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      return { ok: false, id: leading, error: "Stash sent a scene that is not valid JSON" };
+    }
+    const item = parseRecord("scene", raw);
+    // JSON.parse keeps the last of two "id" keys: the record would be compared under one id
+    // and written under the other.
+    if (item.ok && leading !== null && item.id !== leading) {
+      return { ok: false, id: leading, error: "Stash sent a scene with two ids" };
+    }
+    return item;
+  });
+  // An id that is not plain text at the start (never, from Stash) is read the slow way.
+  return { id: leading ?? read().id, digest: sceneDigest(text), read };
 }
 
 /**

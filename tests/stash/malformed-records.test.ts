@@ -3,17 +3,26 @@ import { StashClient } from "../../server/stash/client";
 import { withStashSim } from "../helpers/stash-sim";
 
 const sim = withStashSim({ scenes: 30, seed: 5 });
+const firstPage = { page: 1, perPage: 100 };
 
 describe("a malformed record in a page", () => {
-  it("becomes one failed item with its id and the reason; the rest of the page survives", async () => {
-    sim.corruptScene(7, "bad-date");
-    const client = new StashClient({ url: sim.url });
-    const page = await client.findScenes({ page: 1, perPage: 100 });
-    const failed = page.items.filter((i) => !i.ok);
-    expect(failed).toEqual([{ ok: false, id: "7", error: expect.stringContaining("date") }]);
-    expect(page.items.filter((i) => i.ok)).toHaveLength(29);
-    sim.corruptScene(7, null);
-  });
+  it.each([
+    ["parsed whole", (c: StashClient) => c.findScenes(firstPage).then((p) => p.items)],
+    [
+      "as the sync reads it",
+      (c: StashClient) => c.findScenePage(firstPage).then((p) => p.items.map((r) => r.read())),
+    ],
+  ] as const)(
+    "becomes one failed item with its id and the reason; the rest of the page survives (%s)",
+    async (_, readPage) => {
+      sim.corruptScene(7, "bad-date");
+      const items = await readPage(new StashClient({ url: sim.url }));
+      const failed = items.filter((i) => !i.ok);
+      expect(failed).toEqual([{ ok: false, id: "7", error: expect.stringContaining("date") }]);
+      expect(items.filter((i) => i.ok)).toHaveLength(29);
+      sim.corruptScene(7, null);
+    },
+  );
 
   it.each([
     ["negative-size", "files[0].size"],

@@ -25,6 +25,15 @@ describe("when the network or Stash fails", () => {
     expect(sim.requests().map((r) => r.outcome)).toEqual(["http-error", "http-error", "served"]);
   });
 
+  it("retries a page of scenes as the sync reads it like any other request", async () => {
+    sim.failNext(2, 503);
+    sim.clearRequests();
+    const client = new StashClient({ url: sim.url, retries: 3, ...quick });
+    const page = await client.findScenePage({ page: 1, perPage: 100 });
+    expect(page.items.map((r) => r.read().ok)).toEqual(Array(20).fill(true));
+    expect(sim.requests().map((r) => r.outcome)).toEqual(["http-error", "http-error", "served"]);
+  });
+
   it("gives up after its retries and says how often it tried", async () => {
     sim.failNext(10, 500);
     const client = new StashClient({ url: sim.url, retries: 2, ...quick });

@@ -69,6 +69,8 @@ describe("finding the records of a page answer without parsing it", () => {
       `{"data":{"page":{"count":1,"scenes":[{"id":"1","title":"never closed}]}}}`,
       `{"data":{"page":{"count":1,"scenes":[${record}]}}`,
       `{"data":{"page":{"count":1,"scenes":[${record}]}}}x`,
+      `{"data":{"page":{"count":01,"scenes":[${record}]}}}`,
+      `{"data":{"page":{"count":1,"scenes":[${record}]}}}\u00a0`,
     ];
     for (const body of refused) expect(scanRecordPage(body, "scenes"), body).toBeNull();
   });

@@ -19,6 +19,16 @@ describe("what Stash answers when it cannot answer", () => {
     });
   });
 
+  it("reports a resolver error in a page the sync reads unparsed with Stash's own message", async () => {
+    const client = new StashClient({ url: sim.url });
+    await expect(
+      client.findScenePage({ page: 1, perPage: 10, ids: ["not-a-number"] }),
+    ).rejects.toMatchObject({
+      code: "STASH_BAD_RESPONSE",
+      message: expect.stringContaining('parsing "not-a-number": invalid syntax'),
+    });
+  });
+
   it("falls back to one request per id when findScenes(ids:) fails for an unknown id", async () => {
     const client = new StashClient({ url: sim.url, perPage: 100 });
     sim.removeScene(8);

@@ -2,7 +2,7 @@ import type { PreparedPage } from "../write/write-page";
 import { throwIfCancelled, type RunContext } from "./run-context";
 
 export interface PagedResult {
-  /** Ids Stash returned (valid or not). */
+  /** Ids Stash returned, whether or not their records were valid (those with a readable id). */
   seen: Set<string>;
   /** Stash's count moved while paging: something was added or removed mid-run. */
   countChanged: boolean;
@@ -10,8 +10,8 @@ export interface PagedResult {
 
 /**
  * Reads pages 1, 2, … until Stash has no more. Four things overlap: Stash prepares the next
- * page, this thread receives and parses the current one and plans its writes, and the bulk
- * writer's thread commits the previous one. Plans are made from committed rows, so a page
+ * page, this thread receives the current one (parsing only what it must) and plans its
+ * writes, and the bulk writer's thread commits the previous one. Plans are made from committed rows, so a page
  * sharing an entity with the page still being committed (the library changed mid-run and
  * offsets shifted) waits for that commit first. Pages commit one at a time, in order, so counts
  * and "seen" stay exact. Cancellation is honoured between pages; every page begun is finished.

@@ -100,14 +100,12 @@ export async function prepareScenePage(
   const invalid: EntityOutcome[] = [];
   const incoming: Incoming[] = [];
   for (const record of records) {
-    if (record.id !== null) {
-      incoming.push({ id: record.id, record });
-      continue;
+    if (record.id !== null) incoming.push({ id: record.id, record });
+    else {
+      // No readable id: a malformed record, failed without one.
+      const item = record.read();
+      invalid.push(failed("(unknown)", item.ok ? "Stash sent a scene without an id" : item.error));
     }
-    // Its id is not plain text at the start of the record: read it now to name it.
-    const item = record.read();
-    if (item.ok) incoming.push({ id: item.id, record });
-    else invalid.push(failed(item.id ?? "(unknown)", item.error));
   }
   return preparePage(ctx, {
     label: "scenes",
@@ -182,6 +180,16 @@ async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePl
   const refs = ensureLinkedRefs(ctx, links.refs);
   const statements: Statement[] = [
     ...refs.statements,
+    // A file Stash now lists under another scene is taken over below (keyed by its id). The
+    // scene that had it loses it while its own text stays the same: its digest must stop
+    // matching, so the next sync reads it again. Scenes this page rewrites get theirs back.
+    ...withValues(
+      "taken",
+      ["id", "scene_id"],
+      links.files.added.map((row) => [row[0]!, row[1]!]),
+      `UPDATE "scene" SET "content_hash" = '' WHERE "id" IN (SELECT f."scene_id"
+      FROM "scene_file" AS f JOIN "taken" AS t ON f."id" = t."id" AND f."scene_id" <> t."scene_id")`,
+    ),
     ...insertRows(
       "scene",
       sceneColumns,
