@@ -23,7 +23,11 @@ function lazily(read: () => PageItem<StashScene>): () => PageItem<StashScene> {
 }
 
 /** The record at [start, end) of a page's text (see scanRecordPage). */
-export function sceneRecordOfText(body: string, start: number, end: number): PageRecord<StashScene> {
+export function sceneRecordOfText(
+  body: string,
+  start: number,
+  end: number,
+): PageRecord<StashScene> {
   const text = body.slice(start, end);
   const leading = leadingId(body, start);
   const read = lazily(() => {
