@@ -123,10 +123,13 @@ try {
   const fetchRateBeforeResync = mid((p) => p.fetchRateBeforeResync);
   const reRate = mid((p) => p.reRate);
   const rePercent = mid((p) => (p.reRate / p.fetchRateBeforeResync) * 100);
+  const downloadRate = mid((p) => p.downloadRateBeforeResync);
+  const rePercentOfDownload = mid((p) => (p.reRate / p.downloadRateBeforeResync) * 100);
   const peakRssMB = Math.max(...passes.map((p) => p.peakRssMB));
   console.log(
     `medians of ${passCount} passes: fetch ${round(fetchRate)}/s; first full sync ${round(firstRate)}/s, ` +
-      `${round(firstPercent)} % of fetch; re-sync ${round(reRate)}/s, ${round(rePercent)} % of fetch; ` +
+      `${round(firstPercent)} % of fetch; re-sync ${round(reRate)}/s, ${round(rePercent)} % of fetch ` +
+      `(${round(rePercentOfDownload)} % of download only, ${round(downloadRate)}/s); ` +
       `peak RSS (largest) ${round(peakRssMB)} MB`,
   );
 
@@ -199,6 +202,8 @@ try {
       fetchOnlyBeforeResyncScenesPerSecond: round(fetchRateBeforeResync),
       unchangedResyncScenesPerSecond: round(reRate),
       unchangedResyncPercentOfFetch: round(rePercent, 1),
+      downloadOnlyBeforeResyncScenesPerSecond: round(downloadRate),
+      unchangedResyncPercentOfDownloadOnly: round(rePercentOfDownload, 1),
       incrementalSeconds: round(incremental.seconds, 3),
       historyQueryP50Ms: round(pct(0.5), 3),
       historyQueryP99Ms: round(pct(0.99), 3),
@@ -212,6 +217,8 @@ try {
       fetchOnlyBeforeResyncScenesPerSecond: round(p.fetchRateBeforeResync),
       unchangedResyncScenesPerSecond: round(p.reRate),
       unchangedResyncPercentOfFetch: round((p.reRate / p.fetchRateBeforeResync) * 100, 1),
+      downloadOnlyBeforeResyncScenesPerSecond: round(p.downloadRateBeforeResync),
+      unchangedResyncPercentOfDownloadOnly: round((p.reRate / p.downloadRateBeforeResync) * 100, 1),
       peakRssMB: round(p.peakRssMB),
     })),
     goals: {

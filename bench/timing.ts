@@ -20,6 +20,8 @@ export interface PassFigures {
   firstRate: number;
   peakRssMB: number;
   fetchRateBeforeResync: number;
+  /** The same pages read as text, nothing parsed (the least a client can do with them). */
+  downloadRateBeforeResync: number;
   reRate: number;
 }
 
