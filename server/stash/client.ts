@@ -18,6 +18,7 @@ import {
   findPageQuery,
   findSceneQuery,
   latestUpdatedAtQuery,
+  recordOpening,
   stashNames,
   statsQuery,
   versionQuery,
@@ -124,6 +125,12 @@ function checkPageRequest(req: PageRequest): void {
 }
 
 const recordList = z.array(z.unknown());
+
+const sceneOpening = recordOpening("scene");
+
+/** How many records a page holds when Stash has `count` in all. */
+const recordsOnPage = (req: PageRequest, count: number) =>
+  Math.max(0, Math.min(req.perPage, count - (req.page - 1) * req.perPage));
 
 export class StashClient {
   private readonly transport: TransportOptions;
@@ -232,8 +239,10 @@ export class StashClient {
     const request = this.pageRequest("scene", req);
     const answer = await fetchGraphQL(this.transport, request);
     const scanned =
-      answer.status === 200 ? scanRecordPage(answer.body, stashNames.scene.list) : null;
-    if (scanned) {
+      answer.status === 200
+        ? scanRecordPage(answer.body, stashNames.scene.list, sceneOpening)
+        : null;
+    if (scanned && scanned.spans.length / 2 === recordsOnPage(req, scanned.count)) {
       const { count, spans } = scanned;
       const records: PageRecord<StashScene>[] = [];
       for (let i = 0; i < spans.length; i += 2) {

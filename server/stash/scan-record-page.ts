@@ -7,6 +7,15 @@
  * `{"data":{"page":{"count":N,"<list>":[{…},{…}]}}}`. Anything else (errors, extensions,
  * whitespace, a truncated body) gives null, and the caller parses the answer the ordinary way,
  * which reports whatever is wrong with it.
+ *
+ * Records are found by how they begin, `{"<first>":"…","<second>":`, with native string search
+ * instead of a walk over every character: in JSON text a quote inside a string is always
+ * escaped, so that opening is never string content, and the objects nested in a record begin
+ * otherwise (stash-queries.ts, recordOpening). A record that does not begin so (an id that is
+ * not a plain string) is not split from the one before it: the caller checks the number of
+ * records against the page's count, and parses the answer whole when they differ. And a text
+ * that still splits wrongly cannot be skipped as unchanged: only text that parsed and passed
+ * validation has a stored digest.
  */
 
 export interface ScannedRecordPage {
@@ -16,48 +25,20 @@ export interface ScannedRecordPage {
   spans: number[];
 }
 
-const QUOTE = 34; // "
-const BACKSLASH = 92;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-const COMMA = 44;
-
-/** Offset just past the string whose opening quote is at `open`; -1 if it never closes. */
-function skipString(text: string, open: number): number {
-  let close = text.indexOf('"', open + 1);
-  while (close !== -1) {
-    // A quote preceded by an odd number of backslashes is escaped.
-    let backslashes = 0;
-    while (text.charCodeAt(close - 1 - backslashes) === BACKSLASH) backslashes++;
-    if (backslashes % 2 === 0) return close + 1;
-    close = text.indexOf('"', close + 1);
-  }
-  return -1;
+/** Offset of the closing quote of the string opening at `open`; -1 if it has escapes. */
+function plainStringEnd(text: string, open: number): number {
+  if (text.charCodeAt(open) !== 34 /* " */) return -1;
+  const close = text.indexOf('"', open + 1);
+  if (close === -1) return -1;
+  for (let i = open + 1; i < close; i++) if (text.charCodeAt(i) === 92 /* \\ */) return -1;
+  return close;
 }
 
-/** Offset just past the object or array that opens at `open`; -1 if it never closes. */
-function skipComposite(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length;) {
-    const c = text.charCodeAt(i);
-    if (c === QUOTE) {
-      i = skipString(text, i);
-      if (i === -1) return -1;
-      continue;
-    }
-    if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
-    else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-      depth--;
-      if (depth === 0) return i + 1;
-    }
-    i++;
-  }
-  return -1;
-}
-
-export function scanRecordPage(body: string, listKey: string): ScannedRecordPage | null {
+export function scanRecordPage(
+  body: string,
+  listKey: string,
+  [firstField, secondField]: [string, string],
+): ScannedRecordPage | null {
   const head = '{"data":{"page":{"count":';
   if (!body.startsWith(head)) return null;
   const countText = /^(0|[1-9]\d{0,14})(?=\D)/.exec(body.slice(head.length, head.length + 16));
@@ -68,23 +49,35 @@ export function scanRecordPage(body: string, listKey: string): ScannedRecordPage
   if (!body.startsWith(listHead, i)) return null;
   i += listHead.length;
 
+  // Only JSON's whitespace may follow the envelope's end (a trailing newline).
+  const tail = "]}}}";
+  let end = body.length;
+  while (end > i && " \t\r\n".includes(body[end - 1]!)) end--;
+  if (!body.startsWith(tail, end - tail.length)) return null;
+  end -= tail.length;
+
   const spans: number[] = [];
-  if (body.charCodeAt(i) === CLOSE_BRACKET) i++;
-  else {
-    for (;;) {
-      if (body.charCodeAt(i) !== OPEN_BRACE) return null;
-      const end = skipComposite(body, i);
-      if (end === -1) return null;
-      spans.push(i, end);
-      i = end;
-      const c = body.charCodeAt(i++);
-      if (c === CLOSE_BRACKET) break;
-      if (c !== COMMA) return null;
+  if (end === i) return { count, spans };
+  const opening = `{"${firstField}":`;
+  const afterFirst = `,"${secondField}":`;
+  // A record begins here: its opening, a plain string value, then its second field.
+  const beginsRecord = (at: number) => {
+    if (!body.startsWith(opening, at)) return false;
+    const close = plainStringEnd(body, at + opening.length);
+    return close !== -1 && body.startsWith(afterFirst, close + 1);
+  };
+  if (!beginsRecord(i)) return null;
+  const separator = `},${opening}`;
+  let start = i;
+  for (let at = body.indexOf(separator, start); at !== -1 && at < end;) {
+    if (beginsRecord(at + 2)) {
+      spans.push(start, at + 1);
+      start = at + 2;
     }
+    at = body.indexOf(separator, at + 1);
   }
-  if (!body.startsWith("}}}", i)) return null;
-  // Only JSON's whitespace may follow (a trailing newline).
-  if (!/^[ \t\r\n]*$/.test(body.slice(i + 3))) return null;
+  if (body.charCodeAt(end - 1) !== 125 /* } */) return null;
+  spans.push(start, end);
   return { count, spans };
 }
 

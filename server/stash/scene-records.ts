@@ -13,9 +13,11 @@ import { leadingId } from "./scan-record-page";
  * schema, its validation or the rows written from it): digests stored by the old code then
  * stop matching, and the next full sync reads every scene again instead of trusting them.
  */
-const digestVersion = "scene-1:";
+const digestVersion = "1:";
 
-export const sceneDigest = (text: string) => hash("sha1", digestVersion + text, "base64url");
+// The version is put before the hash, not hashed with the text: joining them would copy every
+// record's text once more.
+export const sceneDigest = (text: string) => digestVersion + hash("sha1", text, "base64url");
 
 function lazily(read: () => PageItem<StashScene>): () => PageItem<StashScene> {
   let item: PageItem<StashScene> | undefined;

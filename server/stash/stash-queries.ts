@@ -80,6 +80,32 @@ function selectionSet(fields: readonly Field[]): string {
   return `{ ${parts.join(" ")} }`;
 }
 
+const fieldName = (f: Field) => (typeof f === "string" ? f : f.name);
+
+/**
+ * The first two fields of a type's records, in the order a GraphQL answer lists them (the
+ * query's). scan-record-page.ts tells the records of a page from the objects nested in them
+ * by how they begin, so no nested selection may begin with the same two (tests check).
+ */
+export function recordOpening(type: EntityType): [string, string] {
+  const [first, second] = selections[type].fields;
+  return [fieldName(first!), fieldName(second!)];
+}
+
+/** The first two fields of every object selected inside a type's records. */
+export function nestedOpenings(type: EntityType): string[][] {
+  const out: string[][] = [];
+  const walk = (fields: readonly Field[]) => {
+    for (const f of fields) {
+      if (typeof f === "string") continue;
+      out.push(f.fields.slice(0, 2).map(fieldName));
+      walk(f.fields);
+    }
+  };
+  walk(selections[type].fields);
+  return out;
+}
+
 /** Stash's names for each entity: query, filter argument, list field. */
 export const stashNames = {
   scene: {

@@ -3,6 +3,7 @@ import { db } from "../../server/db/client";
 import { StashClient } from "../../server/stash/client";
 import { scanRecordPage } from "../../server/stash/scan-record-page";
 import { sceneRecordOfText } from "../../server/stash/scene-records";
+import { recordOpening } from "../../server/stash/stash-queries";
 import type { PageRecord, StashScene } from "../../server/stash/types";
 import { writeScenePage } from "../../server/sync/write/write-scene-page";
 import { withStashSim } from "../helpers/stash-sim";
@@ -128,7 +129,7 @@ describe("scene digests", () => {
   it("fails a record with two ids rather than compare it under one and write it under the other", () => {
     const text = JSON.stringify(sim.scene(1)).slice(0, -1) + ',"id":"999"}';
     const body = `{"data":{"page":{"count":1,"scenes":[${text}]}}}`;
-    const [start, end] = scanRecordPage(body, "scenes")!.spans;
+    const [start, end] = scanRecordPage(body, "scenes", recordOpening("scene"))!.spans;
     expect(sceneRecordOfText(body, start!, end!).read()).toEqual({
       ok: false,
       id: "1",
