@@ -83,11 +83,9 @@ export function scanRecordPage(
 
 /** The record's id when it is its first field and a plain string (our queries ask for it first). */
 export function leadingId(body: string, start: number): string | null {
-  const prefix = '{"id":"';
+  const prefix = '{"id":';
   if (!body.startsWith(prefix, start)) return null;
-  const from = start + prefix.length;
-  const close = body.indexOf('"', from);
-  if (close <= from) return null;
-  const id = body.slice(from, close);
-  return id.includes("\\") ? null : id;
+  const open = start + prefix.length;
+  const close = plainStringEnd(body, open);
+  return close > open + 1 ? body.slice(open + 1, close) : null;
 }
