@@ -1,6 +1,6 @@
 /**
  * One pass of `npm run bench`, in its own process on its own empty SQLite file (DATABASE_URL):
- * fetch-only, the first full sync, fetch-only again, the unchanged re-sync. Run by bench/run.ts
+ * fetch-only, the first full sync, fetch-only and download-only again, the unchanged re-sync. Run by bench/run.ts
  * several times; it prints its figures as one line (passLinePrefix + JSON) among its others.
  * Arguments: <graphql url> <scenes> <per page>.
  */
@@ -15,10 +15,9 @@ const { applyMigrations } = await import("../server/db/migrations");
 const { sqliteFileFromUrl } = await import("../server/db/database-file");
 const { db } = await import("../server/db/client");
 const { bulkWriter } = await import("../server/db/bulk-writer");
-const { StashClient } = await import("../server/stash/client");
+const { StashClient, pageRequest } = await import("../server/stash/client");
 const { runSync } = await import("../server/sync/sync-service");
 const { fetchGraphQL } = await import("../server/stash/graphql-transport");
-const { findPageQuery } = await import("../server/stash/stash-queries");
 
 await applyMigrations(sqliteFileFromUrl(process.env.DATABASE_URL!));
 const client = new StashClient({ url: url!, perPage });
@@ -27,44 +26,29 @@ const client = new StashClient({ url: url!, perPage });
 await db().syncHistory.count();
 await bulkWriter().query({ sql: "SELECT 1", params: [] });
 
-// Fetch only: what the simulator can serve through the client. Measured again right before
-// each sync it is compared with: this machine's speed drifts by tens of percent over a minute,
-// and a ratio is only meaningful between neighbouring measurements.
-const fetchOnly = async (label: string) => {
-  const { seconds, value } = await timed(async () => {
-    let fetched = 0;
-    for (let page = 1; ; page++) {
-      const result = await client.findScenes({ page, perPage, sort: "id", direction: "ASC" });
-      fetched += result.items.length;
-      if (result.items.length === 0 || page * perPage >= result.count) break;
-    }
-    return fetched;
-  });
-  const rate = value / seconds;
-  console.log(`  ${label.padEnd(21)}${round(rate)} scenes/s (${seconds.toFixed(2)} s)`);
-  return rate;
-};
-// Download only: the same requests with each answer read as text and nothing parsed, the
-// least a client can do with them. An unchanged re-sync parses only what changed, so it is also
-// compared with this stricter reference.
-const downloadOnly = async (label: string) => {
-  const transport = { url: url!, timeoutMs: 30_000, retries: 0, retryBaseDelayMs: 0 };
+/** Reads every page of the library with `readPage` and prints the rate. */
+const pagesPass = async (label: string, readPage: (page: number) => Promise<unknown>) => {
+  const pages = Math.ceil(sceneCount / perPage);
   const { seconds } = await timed(async () => {
-    for (let page = 1; (page - 1) * perPage < sceneCount; page++) {
-      await fetchGraphQL(transport, {
-        operationName: "StashSyncFindScenePage",
-        query: findPageQuery("scene", false),
-        variables: {
-          filter: { page, per_page: perPage, sort: "id", direction: "ASC" },
-          entityFilter: null,
-        },
-      });
-    }
+    for (let page = 1; page <= pages; page++) await readPage(page);
   });
   const rate = sceneCount / seconds;
   console.log(`  ${label.padEnd(21)}${round(rate)} scenes/s (${seconds.toFixed(2)} s)`);
   return rate;
 };
+const scenePage = (page: number) => ({ page, perPage, sort: "id", direction: "ASC" }) as const;
+
+// Fetch only: what the simulator can serve through the client, every scene parsed and
+// validated. Measured again right before each sync it is compared with: this machine's speed
+// drifts by tens of percent over a minute, and a ratio is only meaningful between neighbouring
+// measurements.
+const fetchOnly = (label: string) => pagesPass(label, (page) => client.findScenes(scenePage(page)));
+// Download only: the same requests with each answer read as text and nothing parsed, the
+// least a client can do with them. An unchanged re-sync parses only what changed, so it is also
+// compared with this stricter reference.
+const transport = { url: url!, timeoutMs: 30_000, retries: 0, retryBaseDelayMs: 0 };
+const downloadOnly = (label: string) =>
+  pagesPass(label, (page) => fetchGraphQL(transport, pageRequest("scene", scenePage(page))));
 // A first pass, not counted: the simulator and the client run unoptimized code at first
 // (both are JavaScript, unlike Stash), and a cold pass read ~30 % slower than a warm one.
 // Comparing the syncs with a cold pass would flatter them.

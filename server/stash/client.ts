@@ -124,6 +124,33 @@ function checkPageRequest(req: PageRequest): void {
   }
 }
 
+/** The request for one page of a type, checked (the bench's download-only pass sends it too). */
+export function pageRequest(type: EntityType, req: PageRequest): GraphQLRequest {
+  checkPageRequest(req);
+  const withIds = req.ids !== undefined;
+  const variables: Record<string, unknown> = {
+    filter: {
+      page: req.page,
+      per_page: req.perPage,
+      // Without a sort Stash adds no ORDER BY and pages may overlap or skip records.
+      sort: req.sort ?? "id",
+      direction: req.direction ?? "ASC",
+    },
+    // Stash compares this as text with its own local-time strings: it must be a value Stash
+    // returned, never one computed here.
+    entityFilter:
+      req.updatedAfter === undefined
+        ? null
+        : { updated_at: { value: req.updatedAfter, modifier: "GREATER_THAN" } },
+  };
+  if (withIds) variables.ids = req.ids;
+  return {
+    operationName: `StashSyncFind${type[0]!.toUpperCase()}${type.slice(1)}Page`,
+    query: findPageQuery(type, withIds),
+    variables,
+  };
+}
+
 const recordList = z.array(z.unknown());
 
 const sceneOpening = recordOpening("scene");
@@ -178,33 +205,6 @@ export class StashClient {
     };
   }
 
-  /** The request for one page of a type, checked. */
-  private pageRequest(type: EntityType, req: PageRequest): GraphQLRequest {
-    checkPageRequest(req);
-    const withIds = req.ids !== undefined;
-    const variables: Record<string, unknown> = {
-      filter: {
-        page: req.page,
-        per_page: req.perPage,
-        // Without a sort Stash adds no ORDER BY and pages may overlap or skip records.
-        sort: req.sort ?? "id",
-        direction: req.direction ?? "ASC",
-      },
-      // Stash compares this as text with its own local-time strings: it must be a value Stash
-      // returned, never one computed here.
-      entityFilter:
-        req.updatedAfter === undefined
-          ? null
-          : { updated_at: { value: req.updatedAfter, modifier: "GREATER_THAN" } },
-    };
-    if (withIds) variables.ids = req.ids;
-    return {
-      operationName: `StashSyncFind${type[0]!.toUpperCase()}${type.slice(1)}Page`,
-      query: findPageQuery(type, withIds),
-      variables,
-    };
-  }
-
   /** A page answer's count and its records, unvalidated; the envelope must be right. */
   private pageList(type: EntityType, request: GraphQLRequest, data: unknown) {
     const envelope = this.checked(request.operationName, data, pageEnvelope);
@@ -222,7 +222,7 @@ export class StashClient {
     type: K,
     req: PageRequest,
   ): Promise<StashPage<StashEntityByType[K]>> {
-    const request = this.pageRequest(type, req);
+    const request = pageRequest(type, req);
     const { count, list } = this.pageList(
       type,
       request,
@@ -236,7 +236,7 @@ export class StashClient {
    * records it already has byte for byte are never parsed. findScenes parses every record.
    */
   async findScenePage(req: PageRequest): Promise<StashRecordPage<StashScene>> {
-    const request = this.pageRequest("scene", req);
+    const request = pageRequest("scene", req);
     const answer = await fetchGraphQL(this.transport, request);
     const scanned =
       answer.status === 200

@@ -19,9 +19,18 @@ const digestVersion = "1:";
 // record's text once more.
 export const sceneDigest = (text: string) => digestVersion + hash("sha1", text, "base64url");
 
-function lazily(read: () => PageItem<StashScene>): () => PageItem<StashScene> {
+/**
+ * A record of `text`, read once on demand. Its id is the one read without parsing when there
+ * is one, else the record's own (which reading it gives, valid or not).
+ */
+function pageRecord(
+  plainId: string | null,
+  text: string,
+  read: () => PageItem<StashScene>,
+): PageRecord<StashScene> {
   let item: PageItem<StashScene> | undefined;
-  return () => (item ??= read());
+  const once = () => (item ??= read());
+  return { id: plainId ?? once().id, digest: sceneDigest(text), read: once };
 }
 
 /** The record at [start, end) of a page's text (see scanRecordPage). */
@@ -32,7 +41,7 @@ export function sceneRecordOfText(
 ): PageRecord<StashScene> {
   const text = body.slice(start, end);
   const leading = leadingId(body, start);
-  const read = lazily(() => {
+  return pageRecord(leading, text, () => {
     let raw: unknown;
     try {
       raw = JSON.parse(text);
@@ -47,8 +56,6 @@ export function sceneRecordOfText(
     }
     return item;
   });
-  // An id that is not plain text at the start (never, from Stash) is read the slow way.
-  return { id: leading ?? read().id, digest: sceneDigest(text), read };
 }
 
 /**
@@ -58,9 +65,6 @@ export function sceneRecordOfText(
  */
 export function sceneRecordOfValue(raw: unknown): PageRecord<StashScene> {
   const rawId = typeof raw === "object" && raw !== null ? (raw as { id?: unknown }).id : undefined;
-  return {
-    id: typeof rawId === "string" && rawId !== "" ? rawId : null,
-    digest: sceneDigest(JSON.stringify(raw) ?? "null"),
-    read: lazily(() => parseRecord("scene", raw)),
-  };
+  const plainId = typeof rawId === "string" && rawId !== "" ? rawId : null;
+  return pageRecord(plainId, JSON.stringify(raw) ?? "null", () => parseRecord("scene", raw));
 }

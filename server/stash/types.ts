@@ -107,17 +107,15 @@ export interface PageRecord<T> {
   read(): PageItem<T>;
 }
 
-export interface StashRecordPage<T> {
+/** One page of an answer: its items and Stash's total. */
+export interface Paged<Item> {
   /** Total matching records, from Stash's `count`. */
   count: number;
-  items: PageRecord<T>[];
+  items: Item[];
 }
 
-export interface StashPage<T> {
-  /** Total matching records, from Stash's `count`. */
-  count: number;
-  items: PageItem<T>[];
-}
+export type StashPage<T> = Paged<PageItem<T>>;
+export type StashRecordPage<T> = Paged<PageRecord<T>>;
 
 export interface PageRequest {
   /** 1-based, as Stash counts. */

@@ -1,3 +1,4 @@
+import type { Paged } from "../../stash/types";
 import type { PreparedPage } from "../write/write-page";
 import { throwIfCancelled, type RunContext } from "./run-context";
 
@@ -11,15 +12,15 @@ export interface PagedResult {
 /**
  * Reads pages 1, 2, … until Stash has no more. Four things overlap: Stash prepares the next
  * page, this thread receives the current one (parsing only what it must) and plans its
- * writes, and the bulk writer's thread commits the previous one. Plans are made from committed rows, so a page
- * sharing an entity with the page still being committed (the library changed mid-run and
- * offsets shifted) waits for that commit first. Pages commit one at a time, in order, so counts
+ * writes, and the bulk writer's thread commits the previous one. Plans are made from committed
+ * rows, so a page sharing an entity with the page still being committed (the library changed
+ * mid-run and offsets shifted) waits for that commit first. Pages commit one at a time, in order, so counts
  * and "seen" stay exact. Cancellation is honoured between pages; every page begun is finished.
  */
 export async function pageThrough<Item extends { id: string | null }>(
   ctx: RunContext,
   phase: string,
-  fetchPage: (page: number) => Promise<{ count: number; items: Item[] }>,
+  fetchPage: (page: number) => Promise<Paged<Item>>,
   preparePage: (items: Item[]) => Promise<PreparedPage>,
 ): Promise<PagedResult> {
   const seen = new Set<string>();

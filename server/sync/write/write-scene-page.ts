@@ -59,11 +59,10 @@ const fileColumns = [
   "fingerprints",
 ];
 
-/** A record of the page, read (parsed and validated) only if its digest is not stored. */
-interface Incoming {
-  id: string;
-  record: PageRecord<StashScene>;
-}
+/** A record of the page with an id; read (parsed, validated) only if its digest is not stored. */
+type Incoming = PageRecord<StashScene> & { id: string };
+
+const hasId = (record: PageRecord<StashScene>): record is Incoming => record.id !== null;
 
 /** A record that was read and is valid; its digest becomes the row's content_hash. */
 interface Parsed {
@@ -100,9 +99,9 @@ export async function prepareScenePage(
   const invalid: EntityOutcome[] = [];
   const incoming: Incoming[] = [];
   for (const record of records) {
-    if (record.id !== null) incoming.push({ id: record.id, record });
+    if (hasId(record)) incoming.push(record);
     else {
-      // No readable id: a malformed record, failed without one.
+      // No id even after reading it: a malformed record, failed without one.
       const item = record.read();
       invalid.push(failed("(unknown)", item.ok ? "Stash sent a scene without an id" : item.error));
     }
@@ -124,7 +123,8 @@ async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePl
   const untouched: string[] = [];
   const changed: Parsed[] = [];
 
-  for (const { id, record } of incoming) {
+  for (const record of incoming) {
+    const { id } = record;
     const existing = stored.get(id);
     if (!existing) {
       // Stored from exactly this text: nothing to read, nothing to write but the time.
@@ -325,7 +325,7 @@ async function readDifferences(incoming: Incoming[]): Promise<Map<string, Differ
   const statements = withValues(
     "incoming",
     ["id", "content_hash"],
-    incoming.map((i) => [i.id, i.record.digest]),
+    incoming.map((i) => [i.id, i.digest]),
     `SELECT i."id", s."id" AS "stored_id", s."removed_at"
     FROM "incoming" AS i LEFT JOIN "scene" AS s ON s."id" = i."id"
     WHERE s."id" IS NULL OR s."content_hash" <> i."content_hash" OR s."removed_at" IS NOT NULL`,
