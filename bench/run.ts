@@ -10,7 +10,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Db } from "../server/db/client";
-import { median, passLinePrefix, round, timed, type PassFigures } from "./timing";
+import { median, nullableRound, passLinePrefix, round, timed, type PassFigures } from "./timing";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -70,11 +70,18 @@ async function control(port: number, body: unknown) {
 }
 
 /** One pass in its own process; resolves with its figures. */
-function runPass(pass: number, url: string): Promise<PassFigures> {
+function runPass(pass: number, url: string, simPid: number): Promise<PassFigures> {
   // This process's Node options (tsx's loader) apply to the pass too.
   const child = spawn(
     process.execPath,
-    [...process.execArgv, "bench/sync-pass.ts", url, String(sceneCount), String(perPage)],
+    [
+      ...process.execArgv,
+      "bench/sync-pass.ts",
+      url,
+      String(sceneCount),
+      String(perPage),
+      String(simPid),
+    ],
     {
       stdio: ["ignore", "pipe", "inherit"],
       env: { ...process.env, DATABASE_URL: databaseUrl(pass) },
@@ -114,7 +121,7 @@ try {
   const passes: PassFigures[] = [];
   for (let pass = 1; pass <= passCount; pass++) {
     console.log(`pass ${pass} of ${passCount}:`);
-    passes.push(await runPass(pass, url));
+    passes.push(await runPass(pass, url, sim.pid!));
   }
   const mid = (pick: (p: PassFigures) => number) => median(passes.map(pick));
   const fetchRate = mid((p) => p.fetchRate);
@@ -126,12 +133,26 @@ try {
   const downloadRate = mid((p) => p.downloadRateBeforeResync);
   const rePercentOfDownload = mid((p) => (p.reRate / p.downloadRateBeforeResync) * 100);
   const peakRssMB = Math.max(...passes.map((p) => p.peakRssMB));
+  // CPU figures exist where /proc does (Linux): a median of all passes or none.
+  const midCpu = (pick: (cpu: PassFigures["firstCpu"], pass: PassFigures) => number | null) => {
+    const values = passes.map((p) => pick(p.firstCpu, p));
+    return values.every((v) => v !== null) ? round(median(values as number[]), 1) : null;
+  };
+  const cpuBoundPercent = (cpu: PassFigures["firstCpu"], p: PassFigures) =>
+    cpu.cpuBoundRate === null ? null : (cpu.cpuBoundRate / p.fetchRate) * 100;
   console.log(
     `medians of ${passCount} passes: fetch ${round(fetchRate)}/s; first full sync ${round(firstRate)}/s, ` +
       `${round(firstPercent)} % of fetch; re-sync ${round(reRate)}/s, ${round(rePercent)} % of fetch ` +
       `(${round(rePercentOfDownload)} % of download only, ${round(downloadRate)}/s); ` +
       `peak RSS (largest) ${round(peakRssMB)} MB`,
   );
+  const cpuBound = midCpu(cpuBoundPercent);
+  if (cpuBound !== null) {
+    console.log(
+      `first full sync CPU (medians): ${midCpu((cpu) => cpu.sync)} s + simulator ${midCpu((cpu) => cpu.simulator)} s; ` +
+        `if only CPU limited it: ${cpuBound} % of fetch`,
+    );
+  }
 
   // The rest runs here, on the last pass's database (100,000 scenes synced, twice).
   process.env.DATABASE_URL = databaseUrl(passCount);
@@ -199,6 +220,12 @@ try {
       fetchOnlyScenesPerSecond: round(fetchRate),
       firstFullSyncScenesPerSecond: round(firstRate),
       firstFullSyncPercentOfFetch: round(firstPercent, 1),
+      // What bounds the first sync here: its CPU and the simulator's, spread over every core.
+      firstFullSyncCpuSeconds: midCpu((cpu) => cpu.sync),
+      firstFullSyncMainThreadCpuSeconds: midCpu((cpu) => cpu.mainThread),
+      simulatorCpuSecondsDuringFirstFullSync: midCpu((cpu) => cpu.simulator),
+      // The share of fetch the first sync could reach if that CPU were its only limit.
+      firstFullSyncCpuBoundPercentOfFetch: midCpu(cpuBoundPercent),
       fetchOnlyBeforeResyncScenesPerSecond: round(fetchRateBeforeResync),
       unchangedResyncScenesPerSecond: round(reRate),
       unchangedResyncPercentOfFetch: round(rePercent, 1),
@@ -214,6 +241,10 @@ try {
       fetchOnlyScenesPerSecond: round(p.fetchRate),
       firstFullSyncScenesPerSecond: round(p.firstRate),
       firstFullSyncPercentOfFetch: round((p.firstRate / p.fetchRate) * 100, 1),
+      firstFullSyncCpuSeconds: round(p.firstCpu.sync, 1),
+      firstFullSyncMainThreadCpuSeconds: nullableRound(p.firstCpu.mainThread),
+      simulatorCpuSecondsDuringFirstFullSync: nullableRound(p.firstCpu.simulator),
+      firstFullSyncCpuBoundPercentOfFetch: nullableRound(cpuBoundPercent(p.firstCpu, p)),
       fetchOnlyBeforeResyncScenesPerSecond: round(p.fetchRateBeforeResync),
       unchangedResyncScenesPerSecond: round(p.reRate),
       unchangedResyncPercentOfFetch: round((p.reRate / p.fetchRateBeforeResync) * 100, 1),

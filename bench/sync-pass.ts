@@ -2,11 +2,14 @@
  * One pass of `npm run bench`, in its own process on its own empty SQLite file (DATABASE_URL):
  * fetch-only, the first full sync, fetch-only and download-only again, the unchanged re-sync. Run by bench/run.ts
  * several times; it prints its figures as one line (passLinePrefix + JSON) among its others.
- * Arguments: <graphql url> <scenes> <per page>.
+ * Arguments: <graphql url> <scenes> <per page> <simulator's pid>.
  */
-import { passLinePrefix, round, timed, type PassFigures } from "./timing";
+import os from "node:os";
+import { mainThreadCpuSeconds, ownCpuSeconds, processCpuSeconds } from "./cpu-time";
+import { passLinePrefix, round, timed, type FirstSyncCpu, type PassFigures } from "./timing";
 
-const [url, scenesArg, perPageArg] = process.argv.slice(2);
+const [url, scenesArg, perPageArg, simPidArg] = process.argv.slice(2);
+const simPid = Number(simPidArg);
 const sceneCount = Number(scenesArg);
 const perPage = Number(perPageArg);
 
@@ -59,13 +62,27 @@ const fetchRate = await fetchOnly("fetch only:");
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
 const options = { stash: { url: url! }, perPage };
+const cpuBefore = {
+  own: ownCpuSeconds(),
+  main: mainThreadCpuSeconds(),
+  sim: processCpuSeconds(simPid),
+};
 const firstFull = await timed(() => runSync({ type: "full" }, "cli", options));
 clearInterval(sampler);
+const firstCpu = cpuSince(cpuBefore);
 const firstRate = sceneCount / firstFull.seconds;
 console.log(
   `  first full sync:     ${round(firstRate)} scenes/s (${firstFull.seconds.toFixed(2)} s, ${firstFull.value.status}), ` +
     `${round((firstRate / fetchRate) * 100)} % of fetch; peak RSS ${round(peakRss / 2 ** 20)} MB`,
 );
+if (firstCpu.cpuBoundRate !== null) {
+  console.log(
+    `    its CPU: ${firstCpu.sync.toFixed(1)} s (main thread ${firstCpu.mainThread?.toFixed(1)} s, ` +
+      `other threads ${(firstCpu.sync - (firstCpu.mainThread ?? 0)).toFixed(1)} s) + simulator ` +
+      `${firstCpu.simulator?.toFixed(1)} s on ${firstCpu.cores} cores: at best ` +
+      `${round(firstCpu.cpuBoundRate)} scenes/s, ${round((firstCpu.cpuBoundRate / fetchRate) * 100)} % of fetch`,
+  );
+}
 
 // Full re-sync, nothing changed.
 const fetchRateBeforeResync = await fetchOnly("fetch only, again:");
@@ -85,6 +102,7 @@ if (firstFull.value.status !== "completed" || reFull.value.status !== "completed
 const figures: PassFigures = {
   fetchRate,
   firstRate,
+  firstCpu,
   peakRssMB: peakRss / 2 ** 20,
   fetchRateBeforeResync,
   downloadRateBeforeResync,
@@ -93,3 +111,23 @@ const figures: PassFigures = {
 console.log(passLinePrefix + JSON.stringify(figures));
 await db().$disconnect();
 process.exit(0);
+
+/**
+ * The CPU the sync and the simulator used since `before`. Wall time can be no less than their
+ * sum spread over every core, so that sum bounds the rate any pipeline of this work could
+ * reach here, however well it overlapped fetching, parsing and writing.
+ */
+function cpuSince(before: { own: number; main: number | null; sim: number | null }): FirstSyncCpu {
+  const sync = ownCpuSeconds() - before.own;
+  const main = mainThreadCpuSeconds();
+  const sim = processCpuSeconds(simPid);
+  const simulator = sim !== null && before.sim !== null ? sim - before.sim : null;
+  const cores = os.availableParallelism();
+  return {
+    sync,
+    mainThread: main !== null && before.main !== null ? main - before.main : null,
+    simulator,
+    cores,
+    cpuBoundRate: simulator === null ? null : sceneCount / ((sync + simulator) / cores),
+  };
+}

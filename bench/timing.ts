@@ -8,16 +8,31 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ seconds: number;
 
 export const round = (n: number, digits = 0) => Number(n.toFixed(digits));
 
+export const nullableRound = (n: number | null, digits = 1) =>
+  n === null ? null : round(n, digits);
+
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** CPU seconds of the first full sync (bench/cpu-time.ts); null where they cannot be read. */
+export interface FirstSyncCpu {
+  /** Every thread of the syncing process. */
+  sync: number;
+  mainThread: number | null;
+  simulator: number | null;
+  cores: number;
+  /** The rate if the sync and the simulator kept every core busy and waited for nothing. */
+  cpuBoundRate: number | null;
+}
+
 /** What one pass (bench/sync-pass.ts) measured; rates in scenes per second. */
 export interface PassFigures {
   fetchRate: number;
   firstRate: number;
+  firstCpu: FirstSyncCpu;
   peakRssMB: number;
   fetchRateBeforeResync: number;
   /** The same pages read as text, nothing parsed (the least a client can do with them). */
