@@ -19,18 +19,52 @@ const digestVersion = "1:";
 // record's text once more.
 export const sceneDigest = (text: string) => digestVersion + hash("sha1", text, "base64url");
 
+/** Marks a record made from text: its value is parsed from the text when first read. */
+const unparsed = Symbol("unparsed");
+
 /**
- * A record of `text`, read once on demand. Its id is the one read without parsing when there
- * is one, else the record's own (which reading it gives, valid or not).
+ * A record, read (parsed, validated) once and only on demand. A class rather than closures: a
+ * first sync makes 100,000 of these, and each closure would be one more object to collect.
  */
-function pageRecord(
-  plainId: string | null,
-  text: string,
-  read: () => PageItem<StashScene>,
-): PageRecord<StashScene> {
-  let item: PageItem<StashScene> | undefined;
-  const once = () => (item ??= read());
-  return { id: plainId ?? once().id, digest: sceneDigest(text), read: once };
+class SceneRecord implements PageRecord<StashScene> {
+  readonly id: string | null;
+  readonly digest: string;
+  private item: PageItem<StashScene> | undefined;
+
+  /**
+   * `plainId` is the id read without parsing, when there is one; else the id is the record's
+   * own, which reading it gives (valid or not).
+   */
+  constructor(
+    private readonly text: string,
+    private readonly plainId: string | null,
+    private readonly raw: unknown = unparsed,
+  ) {
+    this.digest = sceneDigest(text);
+    this.id = plainId ?? this.read().id;
+  }
+
+  read(): PageItem<StashScene> {
+    return (this.item ??= this.parse());
+  }
+
+  private parse(): PageItem<StashScene> {
+    let raw = this.raw;
+    if (raw === unparsed) {
+      try {
+        raw = JSON.parse(this.text);
+      } catch {
+        return { ok: false, id: this.plainId, error: "Stash sent a scene that is not valid JSON" };
+      }
+    }
+    const item = parseRecord("scene", raw);
+    // JSON.parse keeps the last of two "id" keys: the record would be compared under one id
+    // and written under the other.
+    if (item.ok && this.plainId !== null && item.id !== this.plainId) {
+      return { ok: false, id: this.plainId, error: "Stash sent a scene with two ids" };
+    }
+    return item;
+  }
 }
 
 /** The record at [start, end) of a page's text (see scanRecordPage). */
@@ -39,23 +73,7 @@ export function sceneRecordOfText(
   start: number,
   end: number,
 ): PageRecord<StashScene> {
-  const text = body.slice(start, end);
-  const leading = leadingId(body, start);
-  return pageRecord(leading, text, () => {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      return { ok: false, id: leading, error: "Stash sent a scene that is not valid JSON" };
-    }
-    const item = parseRecord("scene", raw);
-    // JSON.parse keeps the last of two "id" keys: the record would be compared under one id
-    // and written under the other.
-    if (item.ok && leading !== null && item.id !== leading) {
-      return { ok: false, id: leading, error: "Stash sent a scene with two ids" };
-    }
-    return item;
-  });
+  return new SceneRecord(body.slice(start, end), leadingId(body, start));
 }
 
 /**
@@ -66,5 +84,5 @@ export function sceneRecordOfText(
 export function sceneRecordOfValue(raw: unknown): PageRecord<StashScene> {
   const rawId = typeof raw === "object" && raw !== null ? (raw as { id?: unknown }).id : undefined;
   const plainId = typeof rawId === "string" && rawId !== "" ? rawId : null;
-  return pageRecord(plainId, JSON.stringify(raw) ?? "null", () => parseRecord("scene", raw));
+  return new SceneRecord(JSON.stringify(raw) ?? "null", plainId, raw);
 }
