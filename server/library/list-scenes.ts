@@ -1,5 +1,6 @@
 import type { Prisma } from "../../generated/prisma/client";
 import { db } from "../db/client";
+import { lastSyncedAt, latestFullSyncCompletedAt } from "./last-synced-at";
 import { ListScenesInput, type SceneListPage, type SceneSort } from "./scene-list-schema";
 
 const orderBy: Record<SceneSort, Prisma.SceneOrderByWithRelationInput[]> = {
@@ -8,6 +9,8 @@ const orderBy: Record<SceneSort, Prisma.SceneOrderByWithRelationInput[]> = {
   date_desc: [{ date: { sort: "desc", nulls: "last" } }, { id: "desc" }],
   date_asc: [{ date: { sort: "asc", nulls: "last" } }, { id: "asc" }],
   updated_desc: [{ stashUpdatedAt: "desc" }, { id: "desc" }],
+  // By the scene's own time (indexed): scenes a sync wrote since the last full sync first, then
+  // the rest, which all show that sync's time (see last-synced-at.ts).
   synced_desc: [{ lastSyncedAt: "desc" }, { id: "desc" }],
 };
 
@@ -32,7 +35,7 @@ export async function listScenes(input: ListScenesInput): Promise<SceneListPage>
       : {}),
   };
 
-  const [total, scenes] = await Promise.all([
+  const [total, scenes, fullSyncAt] = await Promise.all([
     db().scene.count({ where }),
     db().scene.findMany({
       where,
@@ -45,6 +48,7 @@ export async function listScenes(input: ListScenesInput): Promise<SceneListPage>
         date: true,
         organized: true,
         lastSyncedAt: true,
+        removedAt: true,
         lastSyncFailed: true,
         studio: { select: { name: true } },
         files: {
@@ -54,6 +58,7 @@ export async function listScenes(input: ListScenesInput): Promise<SceneListPage>
         },
       },
     }),
+    latestFullSyncCompletedAt(),
   ]);
   return {
     items: scenes.map((scene) => {
@@ -67,7 +72,7 @@ export async function listScenes(input: ListScenesInput): Promise<SceneListPage>
         path: file?.path ?? null,
         duration: file?.duration ?? null,
         height: file?.height ?? null,
-        lastSyncedAt: scene.lastSyncedAt,
+        lastSyncedAt: lastSyncedAt(scene, fullSyncAt),
         failing: scene.lastSyncFailed,
       };
     }),

@@ -1,5 +1,6 @@
 import { db } from "../db/client";
 import { AppError } from "../errors";
+import { lastSyncedAt, latestFullSyncCompletedAt } from "./last-synced-at";
 import { readStashConnection } from "../settings/stash-connection";
 import { SceneDetailsInput, type SceneDetails } from "./scene-details-schema";
 import { stashSceneUrl } from "./stash-web-url";
@@ -17,7 +18,7 @@ function parseUrls(json: string): string[] {
 /** One mirrored scene with what the scene page shows. */
 export async function readSceneDetails(input: SceneDetailsInput): Promise<SceneDetails> {
   const { sceneId } = SceneDetailsInput.parse(input);
-  const [scene, stash] = await Promise.all([
+  const [scene, stash, fullSyncAt] = await Promise.all([
     db().scene.findUnique({
       where: { id: sceneId },
       include: {
@@ -28,6 +29,7 @@ export async function readSceneDetails(input: SceneDetailsInput): Promise<SceneD
       },
     }),
     readStashConnection(),
+    latestFullSyncCompletedAt(),
   ]);
   if (!scene) throw new AppError("NOT_FOUND", `Scene ${sceneId} is not in the library.`);
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
@@ -44,7 +46,7 @@ export async function readSceneDetails(input: SceneDetailsInput): Promise<SceneD
     oCounter: scene.oCounter,
     stashCreatedAt: scene.stashCreatedAt,
     stashUpdatedAt: scene.stashUpdatedAt,
-    lastSyncedAt: scene.lastSyncedAt,
+    lastSyncedAt: lastSyncedAt(scene, fullSyncAt),
     removedAt: scene.removedAt,
     stashSceneUrl: stashSceneUrl(stash.url, scene.id),
     studio: scene.studio,

@@ -85,12 +85,17 @@ describe("an incremental sync", () => {
   it("picks up an edit made in Stash while a full sync was running", async () => {
     sim.setLatency(150);
     const { jobId, done } = await startSyncAgainst(sim, { type: "full" });
-    // Wait until scene 1's page is written, then edit it behind the sync's back.
-    const firstPageWritten = await db().scene.findUniqueOrThrow({ where: { id: "1" } });
-    await waitFor(async () => {
-      const scene = await db().scene.findUniqueOrThrow({ where: { id: "1" } });
-      return scene.lastSyncedAt > firstPageWritten.lastSyncedAt;
-    });
+    // The sync asks for page 2 once page 1, which holds scene 1, has arrived: then edit
+    // scene 1 behind the sync's back.
+    await waitFor(() =>
+      sim
+        .requests()
+        .some(
+          (r) =>
+            r.operationName === "StashSyncFindScenePage" &&
+            (r.variables?.filter as { page?: number } | undefined)?.page === 2,
+        ),
+    );
     expect((await runRow(jobId)).status).toBe("running");
     sim.updateScene(1, { title: "Edited during the full sync" });
     await done;

@@ -127,7 +127,8 @@ async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePl
     const { id } = record;
     const existing = stored.get(id);
     if (!existing) {
-      // Stored from exactly this text: nothing to read, nothing to write but the time.
+      // Stored from exactly this text: nothing to read, nothing to write but (outside a full
+      // sync) the time.
       untouched.push(id);
       outcomes.push(skipped(id));
       continue;
@@ -215,7 +216,12 @@ async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePl
       key: ["id"],
       update: fileColumns.filter((c) => c !== "id"),
     }),
-    ...whereIn('UPDATE "scene" SET "last_synced_at" = ?', "id", untouched, [now]),
+    // A full sync confirms the scenes it finds unchanged all at once, by completing (see
+    // scene-sync-time.ts): rewriting each of their rows would write a log as large as the
+    // scene table at every full sync, for one timestamp.
+    ...(ctx.syncType === "full"
+      ? []
+      : whereIn('UPDATE "scene" SET "last_synced_at" = ?', "id", untouched, [now])),
   ];
   return { statements, outcomes, afterCommit: refs.commit };
 }
