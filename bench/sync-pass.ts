@@ -75,10 +75,10 @@ console.log(
   `  first full sync:     ${round(firstRate)} scenes/s (${firstFull.seconds.toFixed(2)} s, ${firstFull.value.status}), ` +
     `${round((firstRate / fetchRate) * 100)} % of fetch; peak RSS ${round(peakRss / 2 ** 20)} MB`,
 );
-if (firstCpu.cpuBoundRate !== null) {
+if (firstCpu.cpuBoundRate !== null && firstCpu.mainThread !== null) {
   console.log(
-    `    its CPU: ${firstCpu.sync.toFixed(1)} s (main thread ${firstCpu.mainThread?.toFixed(1)} s, ` +
-      `other threads ${(firstCpu.sync - (firstCpu.mainThread ?? 0)).toFixed(1)} s) + simulator ` +
+    `    its CPU: ${firstCpu.sync.toFixed(1)} s (main thread ${firstCpu.mainThread.toFixed(1)} s, ` +
+      `other threads ${(firstCpu.sync - firstCpu.mainThread).toFixed(1)} s) + simulator ` +
       `${firstCpu.simulator?.toFixed(1)} s on ${firstCpu.cores} cores: at best ` +
       `${round(firstCpu.cpuBoundRate)} scenes/s, ${round((firstCpu.cpuBoundRate / fetchRate) * 100)} % of fetch`,
   );

@@ -1,6 +1,6 @@
 import type { Prisma } from "../../generated/prisma/client";
 import { db } from "../db/client";
-import { lastSyncedAt, latestFullSyncCompletedAt } from "./last-synced-at";
+import { lastSyncedAt, latestFullSyncStart } from "../sync/full-sync-confirmation";
 import { ListScenesInput, type SceneListPage, type SceneSort } from "./scene-list-schema";
 
 const orderBy: Record<SceneSort, Prisma.SceneOrderByWithRelationInput[]> = {
@@ -9,8 +9,9 @@ const orderBy: Record<SceneSort, Prisma.SceneOrderByWithRelationInput[]> = {
   date_desc: [{ date: { sort: "desc", nulls: "last" } }, { id: "desc" }],
   date_asc: [{ date: { sort: "asc", nulls: "last" } }, { id: "asc" }],
   updated_desc: [{ stashUpdatedAt: "desc" }, { id: "desc" }],
-  // By the scene's own time (indexed): scenes a sync wrote since the last full sync first, then
-  // the rest, which all show that sync's time (see last-synced-at.ts).
+  // By the scene's own time: the scenes a sync wrote or checked alone since the newest full
+  // sync first, then the others, which show that sync's time (full-sync-confirmation.ts) but
+  // keep the order in which syncs last wrote them.
   synced_desc: [{ lastSyncedAt: "desc" }, { id: "desc" }],
 };
 
@@ -58,7 +59,7 @@ export async function listScenes(input: ListScenesInput): Promise<SceneListPage>
         },
       },
     }),
-    latestFullSyncCompletedAt(),
+    latestFullSyncStart(),
   ]);
   return {
     items: scenes.map((scene) => {

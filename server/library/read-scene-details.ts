@@ -1,6 +1,6 @@
 import { db } from "../db/client";
 import { AppError } from "../errors";
-import { lastSyncedAt, latestFullSyncCompletedAt } from "./last-synced-at";
+import { lastSyncedAt, latestFullSyncStart } from "../sync/full-sync-confirmation";
 import { readStashConnection } from "../settings/stash-connection";
 import { SceneDetailsInput, type SceneDetails } from "./scene-details-schema";
 import { stashSceneUrl } from "./stash-web-url";
@@ -29,7 +29,7 @@ export async function readSceneDetails(input: SceneDetailsInput): Promise<SceneD
       },
     }),
     readStashConnection(),
-    latestFullSyncCompletedAt(),
+    latestFullSyncStart(),
   ]);
   if (!scene) throw new AppError("NOT_FOUND", `Scene ${sceneId} is not in the library.`);
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);

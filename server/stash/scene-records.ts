@@ -26,7 +26,7 @@ const unparsed = Symbol("unparsed");
  * A record, read (parsed, validated) once and only on demand. A class rather than closures: a
  * first sync makes 100,000 of these, and each closure would be one more object to collect.
  */
-class SceneRecord implements PageRecord<StashScene> {
+class LazySceneRecord implements PageRecord<StashScene> {
   readonly id: string | null;
   readonly digest: string;
   private item: PageItem<StashScene> | undefined;
@@ -38,7 +38,7 @@ class SceneRecord implements PageRecord<StashScene> {
   constructor(
     private readonly text: string,
     private readonly plainId: string | null,
-    private readonly raw: unknown = unparsed,
+    private readonly raw: unknown,
   ) {
     this.digest = sceneDigest(text);
     this.id = plainId ?? this.read().id;
@@ -73,7 +73,7 @@ export function sceneRecordOfText(
   start: number,
   end: number,
 ): PageRecord<StashScene> {
-  return new SceneRecord(body.slice(start, end), leadingId(body, start));
+  return new LazySceneRecord(body.slice(start, end), leadingId(body, start), unparsed);
 }
 
 /**
@@ -84,5 +84,5 @@ export function sceneRecordOfText(
 export function sceneRecordOfValue(raw: unknown): PageRecord<StashScene> {
   const rawId = typeof raw === "object" && raw !== null ? (raw as { id?: unknown }).id : undefined;
   const plainId = typeof rawId === "string" && rawId !== "" ? rawId : null;
-  return new SceneRecord(JSON.stringify(raw) ?? "null", plainId, raw);
+  return new LazySceneRecord(JSON.stringify(raw) ?? "null", plainId, raw);
 }

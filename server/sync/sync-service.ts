@@ -10,6 +10,7 @@ import { notifyRunEnded } from "../notifications/notify-run-ended";
 import { readStashConnection } from "../settings/stash-connection";
 import { StashClient } from "../stash/client";
 import { requestCancel, watchCancelRequests } from "./run/cancel-requests";
+import { latestFullSyncStart } from "./full-sync-confirmation";
 import { ProgressTracker } from "./run/progress-tracker";
 import type { Watermarks } from "./run/phases";
 import { SyncCancelled, Tally, type RunContext } from "./run/run-context";
@@ -161,10 +162,12 @@ async function execute(
     progress,
     tally: new Tally(),
     knownRefs: new Map(),
+    fullSyncStart: null,
   };
   const end: RunEnd = { status: "completed", errorMessage: null };
   progress.start();
   try {
+    ctx.fullSyncStart = await latestFullSyncStart();
     // A run killed while filling an empty library left its indexes deferred (bulk-load.ts).
     // Reads are only slower without them: a failure to rebuild must not stop this run.
     await restoreDeferredIndexes().catch((error: unknown) =>

@@ -1,3 +1,4 @@
+import { latestFullSyncStart } from "../../server/sync/full-sync-confirmation";
 import { expect } from "vitest";
 import { db } from "../../server/db/client";
 import { countLoggedOutcomes } from "../../server/sync/count-logged-outcomes";
@@ -80,6 +81,7 @@ export async function pageRunContext(client: StashClient, syncType: SyncType): P
     progress: new ProgressTracker(run.id, run.jobId),
     tally: new Tally(),
     knownRefs: new Map(),
+    fullSyncStart: await latestFullSyncStart(),
   };
   await loadKnownRefs(ctx);
   return ctx;

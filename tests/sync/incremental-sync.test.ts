@@ -84,6 +84,7 @@ describe("an incremental sync", () => {
 
   it("picks up an edit made in Stash while a full sync was running", async () => {
     sim.setLatency(150);
+    sim.clearRequests();
     const { jobId, done } = await startSyncAgainst(sim, { type: "full" });
     // The sync asks for page 2 once page 1, which holds scene 1, has arrived: then edit
     // scene 1 behind the sync's back.

@@ -37,6 +37,8 @@ export interface RunContext {
   tally: Tally;
   /** Ids of performers, tags and studios present locally, so scene links never dangle. */
   knownRefs: Map<RefType, Set<string>>;
+  /** The newest finished full sync's start when this run began (full-sync-confirmation.ts). */
+  fullSyncStart: Date | null;
 }
 
 /**

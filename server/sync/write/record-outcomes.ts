@@ -3,6 +3,7 @@ import type { ChangeType, EntityType } from "../../domain/vocabulary";
 import { insertRows, whereIn, type SqlValue, type Statement } from "../../db/sql-dialect";
 import { logsOutcome, type RunContext } from "../run/run-context";
 import { bulkWriter } from "../../db/bulk-writer";
+import { keepConfirmedTime } from "../full-sync-confirmation";
 
 /** One entity's outcome in a run. */
 export interface EntityOutcome {
@@ -45,9 +46,10 @@ function logStatements(ctx: RunContext, logged: EntityOutcome[]): Statement[] {
 /**
  * Keeps scene.last_sync_failed equal to "the scene's newest sync_log row is failed": set or
  * cleared with every logged scene outcome, in the transaction that logs it. A created scene's
- * row was just inserted with the flag cleared.
+ * row was just inserted with the flag cleared. A scene that starts failing keeps the time its
+ * last full sync confirmed it (keepConfirmedTime).
  */
-function failedFlagStatements(logged: EntityOutcome[]): Statement[] {
+function failedFlagStatements(ctx: RunContext, logged: EntityOutcome[]): Statement[] {
   const failed: string[] = [];
   const fine: string[] = [];
   for (const o of logged) {
@@ -55,8 +57,17 @@ function failedFlagStatements(logged: EntityOutcome[]): Statement[] {
     if (o.changeType === "failed") failed.push(o.entityId);
     else if (o.changeType !== "created") fine.push(o.entityId);
   }
+  const keep = keepConfirmedTime(ctx.fullSyncStart);
   const update = 'UPDATE "scene" SET "last_sync_failed" = ?';
-  return [...whereIn(update, "id", failed, [true]), ...whereIn(update, "id", fine, [false])];
+  return [
+    ...(keep
+      ? whereIn(`UPDATE "scene" SET ${keep.set}, "last_sync_failed" = ?`, "id", failed, [
+          ...keep.params,
+          true,
+        ])
+      : whereIn(update, "id", failed, [true])),
+    ...whereIn(update, "id", fine, [false]),
+  ];
 }
 
 /**
@@ -73,7 +84,7 @@ export async function commitOutcomes(
   await bulkWriter().write([
     ...statements,
     ...logStatements(ctx, logged),
-    ...failedFlagStatements(logged),
+    ...failedFlagStatements(ctx, logged),
   ]);
   for (const o of outcomes) ctx.tally.add(o.changeType);
   ctx.progress.advance(outcomes.length);

@@ -216,9 +216,8 @@ async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePl
       key: ["id"],
       update: fileColumns.filter((c) => c !== "id"),
     }),
-    // A full sync confirms the scenes it finds unchanged all at once, by completing (see
-    // scene-sync-time.ts): rewriting each of their rows would write a log as large as the
-    // scene table at every full sync, for one timestamp.
+    // A full sync confirms the scenes it finds unchanged all at once, by finishing
+    // (full-sync-confirmation.ts), instead of rewriting each row for one timestamp.
     ...(ctx.syncType === "full"
       ? []
       : whereIn('UPDATE "scene" SET "last_synced_at" = ?', "id", untouched, [now])),
