@@ -12,7 +12,7 @@ import type { SyncStatus } from "../domain/vocabulary";
  *
  * A scene that sync did not confirm keeps its own time: one marked removed, or whose newest
  * logged outcome is a failure. When a scene becomes one of those, its own time first takes the
- * confirmed time it had (keepConfirmedTime), so what is shown never goes back.
+ * confirmed time it had (keepingConfirmedTime), so what is shown never goes back.
  */
 
 // A run with failed entities still confirmed the others; a cancelled or interrupted one did
@@ -41,18 +41,21 @@ export function lastSyncedAt(
 }
 
 /**
- * A SET item (with `?` placeholders, and its values) for a statement that marks scenes failed
- * or removed: a scene that was confirmed keeps its confirmed time as its own. Null when no full
- * sync has finished. Every item of a SET reads the row as it was, in SQLite and PostgreSQL
- * alike, so it must see the flags before the statement changes them.
+ * The SET list of a statement that marks scenes failed or removed (`set`, with `?`
+ * placeholders, and its values), extended so that a scene that was confirmed keeps its
+ * confirmed time as its own. Every item of a SET reads the row as it was, in SQLite and
+ * PostgreSQL alike, so the added item sees the flags before the statement changes them.
  */
-export function keepConfirmedTime(
+export function keepingConfirmedTime(
   fullSyncStart: Date | null,
-): { set: string; params: SqlValue[] } | null {
-  if (fullSyncStart === null) return null;
+  set: string,
+  params: SqlValue[],
+): { set: string; params: SqlValue[] } {
+  // Before any full sync has finished, there is no confirmed time to keep.
+  if (fullSyncStart === null) return { set, params };
   return {
     set: `"last_synced_at" = CASE WHEN "last_sync_failed" = ? AND "removed_at" IS NULL
-      AND "last_synced_at" < ? THEN ? ELSE "last_synced_at" END`,
-    params: [false, fullSyncStart, fullSyncStart],
+      AND "last_synced_at" < ? THEN ? ELSE "last_synced_at" END, ${set}`,
+    params: [false, fullSyncStart, fullSyncStart, ...params],
   };
 }

@@ -1,7 +1,7 @@
 import { rowReader } from "../../db/row-reader";
 import { quote, whereIn } from "../../db/sql-dialect";
 import type { EntityType } from "../../domain/vocabulary";
-import { keepConfirmedTime } from "../full-sync-confirmation";
+import { keepingConfirmedTime } from "../full-sync-confirmation";
 import { commitOutcomes, type EntityOutcome } from "../write/record-outcomes";
 import type { RunContext } from "./run-context";
 
@@ -19,12 +19,15 @@ export async function markRemoved(ctx: RunContext, type: EntityType, ids: string
       changedFields: { removed_from_stash: { from: false, to: true } },
       error: null,
     }));
-    // A removed scene keeps the time its last full sync confirmed it (keepConfirmedTime).
-    const keep = type === "scene" ? keepConfirmedTime(ctx.fullSyncStart) : null;
-    const set = keep ? `${keep.set}, "removed_at" = ?` : `"removed_at" = ?`;
+    const removal = { set: '"removed_at" = ?', params: [new Date()] };
+    // A removed scene keeps the time its last full sync confirmed it.
+    const { set, params } =
+      type === "scene"
+        ? keepingConfirmedTime(ctx.fullSyncStart, removal.set, removal.params)
+        : removal;
     await commitOutcomes(
       ctx,
-      whereIn(`UPDATE "${type}" SET ${set}`, "id", batch, [...(keep?.params ?? []), new Date()]),
+      whereIn(`UPDATE "${type}" SET ${set}`, "id", batch, params),
       outcomes,
     );
   }

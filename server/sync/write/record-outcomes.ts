@@ -3,7 +3,7 @@ import type { ChangeType, EntityType } from "../../domain/vocabulary";
 import { insertRows, whereIn, type SqlValue, type Statement } from "../../db/sql-dialect";
 import { logsOutcome, type RunContext } from "../run/run-context";
 import { bulkWriter } from "../../db/bulk-writer";
-import { keepConfirmedTime } from "../full-sync-confirmation";
+import { keepingConfirmedTime } from "../full-sync-confirmation";
 
 /** One entity's outcome in a run. */
 export interface EntityOutcome {
@@ -47,7 +47,7 @@ function logStatements(ctx: RunContext, logged: EntityOutcome[]): Statement[] {
  * Keeps scene.last_sync_failed equal to "the scene's newest sync_log row is failed": set or
  * cleared with every logged scene outcome, in the transaction that logs it. A created scene's
  * row was just inserted with the flag cleared. A scene that starts failing keeps the time its
- * last full sync confirmed it (keepConfirmedTime).
+ * last full sync confirmed it (keepingConfirmedTime).
  */
 function failedFlagStatements(ctx: RunContext, logged: EntityOutcome[]): Statement[] {
   const failed: string[] = [];
@@ -57,16 +57,10 @@ function failedFlagStatements(ctx: RunContext, logged: EntityOutcome[]): Stateme
     if (o.changeType === "failed") failed.push(o.entityId);
     else if (o.changeType !== "created") fine.push(o.entityId);
   }
-  const keep = keepConfirmedTime(ctx.fullSyncStart);
-  const update = 'UPDATE "scene" SET "last_sync_failed" = ?';
+  const failing = keepingConfirmedTime(ctx.fullSyncStart, '"last_sync_failed" = ?', [true]);
   return [
-    ...(keep
-      ? whereIn(`UPDATE "scene" SET ${keep.set}, "last_sync_failed" = ?`, "id", failed, [
-          ...keep.params,
-          true,
-        ])
-      : whereIn(update, "id", failed, [true])),
-    ...whereIn(update, "id", fine, [false]),
+    ...whereIn(`UPDATE "scene" SET ${failing.set}`, "id", failed, failing.params),
+    ...whereIn('UPDATE "scene" SET "last_sync_failed" = ?', "id", fine, [false]),
   ];
 }
 
