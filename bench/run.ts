@@ -10,7 +10,8 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Db } from "../server/db/client";
-import { median, nullableRound, passLinePrefix, round, timed, type PassFigures } from "./timing";
+import { passRecord, rounded, summarize } from "./figures";
+import { passLinePrefix, round, timed, type PassFigures } from "./timing";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -123,34 +124,21 @@ try {
     console.log(`pass ${pass} of ${passCount}:`);
     passes.push(await runPass(pass, url, sim.pid!));
   }
-  const mid = (pick: (p: PassFigures) => number) => median(passes.map(pick));
-  const fetchRate = mid((p) => p.fetchRate);
-  const firstRate = mid((p) => p.firstRate);
-  const firstPercent = mid((p) => (p.firstRate / p.fetchRate) * 100);
-  const fetchRateBeforeResync = mid((p) => p.fetchRateBeforeResync);
-  const reRate = mid((p) => p.reRate);
-  const rePercent = mid((p) => (p.reRate / p.fetchRateBeforeResync) * 100);
-  const downloadRate = mid((p) => p.downloadRateBeforeResync);
-  const rePercentOfDownload = mid((p) => (p.reRate / p.downloadRateBeforeResync) * 100);
-  const peakRssMB = Math.max(...passes.map((p) => p.peakRssMB));
-  // CPU figures exist where /proc does (Linux): a median of all passes or none.
-  const midCpu = (pick: (cpu: PassFigures["firstCpu"], pass: PassFigures) => number | null) => {
-    const values = passes.map((p) => pick(p.firstCpu, p));
-    return values.every((v) => v !== null) ? round(median(values as number[]), 1) : null;
-  };
-  const cpuBoundPercent = (cpu: PassFigures["firstCpu"], p: PassFigures) =>
-    cpu.cpuBoundRate === null ? null : (cpu.cpuBoundRate / p.fetchRate) * 100;
+  const records = passes.map(passRecord);
+  const all = summarize(records);
+  const pct = (n: number | null) => (n === null ? "?" : `${round(n)} %`);
   console.log(
-    `medians of ${passCount} passes: fetch ${round(fetchRate)}/s; first full sync ${round(firstRate)}/s, ` +
-      `${round(firstPercent)} % of fetch; re-sync ${round(reRate)}/s, ${round(rePercent)} % of fetch ` +
-      `(${round(rePercentOfDownload)} % of download only, ${round(downloadRate)}/s); ` +
-      `peak RSS (largest) ${round(peakRssMB)} MB`,
+    `medians of ${passCount} passes: fetch ${round(all.fetchOnlyScenesPerSecond)}/s; ` +
+      `first full sync ${round(all.firstFullSyncScenesPerSecond)}/s, ${pct(all.firstFullSyncPercentOfFetch)} of fetch; ` +
+      `re-sync ${round(all.unchangedResyncScenesPerSecond)}/s, ${pct(all.unchangedResyncPercentOfFetch)} of fetch ` +
+      `(${pct(all.unchangedResyncPercentOfDownloadOnly)} of download only); ` +
+      `peak RSS (largest) ${round(all.peakRssMB)} MB`,
   );
-  const cpuBound = midCpu(cpuBoundPercent);
-  if (cpuBound !== null) {
+  if (all.firstFullSyncCpuBoundPercentOfFetch !== null) {
     console.log(
-      `first full sync CPU (medians): ${midCpu((cpu) => cpu.sync)} s + simulator ${midCpu((cpu) => cpu.simulator)} s; ` +
-        `if only CPU limited it: ${cpuBound} % of fetch`,
+      `first full sync CPU (medians): ${all.firstFullSyncCpuSeconds.toFixed(1)} s + simulator ` +
+        `${all.simulatorCpuSecondsDuringFirstFullSync?.toFixed(1)} s; ` +
+        `if only CPU limited it: ${pct(all.firstFullSyncCpuBoundPercentOfFetch)} of fetch`,
     );
   }
 
@@ -197,8 +185,11 @@ try {
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   samples.sort((a, b) => a - b);
-  const pct = (p: number) => samples[Math.min(samples.length - 1, Math.floor(samples.length * p))]!;
-  console.log(`history query:       p50 ${pct(0.5).toFixed(3)} ms, p99 ${pct(0.99).toFixed(3)} ms`);
+  const historyPct = (p: number) =>
+    samples[Math.min(samples.length - 1, Math.floor(samples.length * p))]!;
+  console.log(
+    `history query:       p50 ${historyPct(0.5).toFixed(3)} ms, p99 ${historyPct(0.99).toFixed(3)} ms`,
+  );
 
   const results = {
     measuredAt: new Date().toISOString(),
@@ -217,41 +208,13 @@ try {
       passes: passCount,
     },
     figures: {
-      fetchOnlyScenesPerSecond: round(fetchRate),
-      firstFullSyncScenesPerSecond: round(firstRate),
-      firstFullSyncPercentOfFetch: round(firstPercent, 1),
-      // What bounds the first sync here: its CPU and the simulator's, spread over every core.
-      firstFullSyncCpuSeconds: midCpu((cpu) => cpu.sync),
-      firstFullSyncMainThreadCpuSeconds: midCpu((cpu) => cpu.mainThread),
-      simulatorCpuSecondsDuringFirstFullSync: midCpu((cpu) => cpu.simulator),
-      // The share of fetch the first sync could reach if that CPU were its only limit.
-      firstFullSyncCpuBoundPercentOfFetch: midCpu(cpuBoundPercent),
-      fetchOnlyBeforeResyncScenesPerSecond: round(fetchRateBeforeResync),
-      unchangedResyncScenesPerSecond: round(reRate),
-      unchangedResyncPercentOfFetch: round(rePercent, 1),
-      downloadOnlyBeforeResyncScenesPerSecond: round(downloadRate),
-      unchangedResyncPercentOfDownloadOnly: round(rePercentOfDownload, 1),
+      ...rounded(all),
       incrementalSeconds: round(incremental.seconds, 3),
-      historyQueryP50Ms: round(pct(0.5), 3),
-      historyQueryP99Ms: round(pct(0.99), 3),
-      peakRssMB: round(peakRssMB),
+      historyQueryP50Ms: round(historyPct(0.5), 3),
+      historyQueryP99Ms: round(historyPct(0.99), 3),
     },
     // Each pass's own figures; those above are their medians (peak memory: the largest).
-    passes: passes.map((p) => ({
-      fetchOnlyScenesPerSecond: round(p.fetchRate),
-      firstFullSyncScenesPerSecond: round(p.firstRate),
-      firstFullSyncPercentOfFetch: round((p.firstRate / p.fetchRate) * 100, 1),
-      firstFullSyncCpuSeconds: round(p.firstCpu.sync, 1),
-      firstFullSyncMainThreadCpuSeconds: nullableRound(p.firstCpu.mainThread, 1),
-      simulatorCpuSecondsDuringFirstFullSync: nullableRound(p.firstCpu.simulator, 1),
-      firstFullSyncCpuBoundPercentOfFetch: nullableRound(cpuBoundPercent(p.firstCpu, p), 1),
-      fetchOnlyBeforeResyncScenesPerSecond: round(p.fetchRateBeforeResync),
-      unchangedResyncScenesPerSecond: round(p.reRate),
-      unchangedResyncPercentOfFetch: round((p.reRate / p.fetchRateBeforeResync) * 100, 1),
-      downloadOnlyBeforeResyncScenesPerSecond: round(p.downloadRateBeforeResync),
-      unchangedResyncPercentOfDownloadOnly: round((p.reRate / p.downloadRateBeforeResync) * 100, 1),
-      peakRssMB: round(p.peakRssMB),
-    })),
+    passes: records.map((record) => rounded(record)),
     goals: {
       firstFullSync: "≥ 60 % of fetch and ≥ 10,000 scenes/s",
       unchangedResync: "≥ 85 % of fetch",

@@ -1,7 +1,8 @@
 /**
  * One pass of `npm run bench`, in its own process on its own empty SQLite file (DATABASE_URL):
- * fetch-only, the first full sync, fetch-only and download-only again, the unchanged re-sync. Run by bench/run.ts
- * several times; it prints its figures as one line (passLinePrefix + JSON) among its others.
+ * fetch-only, the first full sync, fetch-only and download-only again, the unchanged re-sync.
+ * Run by bench/run.ts several times; it prints its figures as one line (passLinePrefix + JSON)
+ * among its others.
  * Arguments: <graphql url> <scenes> <per page> <simulator's pid>.
  */
 import os from "node:os";

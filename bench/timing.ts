@@ -8,9 +8,6 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ seconds: number;
 
 export const round = (n: number, digits = 0) => Number(n.toFixed(digits));
 
-export const nullableRound = (n: number | null, digits: number) =>
-  n === null ? null : round(n, digits);
-
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;

@@ -1,7 +1,7 @@
-import { latestFullSyncStart } from "../../server/sync/full-sync-confirmation";
 import { expect } from "vitest";
 import { db } from "../../server/db/client";
 import { countLoggedOutcomes } from "../../server/sync/count-logged-outcomes";
+import { latestFullSyncStart } from "../../server/sync/full-sync-confirmation";
 import type { SyncType } from "../../server/domain/vocabulary";
 import type { StashClient } from "../../server/stash/client";
 import { ProgressTracker } from "../../server/sync/run/progress-tracker";

@@ -14,8 +14,9 @@ export interface PagedResult {
  * page, this thread receives the current one (parsing only what it must) and plans its
  * writes, and the bulk writer's thread commits the previous one. Plans are made from committed
  * rows, so a page sharing an entity with the page still being committed (the library changed
- * mid-run and offsets shifted) waits for that commit first. Pages commit one at a time, in order, so counts
- * and "seen" stay exact. Cancellation is honoured between pages; every page begun is finished.
+ * mid-run and offsets shifted) waits for that commit first. Pages commit one at a time, in
+ * order, so counts and "seen" stay exact. Cancellation is honoured between pages; every page
+ * begun is finished.
  */
 export async function pageThrough<Item extends { id: string | null }>(
   ctx: RunContext,
