@@ -11,7 +11,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Db } from "../server/db/client";
 import { passRecord, rounded, summarize } from "./figures";
-import { passLinePrefix, round, timed, type PassFigures } from "./timing";
+import {
+  passLinePrefix,
+  round,
+  timed,
+  type PassFigures,
+  type SyncPassFigures,
+  type WritesOnlyFigures,
+} from "./timing";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -33,7 +40,7 @@ const changedCount = Number(args.changed);
 const passCount = Number(args.passes);
 
 const workDir = mkdtempSync(path.join(os.tmpdir(), "stash-sync-bench-"));
-const databaseUrl = (pass: number) => `file:${path.join(workDir, `pass-${pass}.db`)}`;
+const databaseUrl = (name: string) => `file:${path.join(workDir, `${name}.db`)}`;
 
 function startSimProcess(port: number): Promise<ChildProcess> {
   const child = spawn(
@@ -70,25 +77,17 @@ async function control(port: number, body: unknown) {
   if (!res.ok) throw new Error(`control ${res.status}: ${await res.text()}`);
 }
 
-/** One pass in its own process; resolves with its figures. */
-function runPass(pass: number, url: string, simPid: number): Promise<PassFigures> {
+/**
+ * Runs one of the bench's pass scripts in its own process on its own database; resolves with
+ * the figures it prints on its passLinePrefix line, and echoes its other lines.
+ */
+function runPassScript<Figures>(script: string, pass: number, args: string[]): Promise<Figures> {
   // This process's Node options (tsx's loader) apply to the pass too.
-  const child = spawn(
-    process.execPath,
-    [
-      ...process.execArgv,
-      "bench/sync-pass.ts",
-      url,
-      String(sceneCount),
-      String(perPage),
-      String(simPid),
-    ],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-      env: { ...process.env, DATABASE_URL: databaseUrl(pass) },
-    },
-  );
-  let figures: PassFigures | null = null;
+  const child = spawn(process.execPath, [...process.execArgv, script, ...args], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, DATABASE_URL: databaseUrl(`${path.basename(script, ".ts")}-${pass}`) },
+  });
+  let figures: Figures | null = null;
   let buffered = "";
   child.stdout!.on("data", (chunk: Buffer) => {
     buffered += chunk.toString();
@@ -97,7 +96,7 @@ function runPass(pass: number, url: string, simPid: number): Promise<PassFigures
       const line = buffered.slice(0, newline);
       buffered = buffered.slice(newline + 1);
       if (line.startsWith(passLinePrefix)) {
-        figures = JSON.parse(line.slice(passLinePrefix.length)) as PassFigures;
+        figures = JSON.parse(line.slice(passLinePrefix.length)) as Figures;
       } else console.log(line);
     }
   });
@@ -105,9 +104,24 @@ function runPass(pass: number, url: string, simPid: number): Promise<PassFigures
     child.on("exit", (code) =>
       figures && code === 0
         ? resolve(figures)
-        : reject(new Error(`pass ${pass} exited with ${code}`)),
+        : reject(new Error(`${script} (pass ${pass}) exited with ${code}`)),
     ),
   );
+}
+
+/** One pass: the syncs (bench/sync-pass.ts), then the writes-only bound (bench/writes-only-pass.ts). */
+async function runPass(pass: number, url: string, simPid: number): Promise<PassFigures> {
+  const args = [url, String(sceneCount), String(perPage)];
+  const syncs = await runPassScript<SyncPassFigures>("bench/sync-pass.ts", pass, [
+    ...args,
+    String(simPid),
+  ]);
+  const writesOnly = await runPassScript<WritesOnlyFigures>(
+    "bench/writes-only-pass.ts",
+    pass,
+    args,
+  );
+  return { ...syncs, writesOnly };
 }
 
 const port = 20000 + Math.floor(Math.random() * 20000);
@@ -134,6 +148,10 @@ try {
       `(${pct(all.unchangedResyncPercentOfDownloadOnly)} of download only); ` +
       `peak RSS (largest) ${round(all.peakRssMB)} MB`,
   );
+  console.log(
+    `first full sync's own writes alone, written while fetching (medians): ` +
+      `${round(all.writesOnlyScenesPerSecond)}/s, ${pct(all.writesOnlyPercentOfFetch)} of fetch`,
+  );
   if (all.firstFullSyncCpuBoundPercentOfFetch !== null) {
     console.log(
       `first full sync CPU (medians): ${all.firstFullSyncCpuSeconds.toFixed(1)} s + simulator ` +
@@ -143,7 +161,7 @@ try {
   }
 
   // The rest runs here, on the last pass's database (100,000 scenes synced, twice).
-  process.env.DATABASE_URL = databaseUrl(passCount);
+  process.env.DATABASE_URL = databaseUrl(`sync-pass-${passCount}`);
   const { db } = await import("../server/db/client");
   const { runSync } = await import("../server/sync/sync-service");
   const { readSceneSyncLogs } = await import("../server/history/read-scene-sync-logs");

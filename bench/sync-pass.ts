@@ -6,8 +6,9 @@
  * Arguments: <graphql url> <scenes> <per page> <simulator's pid>.
  */
 import os from "node:os";
+import { fetchOnlyPass, pagesPass, scenePage } from "./library-pages";
 import { mainThreadCpuSeconds, ownCpuSeconds, processCpuSeconds } from "./cpu-time";
-import { passLinePrefix, round, timed, type FirstSyncCpu, type PassFigures } from "./timing";
+import { passLinePrefix, round, timed, type FirstSyncCpu, type SyncPassFigures } from "./timing";
 
 const [url, scenesArg, perPageArg, simPidArg] = process.argv.slice(2);
 const simPid = Number(simPidArg);
@@ -30,29 +31,16 @@ const client = new StashClient({ url: url!, perPage });
 await db().syncHistory.count();
 await bulkWriter().query({ sql: "SELECT 1", params: [] });
 
-/** Reads every page of the library with `readPage` and prints the rate. */
-const pagesPass = async (label: string, readPage: (page: number) => Promise<unknown>) => {
-  const pages = Math.ceil(sceneCount / perPage);
-  const { seconds } = await timed(async () => {
-    for (let page = 1; page <= pages; page++) await readPage(page);
-  });
-  const rate = sceneCount / seconds;
-  console.log(`  ${label.padEnd(21)}${round(rate)} scenes/s (${seconds.toFixed(2)} s)`);
-  return rate;
-};
-const scenePage = (page: number) => ({ page, perPage, sort: "id", direction: "ASC" }) as const;
-
-// Fetch only: what the simulator can serve through the client, every scene parsed and
-// validated. Measured again right before each sync it is compared with: this machine's speed
-// drifts by tens of percent over a minute, and a ratio is only meaningful between neighbouring
-// measurements.
-const fetchOnly = (label: string) => pagesPass(label, (page) => client.findScenes(scenePage(page)));
+const pages = { sceneCount, perPage };
+const fetchOnly = (label: string) => fetchOnlyPass(label, client, pages);
 // Download only: the same requests with each answer read as text and nothing parsed, the
 // least a client can do with them. An unchanged re-sync parses only what changed, so it is also
 // compared with this stricter reference.
 const transport = { url: url!, timeoutMs: 30_000, retries: 0, retryBaseDelayMs: 0 };
 const downloadOnly = (label: string) =>
-  pagesPass(label, (page) => fetchGraphQL(transport, pageRequest("scene", scenePage(page))));
+  pagesPass(label, pages, (page) =>
+    fetchGraphQL(transport, pageRequest("scene", scenePage(page, perPage))),
+  );
 // A first pass, not counted: the simulator and the client run unoptimized code at first
 // (both are JavaScript, unlike Stash), and a cold pass read ~30 % slower than a warm one.
 // Comparing the syncs with a cold pass would flatter them.
@@ -100,7 +88,7 @@ if (firstFull.value.status !== "completed" || reFull.value.status !== "completed
   console.error("A sync did not complete: these figures would not measure a sync.");
   process.exit(1);
 }
-const figures: PassFigures = {
+const figures: SyncPassFigures = {
   fetchRate,
   firstRate,
   firstCpu,

@@ -25,8 +25,8 @@ export interface FirstSyncCpu {
   cpuBoundRate: number | null;
 }
 
-/** What one pass (bench/sync-pass.ts) measured; rates in scenes per second. */
-export interface PassFigures {
+/** What bench/sync-pass.ts measured; rates in scenes per second. */
+export interface SyncPassFigures {
   fetchRate: number;
   firstRate: number;
   firstCpu: FirstSyncCpu;
@@ -36,6 +36,16 @@ export interface PassFigures {
   downloadRateBeforeResync: number;
   reRate: number;
 }
+
+/** What the writes-only pass (bench/writes-only-pass.ts) measured; rates in scenes per second. */
+export interface WritesOnlyFigures {
+  fetchRate: number;
+  /** Fetching the library while a first full sync's own writes are written again. */
+  rate: number;
+}
+
+/** One pass: its syncs, then its writes-only bound. */
+export type PassFigures = SyncPassFigures & { writesOnly: WritesOnlyFigures };
 
 /** The line a pass prints its figures on, for the parent to read. */
 export const passLinePrefix = "bench-pass-figures ";
