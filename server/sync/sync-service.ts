@@ -11,9 +11,9 @@ import { readStashConnection } from "../settings/stash-connection";
 import { StashClient } from "../stash/client";
 import { requestCancel, watchCancelRequests } from "./run/cancel-requests";
 import { latestFullSyncStart } from "./full-sync-confirmation";
-import { ProgressTracker } from "./run/progress-tracker";
+import type { ProgressTracker } from "./run/progress-tracker";
 import type { Watermarks } from "./run/phases";
-import { SyncCancelled, Tally, type RunContext } from "./run/run-context";
+import { newRunContext, SyncCancelled, Tally } from "./run/run-context";
 import { runFullSync, runIncrementalSync, runSpecificSync } from "./run/run-sync-type";
 import { acquireSyncLock, releaseSyncLock } from "./sync-lock";
 import type { SyncRequest } from "./sync-request";
@@ -149,21 +149,18 @@ async function execute(
   signal: AbortSignal,
   options: SyncOptions,
 ): Promise<SyncRunSummary> {
-  const database = db();
-  const progress = new ProgressTracker(runId, jobId);
-  const ctx: RunContext = {
-    db: database,
-    client,
-    runId,
-    jobId,
-    syncType: request.type,
-    perPage: options.perPage ?? env().STASH_PAGE_SIZE,
-    signal,
-    progress,
-    tally: new Tally(),
-    knownRefs: new Map(),
-    fullSyncStart: null,
-  };
+  const ctx = newRunContext(
+    {
+      client,
+      runId,
+      jobId,
+      syncType: request.type,
+      perPage: options.perPage ?? env().STASH_PAGE_SIZE,
+      signal,
+    },
+    null,
+  );
+  const { progress } = ctx;
   const end: RunEnd = { status: "completed", errorMessage: null };
   progress.start();
   try {

@@ -4,8 +4,7 @@ import { countLoggedOutcomes } from "../../server/sync/count-logged-outcomes";
 import { latestFullSyncStart } from "../../server/sync/full-sync-confirmation";
 import type { SyncType } from "../../server/domain/vocabulary";
 import type { StashClient } from "../../server/stash/client";
-import { ProgressTracker } from "../../server/sync/run/progress-tracker";
-import { Tally, type RunContext } from "../../server/sync/run/run-context";
+import { newRunContext, type RunContext } from "../../server/sync/run/run-context";
 import type { SyncRequest } from "../../server/sync/sync-request";
 import { loadKnownRefs } from "../../server/sync/write/ensure-linked-refs";
 import { createSyncRun } from "../factories/library";
@@ -70,19 +69,17 @@ export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs
  */
 export async function pageRunContext(client: StashClient, syncType: SyncType): Promise<RunContext> {
   const run = await createSyncRun(db(), { syncType, status: "running" });
-  const ctx: RunContext = {
-    db: db(),
-    client,
-    runId: run.id,
-    jobId: run.jobId,
-    syncType,
-    perPage: 100,
-    signal: new AbortController().signal,
-    progress: new ProgressTracker(run.id, run.jobId),
-    tally: new Tally(),
-    knownRefs: new Map(),
-    fullSyncStart: await latestFullSyncStart(),
-  };
+  const ctx = newRunContext(
+    {
+      client,
+      runId: run.id,
+      jobId: run.jobId,
+      syncType,
+      perPage: 100,
+      signal: new AbortController().signal,
+    },
+    await latestFullSyncStart(),
+  );
   await loadKnownRefs(ctx);
   return ctx;
 }

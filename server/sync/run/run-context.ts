@@ -1,8 +1,8 @@
-import type { Db } from "../../db/client";
+import { db, type Db } from "../../db/client";
 import type { ChangeType, SyncType } from "../../domain/vocabulary";
 import type { StashClient } from "../../stash/client";
 import type { RefType } from "../compare/ref-specs";
-import type { ProgressTracker } from "./progress-tracker";
+import { ProgressTracker } from "./progress-tracker";
 
 /** Counts of one run, by outcome; sync_history's counters are written from these. */
 export class Tally {
@@ -39,6 +39,21 @@ export interface RunContext {
   knownRefs: Map<RefType, Set<string>>;
   /** The newest finished full sync's start when this run began (full-sync-confirmation.ts). */
   fullSyncStart: Date | null;
+}
+
+/** A run's context with nothing done yet: no counts, no refs known, progress not started. */
+export function newRunContext(
+  run: Pick<RunContext, "client" | "runId" | "jobId" | "syncType" | "perPage" | "signal">,
+  fullSyncStart: Date | null,
+): RunContext {
+  return {
+    ...run,
+    db: db(),
+    progress: new ProgressTracker(run.runId, run.jobId),
+    tally: new Tally(),
+    knownRefs: new Map(),
+    fullSyncStart,
+  };
 }
 
 /**
