@@ -10,6 +10,8 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Db } from "../server/db/client";
+import { sqliteFileFromUrl } from "../server/db/database-file";
+import { applyMigrations } from "../server/db/migrations";
 import { passRecord, rounded, summarize } from "./figures";
 import {
   passLinePrefix,
@@ -81,11 +83,20 @@ async function control(port: number, body: unknown) {
  * Runs one of the bench's pass scripts in its own process on its own database; resolves with
  * the figures it prints on its passLinePrefix line, and echoes its other lines.
  */
-function runPassScript<Figures>(script: string, pass: number, args: string[]): Promise<Figures> {
+async function runPassScript<Figures>(
+  script: string,
+  pass: number,
+  args: string[],
+): Promise<Figures> {
+  const url = databaseUrl(`${path.basename(script, ".ts")}-${pass}`);
+  // Migrated here: Prisma's schema engine would stay in the pass's memory (~50 MB of
+  // WebAssembly), which neither the server nor the sync CLI ever load (scripts/prepare-server.ts
+  // migrates in its own process), and the pass measures a syncing process's peak memory.
+  await applyMigrations(sqliteFileFromUrl(url));
   // This process's Node options (tsx's loader) apply to the pass too.
   const child = spawn(process.execPath, [...process.execArgv, script, ...args], {
     stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, DATABASE_URL: databaseUrl(`${path.basename(script, ".ts")}-${pass}`) },
+    env: { ...process.env, DATABASE_URL: url },
   });
   let figures: Figures | null = null;
   let buffered = "";

@@ -1,5 +1,6 @@
 /**
- * One pass of `npm run bench`, in its own process on its own empty SQLite file (DATABASE_URL):
+ * One pass of `npm run bench`, in its own process on its own empty SQLite file (DATABASE_URL,
+ * migrated by bench/run.ts):
  * fetch-only, the first full sync, fetch-only and download-only again, the unchanged re-sync.
  * Run by bench/run.ts several times; it prints its figures as one line (passLinePrefix + JSON)
  * among its others.
@@ -16,15 +17,12 @@ const sceneCount = Number(scenesArg);
 const perPage = Number(perPageArg);
 
 // Imported after the parent set DATABASE_URL: the app's one database module reads it once.
-const { applyMigrations } = await import("../server/db/migrations");
-const { sqliteFileFromUrl } = await import("../server/db/database-file");
 const { db } = await import("../server/db/client");
 const { bulkWriter } = await import("../server/db/bulk-writer");
 const { StashClient, pageRequest } = await import("../server/stash/client");
 const { runSync } = await import("../server/sync/sync-service");
 const { fetchGraphQL } = await import("../server/stash/graphql-transport");
 
-await applyMigrations(sqliteFileFromUrl(process.env.DATABASE_URL!));
 const client = new StashClient({ url: url!, perPage });
 // The syncs are timed as a running server runs them: its database connections open and the
 // writer's thread started. Opening them (~0.4 s, once per process) is not sync work.

@@ -25,8 +25,8 @@ const { bulkWriter, openSqliteBulkWriter } = await import("../server/db/bulk-wri
 const { StashClient } = await import("../server/stash/client");
 const { runSync } = await import("../server/sync/sync-service");
 
+// DATABASE_URL is migrated by bench/run.ts.
 const file = sqliteFileFromUrl(process.env.DATABASE_URL!);
-await applyMigrations(file);
 const kept: Statement[][] = [];
 const writer = bulkWriter();
 const write = writer.write.bind(writer);
