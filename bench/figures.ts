@@ -18,8 +18,8 @@ export function passRecord(p: PassFigures) {
     // The share of fetch the first sync could reach if that CPU were its only limit.
     firstFullSyncCpuBoundPercentOfFetch:
       cpuBoundRate === null ? null : (cpuBoundRate / p.fetchRate) * 100,
-    // The first sync's own writes written again while fetching, nothing else: the most any
-    // first full sync's code could reach here (bench/writes-only-pass.ts).
+    // The first sync's own writes written again while fetching, nothing else: a bound on any
+    // first full sync that writes these rows here (bench/writes-only-pass.ts).
     fetchOnlyBeforeWritesOnlyScenesPerSecond: p.writesOnly.fetchRate,
     writesOnlyScenesPerSecond: p.writesOnly.rate,
     writesOnlyPercentOfFetch: (p.writesOnly.rate / p.writesOnly.fetchRate) * 100,

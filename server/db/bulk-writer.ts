@@ -25,7 +25,8 @@ export interface BulkWriter {
   close(): Promise<void>;
 }
 
-const pragmas = [
+/** The writer connection's settings (exported for the bench, which writes as the writer does). */
+export const sqliteWriterPragmas = [
   // WAL lets pages read while a sync writes; the setting is stored in the file.
   "journal_mode = WAL",
   "foreign_keys = ON",
@@ -43,7 +44,7 @@ export function openSqliteBulkWriter(file: string): BulkWriter {
   // Resolved from the project root like every other path here (see database-file.ts): the
   // bundled server has no stable module directory.
   const worker = new Worker(path.join(process.cwd(), "server", "db", "sqlite-writer-worker.mjs"), {
-    workerData: { file, pragmas },
+    workerData: { file, pragmas: sqliteWriterPragmas },
   });
   // The worker must not keep a finished CLI or test process alive.
   worker.unref();
