@@ -164,6 +164,7 @@ async function execute(
   const end: RunEnd = { status: "completed", errorMessage: null };
   progress.start();
   try {
+    // Read here, not when the context is made: a database error then ends the run as failed.
     ctx.fullSyncStart = await latestFullSyncStart();
     // A run killed while filling an empty library left its indexes deferred (bulk-load.ts).
     // Reads are only slower without them: a failure to rebuild must not stop this run.
