@@ -35,9 +35,10 @@ const fetchOnly = (label: string) => fetchOnlyPass(label, client, pages);
 // least a client can do with them. An unchanged re-sync parses only what changed, so it is also
 // compared with this stricter reference.
 const transport = { url: url!, timeoutMs: 30_000, retries: 0, retryBaseDelayMs: 0 };
+const dialect = await client.dialect();
 const downloadOnly = (label: string) =>
   pagesPass(label, pages, (page) =>
-    fetchGraphQL(transport, pageRequest("scene", scenePage(page, perPage))),
+    fetchGraphQL(transport, pageRequest("scene", scenePage(page, perPage), dialect)),
   );
 // A first pass, not counted: the simulator and the client run unoptimized code at first
 // (both are JavaScript, unlike Stash), and a cold pass read ~30 % slower than a warm one.

@@ -1,9 +1,11 @@
 /**
  * Runs the simulator on its own:
  *   npm run stash-sim -- --scenes 5000 --port 9999 [--seed 1] [--api-key K] [--tz +02:00]
+ *     [--stash-version v0.27.2]
  * Prints the GraphQL URL (point STASH_URL at it) and the control URL, then serves until stopped.
  */
 import { parseArgs } from "node:util";
+import { defaultStashRelease, isStashRelease, stashReleases } from "./releases";
 import { startStashSim } from "./start-stash-sim";
 
 const usage = `Usage: npm run stash-sim -- [--scenes N] [--port P] [--host H] [--seed S] [--api-key K] [--tz +02:00] [--latency MS]
@@ -15,6 +17,7 @@ const usage = `Usage: npm run stash-sim -- [--scenes N] [--port P] [--host H] [-
   --api-key  require this ApiKey header, as a Stash with a login does
   --tz       the Stash server's UTC offset for timestamps (default Z)
   --latency  milliseconds added to every answer (default 0)
+  --stash-version  the Stash release to play, ${stashReleases.join(", ")} (default ${defaultStashRelease})
   --no-read-ahead  do not prepare the next page of a paged query in the background`;
 
 function fail(message: string): never {
@@ -33,6 +36,7 @@ try {
       "api-key": { type: "string" },
       tz: { type: "string", default: "Z" },
       latency: { type: "string", default: "0" },
+      "stash-version": { type: "string", default: defaultStashRelease },
       "no-read-ahead": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -52,6 +56,10 @@ const int = (name: string, text: string, min: number, max: number) => {
   return n;
 };
 
+const stashVersion = values["stash-version"];
+if (!isStashRelease(stashVersion))
+  fail(`--stash-version must be one of ${stashReleases.join(", ")}`);
+
 const started = performance.now();
 const sim = await startStashSim({
   scenes: int("scenes", values.scenes, 0, 1_000_000),
@@ -63,6 +71,7 @@ const sim = await startStashSim({
   // A standalone simulator serves people and the demo: its clock is today's.
   now: new Date(),
   readAhead: !values["no-read-ahead"],
+  stashVersion,
 }).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
 sim.setLatency(int("latency", values.latency, 0, 600_000));
 

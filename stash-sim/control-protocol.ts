@@ -70,7 +70,7 @@ const tagEdit = z
 const studioEdit = z
   .object({
     name: z.string().min(1),
-    url: nullableText,
+    urls: z.array(z.string()),
     parent_id: z.coerce.string().nullable(),
     favorite: z.boolean(),
     details: nullableText,

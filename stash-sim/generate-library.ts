@@ -289,7 +289,11 @@ export function generatePerformer(seed: number, id: number, clock: SimClock): Wi
     id: String(id),
     name,
     disambiguation: random.chance(0.05) ? `${random.pick(ADJECTIVES)} era` : null,
-    urls: random.chance(0.5) ? [`https://performers.example/${id}`] : [],
+    urls: [
+      ...(random.chance(0.5) ? [`https://performers.example/${id}`] : []),
+      // Derived from the id, not drawn: extra draws would change every later value of a seed.
+      ...(id % 3 === 0 ? [`https://twitter.com/${name.toLowerCase().replace(/\W+/g, "_")}`] : []),
+    ],
     gender: random.pick(GENDERS),
     birthdate: random.chance(0.6)
       ? `${year}-${pad2(random.int(1, 12))}-${pad2(random.int(1, 28))}`
@@ -328,7 +332,12 @@ export function generateStudio(seed: number, id: number, clock: SimClock): WireS
   return {
     id: String(id),
     name,
-    url: random.chance(0.7) ? `https://${name.toLowerCase().replace(/\W+/g, "-")}.example` : null,
+    urls: random.chance(0.7)
+      ? [
+          `https://${name.toLowerCase().replace(/\W+/g, "-")}.example`,
+          ...(id % 4 === 0 ? [`https://shop.example/${id}`] : []),
+        ]
+      : [],
     parent_studio: null,
     aliases: [],
     ignore_auto_tag: false,
@@ -399,6 +408,9 @@ function generateFile(
   };
 }
 
+/** The simulator keeps no group table: a group is its id and a name made from it. */
+const groupOf = (id: number) => ({ id: String(id), name: `Series ${id}` });
+
 export interface SceneReferences {
   performer(id: number): WirePerformer | undefined;
   tag(id: number): WireTag | undefined;
@@ -449,6 +461,11 @@ export function materializeScene(
     studio: studioId === null ? null : (refs.studio(studioId) ?? null),
     performers: [],
     tags: [],
+    // Derived from the id, not drawn, so the seed's other values stay as they were.
+    groups:
+      id % 7 === 0
+        ? [{ group: groupOf(1 + (id % 40)), scene_index: 1 + Math.floor(id / 280) }]
+        : [],
   };
   let performers = performerIds;
   let tags = tagIds;

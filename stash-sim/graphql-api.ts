@@ -14,7 +14,9 @@ import type {
   TimestampCriterion,
 } from "./entity-table";
 import type { SimLibrary } from "./library";
+import type { StashRelease } from "./releases";
 import { sdlWithout, stashSchemaSdl } from "./schema-sdl";
+import type { WirePerformer, WireScene, WireStudio } from "./wire-types";
 
 export interface StashVersionInfo {
   version: string | null;
@@ -109,14 +111,20 @@ function invalidQueryIs422(): Plugin {
   };
 }
 
+/** The first of a performer's URLs on this site, as the pre-v0.27 field held it. */
+const urlOn = (urls: string[], site: RegExp) => urls.find((u) => site.test(u)) ?? null;
+const twitter = /^https?:\/\/(www\.)?(twitter|x)\.com\//i;
+const instagram = /^https?:\/\/(www\.)?instagram\.com\//i;
+
 export function createStashGraphQL(options: {
   library: SimLibrary;
+  release: StashRelease;
   version: StashVersionInfo;
   removeFields: readonly string[];
 }) {
   const { library } = options;
   const schema = createSchema<GraphQLContext>({
-    typeDefs: sdlWithout(stashSchemaSdl, options.removeFields),
+    typeDefs: sdlWithout(stashSchemaSdl(options.release), options.removeFields),
     resolvers: {
       Time: passThrough("Time"),
       Int64: passThrough("Int64"),
@@ -125,6 +133,18 @@ export function createStashGraphQL(options: {
           file: { fingerprints: { type: string; value: string }[] },
           args: { type: string },
         ) => file.fingerprints.find((f) => f.type === args.type)?.value ?? null,
+      },
+      // Stash answers the single-URL fields from the list: the first URL.
+      Studio: { url: (studio: WireStudio) => studio.urls[0] ?? null },
+      Performer: {
+        url: (p: WirePerformer) =>
+          p.urls.find((u) => !twitter.test(u) && !instagram.test(u)) ?? null,
+        twitter: (p: WirePerformer) => urlOn(p.urls, twitter),
+        instagram: (p: WirePerformer) => urlOn(p.urls, instagram),
+      },
+      Scene: {
+        movies: (scene: WireScene) =>
+          scene.groups.map((g) => ({ movie: g.group, scene_index: g.scene_index })),
       },
       Query: {
         version: () => options.version,

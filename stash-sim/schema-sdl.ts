@@ -1,10 +1,19 @@
+import { minorOf, type StashRelease } from "./releases";
+
 /**
- * The subset of Stash's GraphQL schema the simulator serves (graphql/schema/schema.graphql and
+ * The subset of Stash's GraphQL schema the simulator serves, as each release has it (graphql/schema/schema.graphql and
  * types/*.graphql in stashapp/stash): same type, field, argument and enum names, same
  * nullability. Fields stash-sync never asks for are left out; asking for one is a 422, as a
  * field missing from an older Stash would be.
  */
-export const stashSchemaSdl = /* GraphQL */ `
+export function stashSchemaSdl(release: StashRelease): string {
+  const minor = minorOf(release);
+  /** The line when the release has it (from `since` on), else nothing. */
+  const since = (first: number, line: string) => (minor >= first ? line : "");
+  /** `@deprecated` from the release that deprecated the field on. */
+  const deprecatedSince = (first: number, reason: string) =>
+    minor >= first ? ` @deprecated(reason: ${JSON.stringify(reason)})` : "";
+  return /* GraphQL */ `
   "RFC3339 text in the Stash server's local time zone."
   scalar Time
   "A 64-bit integer, sent as a JSON number."
@@ -75,13 +84,13 @@ export const stashSchemaSdl = /* GraphQL */ `
   }
 
   input TagFilterType {
-    favorite: Boolean
+    ${since(26, "favorite: Boolean")}
     created_at: TimestampCriterionInput
     updated_at: TimestampCriterionInput
   }
 
   input StudioFilterType {
-    favorite: Boolean
+    ${since(26, "favorite: Boolean")}
     created_at: TimestampCriterionInput
     updated_at: TimestampCriterionInput
   }
@@ -95,7 +104,7 @@ export const stashSchemaSdl = /* GraphQL */ `
     id: ID!
     path: String!
     basename: String!
-    parent_folder_id: ID!
+    parent_folder_id: ID!${deprecatedSince(29, "Use parent_folder instead")}
     mod_time: Time!
     size: Int64!
     fingerprint(type: String!): String
@@ -118,7 +127,7 @@ export const stashSchemaSdl = /* GraphQL */ `
     description: String
     aliases: [String!]!
     ignore_auto_tag: Boolean!
-    favorite: Boolean!
+    ${since(26, "favorite: Boolean!")}
     created_at: Time!
     updated_at: Time!
   }
@@ -126,12 +135,13 @@ export const stashSchemaSdl = /* GraphQL */ `
   type Studio {
     id: ID!
     name: String!
-    url: String
+    url: String${deprecatedSince(30, "Use urls")}
+    ${since(30, "urls: [String!]!")}
     parent_studio: Studio
     aliases: [String!]!
     ignore_auto_tag: Boolean!
     rating100: Int
-    favorite: Boolean!
+    ${since(26, "favorite: Boolean!")}
     details: String
     created_at: Time!
     updated_at: Time!
@@ -141,7 +151,10 @@ export const stashSchemaSdl = /* GraphQL */ `
     id: ID!
     name: String!
     disambiguation: String
-    urls: [String!]
+    url: String${deprecatedSince(27, "Use urls")}
+    ${since(27, "urls: [String!]")}
+    twitter: String${deprecatedSince(27, "Use urls")}
+    instagram: String${deprecatedSince(27, "Use urls")}
     gender: GenderEnum
     birthdate: String
     country: String
@@ -172,7 +185,32 @@ export const stashSchemaSdl = /* GraphQL */ `
     studio: Studio
     tags: [Tag!]!
     performers: [Performer!]!
+    ${since(27, "groups: [SceneGroup!]!")}
+    movies: [SceneMovie!]!${deprecatedSince(27, "Use groups")}
   }
+
+  "Groups replaced movies in v0.27; the simulator serves their id and name only."
+  type Movie {
+    id: ID!
+    name: String!
+  }
+
+  type SceneMovie {
+    movie: Movie!
+    scene_index: Int
+  }
+  ${since(
+    27,
+    `type Group {
+    id: ID!
+    name: String!
+  }
+
+  type SceneGroup {
+    group: Group!
+    scene_index: Int
+  }`,
+  )}
 
   type FindScenesResultType {
     count: Int!
@@ -207,8 +245,8 @@ export const stashSchemaSdl = /* GraphQL */ `
     gallery_count: Int!
     performer_count: Int!
     studio_count: Int!
-    group_count: Int!
-    movie_count: Int!
+    ${since(27, "group_count: Int!")}
+    movie_count: Int!${deprecatedSince(27, "use group_count instead")}
     tag_count: Int!
     total_o_count: Int!
     total_play_duration: Float!
@@ -248,6 +286,7 @@ export const stashSchemaSdl = /* GraphQL */ `
     version: Version!
   }
 `;
+}
 
 /**
  * The SDL without some fields ("Scene.urls", "Query.findScenes.ids" for an argument), to

@@ -3,6 +3,7 @@
  * switchable faults and a control endpoint. Returns a handle with the same operations as
  * methods, for tests in the same process.
  */
+import { createHash } from "node:crypto";
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { SimClock } from "./clock";
@@ -11,6 +12,7 @@ import { noFaults, type FaultState } from "./faults";
 import { PageReadAhead, type CachedAnswer, type GraphQLParams } from "./page-read-ahead";
 import { type SceneCorruption, type SceneEdit } from "./generate-library";
 import { createStashGraphQL, type RequestRecord, type StashVersionInfo } from "./graphql-api";
+import { defaultStashRelease, type StashRelease } from "./releases";
 import { SimLibrary, type PerformerEdit, type StudioEdit, type TagEdit } from "./library";
 import type { WirePerformer, WireScene, WireStudio, WireTag } from "./wire-types";
 
@@ -33,6 +35,9 @@ export interface StashSimOptions {
   /** 0 (default) picks a free port. */
   port?: number;
   host?: string;
+  /** The Stash release to play: its schema and version. Default v0.30.1. */
+  stashVersion?: StashRelease;
+  /** Overrides the version the release reports (a build without a tag, a future release). */
   version?: Partial<StashVersionInfo>;
   /** Prepare the next page of a paged query in the background (default true). */
   readAhead?: boolean;
@@ -53,6 +58,10 @@ export interface StashSimStatus {
 }
 
 const REQUEST_LOG_LIMIT = 2000;
+
+/** A stand-in for the release's commit hash: fixed per release, so tests can expect it. */
+const releaseHash = (release: StashRelease) =>
+  createHash("sha1").update(release).digest("hex").slice(0, 8);
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -119,12 +128,14 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
     },
     clock,
   );
+  const release = options.stashVersion ?? defaultStashRelease;
   const yoga = createStashGraphQL({
     library,
+    release,
     version: {
-      version: "v0.28.1",
-      hash: "5ab9d8f1",
-      build_time: "2025-03-20 10:00:00",
+      version: release,
+      hash: releaseHash(release),
+      build_time: "2025-11-20 10:00:00",
       ...options.version,
     },
     removeFields: options.removeFields ?? [],

@@ -46,7 +46,8 @@ export interface WireTag {
 export interface WireStudio {
   id: string;
   name: string;
-  url: string | null;
+  /** Served as `urls`, and as `url` (the first) by every release. */
+  urls: string[];
   parent_studio: WireStudio | null;
   aliases: string[];
   favorite: boolean;
@@ -74,6 +75,12 @@ export interface WirePerformer {
   updated_at: string;
 }
 
+/** A scene's place in a group, served as `movies` (`movie`) before v0.27. */
+export interface WireSceneGroup {
+  group: { id: string; name: string };
+  scene_index: number | null;
+}
+
 export interface WireScene {
   id: string;
   title: string | null;
@@ -92,4 +99,5 @@ export interface WireScene {
   studio: WireStudio | null;
   performers: WirePerformer[];
   tags: WireTag[];
+  groups: WireSceneGroup[];
 }

@@ -4,7 +4,13 @@
  * server/stash/types.ts, so nothing past here sees Stash's wire format.
  */
 import { AppError } from "../errors";
-import { compatibilityQuery, incompatibleError, missingFields } from "./check-compatibility";
+import { logger } from "../logger";
+import {
+  compatibilityQuery,
+  incompatibleError,
+  readSchemaFindings,
+  type SchemaFindings,
+} from "./check-compatibility";
 import {
   fetchGraphQL,
   postGraphQL,
@@ -22,6 +28,7 @@ import {
   stashNames,
   statsQuery,
   versionQuery,
+  type StashDialect,
 } from "./stash-queries";
 import type {
   EntityType,
@@ -125,7 +132,11 @@ function checkPageRequest(req: PageRequest): void {
 }
 
 /** The request for one page of a type, checked (the bench's download-only pass sends it too). */
-export function pageRequest(type: EntityType, req: PageRequest): GraphQLRequest {
+export function pageRequest(
+  type: EntityType,
+  req: PageRequest,
+  dialect: StashDialect,
+): GraphQLRequest {
   checkPageRequest(req);
   const withIds = req.ids !== undefined;
   const variables: Record<string, unknown> = {
@@ -146,7 +157,7 @@ export function pageRequest(type: EntityType, req: PageRequest): GraphQLRequest 
   if (withIds) variables.ids = req.ids;
   return {
     operationName: `StashSyncFind${type[0]!.toUpperCase()}${type.slice(1)}Page`,
-    query: findPageQuery(type, withIds),
+    query: findPageQuery(type, withIds, dialect),
     variables,
   };
 }
@@ -162,6 +173,8 @@ const recordsOnPage = (req: PageRequest, count: number) =>
 export class StashClient {
   private readonly transport: TransportOptions;
   private readonly perPage: number;
+  /** The server's field names, read from its schema once per client (see dialect()). */
+  private schemaFindings: Promise<SchemaFindings> | null = null;
 
   constructor(options: StashClientOptions) {
     const checked = checkOptions(options);
@@ -222,7 +235,7 @@ export class StashClient {
     type: K,
     req: PageRequest,
   ): Promise<StashPage<StashEntityByType[K]>> {
-    const request = pageRequest(type, req);
+    const request = pageRequest(type, req, await this.dialect());
     const { count, list } = this.pageList(
       type,
       request,
@@ -236,7 +249,7 @@ export class StashClient {
    * records it already has byte for byte are never parsed. findScenes parses every record.
    */
   async findScenePage(req: PageRequest): Promise<StashRecordPage<StashScene>> {
-    const request = pageRequest("scene", req);
+    const request = pageRequest("scene", req, await this.dialect());
     const answer = await fetchGraphQL(this.transport, request);
     const scanned =
       answer.status === 200
@@ -280,7 +293,7 @@ export class StashClient {
   private async findSceneRecord(id: string): Promise<PageRecord<StashScene> | null> {
     const { scene } = await this.request(
       "StashSyncFindScene",
-      findSceneQuery,
+      findSceneQuery(await this.dialect()),
       { id },
       findSceneEnvelope,
     );
@@ -344,9 +357,23 @@ export class StashClient {
     return list.data[0]?.updated_at ?? null;
   }
 
-  /** Stash's version, once it is known to have every field we read; else STASH_INCOMPATIBLE. */
-  async checkCompatibility(): Promise<StashVersion> {
-    const version = await this.version();
+  /**
+   * Which of the renamed fields this server has, so every query reads the current field where
+   * there is one; asked of the server's schema once per client.
+   */
+  async dialect(): Promise<StashDialect> {
+    return (await this.findings()).dialect;
+  }
+
+  private findings(): Promise<SchemaFindings> {
+    this.schemaFindings ??= this.readSchema().catch((error: unknown) => {
+      this.schemaFindings = null;
+      throw error;
+    });
+    return this.schemaFindings;
+  }
+
+  private async readSchema(): Promise<SchemaFindings> {
     const { query, aliases } = compatibilityQuery();
     const data = await this.request(
       "StashSyncCompatibility",
@@ -354,20 +381,32 @@ export class StashClient {
       undefined,
       z.record(z.string(), z.unknown()),
     );
-    let missing: string[];
     try {
-      missing = missingFields(data, aliases);
+      return readSchemaFindings(data, aliases);
     } catch (error) {
       throw new AppError(
         "STASH_BAD_RESPONSE",
         "Stash answered the schema check in an unexpected shape",
         {},
-        {
-          cause: error,
-        },
+        { cause: error },
       );
     }
+  }
+
+  /**
+   * Stash's version, once it is known to have every field we read; else STASH_INCOMPATIBLE.
+   * Deprecated fields we still read are logged, not refused: they work until Stash drops them.
+   */
+  async checkCompatibility(): Promise<StashVersion> {
+    const version = await this.version();
+    this.schemaFindings = null;
+    const { missing, deprecated } = await this.findings();
     if (missing.length > 0) throw incompatibleError(missing, version);
+    if (deprecated.length > 0) {
+      logger.warn(
+        `Stash ${version.version ?? version.hash ?? ""} deprecates fields stash-sync still reads: ${deprecated.join(", ")}`,
+      );
+    }
     return version;
   }
 }

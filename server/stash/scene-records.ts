@@ -13,7 +13,7 @@ import { leadingId } from "./scan-record-page";
  * schema, its validation or the rows written from it): digests stored by the old code then
  * stop matching, and the next full sync reads every scene again instead of trusting them.
  */
-const digestVersion = "1:";
+const digestVersion = "2:";
 
 // The version is put before the hash, not hashed with the text: joining them would copy every
 // record's text once more.

@@ -5,15 +5,40 @@
  */
 import type { EntityType } from "./types";
 
-/** A field, or a field with its own selection of a nested type. */
-type Field = string | { name: string; type: string; fields: readonly Field[] };
+/** A field with its own selection of a nested type. */
+interface Nested {
+  name: string;
+  type: string;
+  fields: readonly Field[];
+}
+
+/**
+ * A field Stash renamed or replaced: the current one is read wherever the server has it, the
+ * older ones only on releases that lack it (see StashDialect).
+ */
+interface Choice {
+  current: string | Nested;
+  fallback: readonly (string | Nested)[];
+}
+
+type Field = string | Nested | Choice;
 
 interface Selection {
   type: string;
   fields: readonly Field[];
 }
 
-const ref = (name: string, type: string): Field => ({ name, type, fields: ["id", "name"] });
+/**
+ * Which of the renamed fields this server lacks, as "Type.field" of the current name; the
+ * empty dialect is the current release's.
+ */
+export interface StashDialect {
+  readonly legacy: ReadonlySet<string>;
+}
+
+export const currentDialect: StashDialect = { legacy: new Set() };
+
+const ref = (name: string, type: string): Nested => ({ name, type, fields: ["id", "name"] });
 
 const videoFile: Selection = {
   type: "VideoFile",
@@ -52,12 +77,29 @@ export const selections: Record<EntityType, Selection> = {
       ref("studio", "Studio"),
       ref("performers", "Performer"),
       ref("tags", "Tag"),
+      // Groups replaced movies in v0.27.
+      {
+        current: { name: "groups", type: "SceneGroup", fields: [ref("group", "Group"), "scene_index"] },
+        fallback: [
+          { name: "movies", type: "SceneMovie", fields: [ref("movie", "Movie"), "scene_index"] },
+        ],
+      },
       { name: "files", ...videoFile },
     ],
   },
   performer: {
     type: "Performer",
-    fields: ["id", "name", "disambiguation", "gender", "favorite", "created_at", "updated_at"],
+    fields: [
+      "id",
+      "name",
+      "disambiguation",
+      // A list since v0.27; before, one url plus the twitter and instagram handles.
+      { current: "urls", fallback: ["url", "twitter", "instagram"] },
+      "gender",
+      "favorite",
+      "created_at",
+      "updated_at",
+    ],
   },
   tag: { type: "Tag", fields: ["id", "name", "description", "created_at", "updated_at"] },
   studio: {
@@ -65,7 +107,8 @@ export const selections: Record<EntityType, Selection> = {
     fields: [
       "id",
       "name",
-      "url",
+      // A list since v0.30.
+      { current: "urls", fallback: ["url"] },
       { name: "parent_studio", type: "Studio", fields: ["id"] },
       "created_at",
       "updated_at",
@@ -73,14 +116,26 @@ export const selections: Record<EntityType, Selection> = {
   },
 };
 
-function selectionSet(fields: readonly Field[]): string {
-  const parts = fields.map((f) =>
-    typeof f === "string" ? f : `${f.name} ${selectionSet(f.fields)}`,
+const isChoice = (f: Field): f is Choice => typeof f === "object" && "current" in f;
+const fieldName = (f: string | Nested) => (typeof f === "string" ? f : f.name);
+
+/** The fields a selection reads on a server of this dialect, renamed fields resolved. */
+function resolved(type: string, fields: readonly Field[], dialect: StashDialect) {
+  return fields.flatMap((f) =>
+    isChoice(f)
+      ? dialect.legacy.has(`${type}.${fieldName(f.current)}`)
+        ? f.fallback
+        : [f.current]
+      : [f],
+  );
+}
+
+function selectionSet(type: string, fields: readonly Field[], dialect: StashDialect): string {
+  const parts = resolved(type, fields, dialect).map((f) =>
+    typeof f === "string" ? f : `${f.name} ${selectionSet(f.type, f.fields, dialect)}`,
   );
   return `{ ${parts.join(" ")} }`;
 }
-
-const fieldName = (f: Field) => (typeof f === "string" ? f : f.name);
 
 /**
  * The first two fields of a type's records, in the order a GraphQL answer lists them (the
@@ -88,17 +143,17 @@ const fieldName = (f: Field) => (typeof f === "string" ? f : f.name);
  * by how they begin, so no nested selection may begin with the same two (tests check).
  */
 export function recordOpening(type: EntityType): [string, string] {
-  const [first, second] = selections[type].fields;
+  const [first, second] = resolved(selections[type].type, selections[type].fields, currentDialect);
   return [fieldName(first!), fieldName(second!)];
 }
 
-/** The first two fields of every object selected inside a type's records. */
+/** The first two fields of every object selected inside a type's records, in every dialect. */
 export function nestedOpenings(type: EntityType): string[][] {
   const out: string[][] = [];
   const walk = (fields: readonly Field[]) => {
-    for (const f of fields) {
+    for (const f of fields.flatMap((g) => (isChoice(g) ? [g.current, ...g.fallback] : [g]))) {
       if (typeof f === "string") continue;
-      out.push(f.fields.slice(0, 2).map(fieldName));
+      out.push(f.fields.slice(0, 2).map((g) => (isChoice(g) ? "?" : fieldName(g))));
       walk(f.fields);
     }
   };
@@ -132,14 +187,15 @@ export const stashNames = {
 const capitalized = (type: EntityType) => type[0]!.toUpperCase() + type.slice(1);
 
 /** A page of one entity type; `ids` is sent only when the request names ids. */
-export function findPageQuery(type: EntityType, withIds: boolean): string {
+export function findPageQuery(type: EntityType, withIds: boolean, dialect: StashDialect): string {
   const n = stashNames[type];
   const idsParam = withIds ? ", $ids: [ID!]" : "";
   const idsArg = withIds ? ", ids: $ids" : "";
+  const { type: typeName, fields } = selections[type];
   return (
     `query StashSyncFind${capitalized(type)}Page($filter: FindFilterType, $entityFilter: ${n.filterType}${idsParam}) ` +
     `{ page: ${n.query}(filter: $filter, ${n.filterArg}: $entityFilter${idsArg}) ` +
-    `{ count ${n.list} ${selectionSet(selections[type].fields)} } }`
+    `{ count ${n.list} ${selectionSet(typeName, fields, dialect)} } }`
   );
 }
 
@@ -157,18 +213,36 @@ export function latestUpdatedAtQuery(type: EntityType): string {
   );
 }
 
-export const findSceneQuery = `query StashSyncFindScene($id: ID!) { scene: findScene(id: $id) ${selectionSet(selections.scene.fields)} }`;
+export function findSceneQuery(dialect: StashDialect): string {
+  const { type, fields } = selections.scene;
+  return `query StashSyncFindScene($id: ID!) { scene: findScene(id: $id) ${selectionSet(type, fields, dialect)} }`;
+}
 
 export const versionQuery = "query StashSyncVersion { version { version hash } }";
 
 export const statsQuery =
   "query StashSyncStats { stats { scene_count performer_count tag_count studio_count } }";
 
+/** Each renamed field: its type, current name, and the older fields it stands for. */
+export function renamedFields(): { type: string; current: string; fallback: string[] }[] {
+  const out: { type: string; current: string; fallback: string[] }[] = [];
+  const walk = (type: string, fields: readonly Field[]) => {
+    for (const f of fields) {
+      if (isChoice(f)) {
+        out.push({ type, current: fieldName(f.current), fallback: f.fallback.map(fieldName) });
+        for (const g of [f.current, ...f.fallback]) if (typeof g !== "string") walk(g.type, g.fields);
+      } else if (typeof f !== "string") walk(f.type, f.fields);
+    }
+  };
+  for (const s of Object.values(selections)) walk(s.type, s.fields);
+  return out;
+}
+
 /**
- * Every type and field the queries above read, plus the query fields and arguments they call:
- * what a Stash must have for stash-sync to work.
+ * Every type and field the queries above read on a server of this dialect, plus the query
+ * fields and arguments they call: what a Stash must have for stash-sync to work.
  */
-export function requiredSchema(): {
+export function requiredSchema(dialect: StashDialect): {
   types: Map<string, Set<string>>;
   queryArgs: Map<string, Set<string>>;
 } {
@@ -176,7 +250,7 @@ export function requiredSchema(): {
   const add = (type: string, fields: readonly Field[]) => {
     const set = types.get(type) ?? new Set<string>();
     types.set(type, set);
-    for (const f of fields) {
+    for (const f of resolved(type, fields, dialect)) {
       if (typeof f === "string") set.add(f);
       else {
         set.add(f.name);
@@ -197,4 +271,15 @@ export function requiredSchema(): {
   queryArgs.get("findScenes")?.add("ids");
   for (const n of Object.values(stashNames)) add(n.filterType, ["updated_at"]);
   return { types, queryArgs };
+}
+
+/** Every type any dialect reads, for the schema check to ask about. */
+export function typesRead(): string[] {
+  const all = new Set<string>();
+  const legacyEverywhere: StashDialect = {
+    legacy: new Set(renamedFields().map((r) => `${r.type}.${r.current}`)),
+  };
+  for (const dialect of [currentDialect, legacyEverywhere])
+    for (const type of requiredSchema(dialect).types.keys()) all.add(type);
+  return [...all];
 }

@@ -31,6 +31,13 @@ export interface StashVideoFile {
   fingerprints: StashFingerprint[];
 }
 
+/** A scene's place in a group (a "movie" before Stash v0.27). */
+export interface StashSceneGroup {
+  id: string;
+  name: string;
+  sceneIndex: number | null;
+}
+
 export interface StashScene {
   id: string;
   title: string | null;
@@ -49,6 +56,7 @@ export interface StashScene {
   studio: StashRef | null;
   performers: StashRef[];
   tags: StashRef[];
+  groups: StashSceneGroup[];
   files: StashVideoFile[];
 }
 
@@ -56,6 +64,7 @@ export interface StashPerformer {
   id: string;
   name: string;
   disambiguation: string | null;
+  urls: string[];
   gender: string | null;
   favorite: boolean;
   createdAt: string;
@@ -73,7 +82,7 @@ export interface StashTag {
 export interface StashStudio {
   id: string;
   name: string;
-  url: string | null;
+  urls: string[];
   parentId: string | null;
   createdAt: string;
   updatedAt: string;

@@ -32,6 +32,23 @@ const stashDate = z
 
 const id = z.string().min(1);
 const ref = z.object({ id, name: z.string() });
+const urlList = z.array(z.string());
+
+/** A scene's place in a group; `movie` on releases before v0.27 (see stash-queries.ts). */
+const sceneGroup = z
+  .union([
+    z.object({ group: ref, scene_index: z.number().int().nullable() }),
+    z.object({ movie: ref, scene_index: z.number().int().nullable() }),
+  ])
+  .transform((g) => ({
+    id: "group" in g ? g.group.id : g.movie.id,
+    name: "group" in g ? g.group.name : g.movie.name,
+    sceneIndex: g.scene_index,
+  }));
+
+/** Releases before v0.27 kept handles, not URLs, in twitter and instagram. */
+const asUrl = (value: string | null | undefined, site: string) =>
+  !value ? [] : /^https?:\/\//i.test(value) ? [value] : [`${site}${value.replace(/^@/, "")}`];
 const nonNegativeInt = z.number().int().nonnegative();
 
 const wireVideoFile = z.object({
@@ -69,6 +86,8 @@ const wireScene = z
     performers: z.array(ref),
     tags: z.array(ref),
     files: z.array(wireVideoFile),
+    groups: z.array(sceneGroup).optional(),
+    movies: z.array(sceneGroup).optional(),
   })
   .transform((s): StashScene => ({
     id: s.id,
@@ -86,6 +105,7 @@ const wireScene = z
     studio: s.studio,
     performers: s.performers,
     tags: s.tags,
+    groups: s.groups ?? s.movies ?? [],
     files: s.files.map((f) => ({
       id: f.id,
       path: f.path,
@@ -107,6 +127,10 @@ const wirePerformer = z
     id,
     name: z.string(),
     disambiguation: z.string().nullable(),
+    urls: urlList.nullable().optional(),
+    url: z.string().nullable().optional(),
+    twitter: z.string().nullable().optional(),
+    instagram: z.string().nullable().optional(),
     gender: z
       .enum(["MALE", "FEMALE", "TRANSGENDER_MALE", "TRANSGENDER_FEMALE", "INTERSEX", "NON_BINARY"])
       .nullable(),
@@ -118,6 +142,14 @@ const wirePerformer = z
     id: p.id,
     name: p.name,
     disambiguation: p.disambiguation,
+    urls:
+      p.urls !== undefined
+        ? (p.urls ?? [])
+        : [
+            ...asUrl(p.url, ""),
+            ...asUrl(p.twitter, "https://twitter.com/"),
+            ...asUrl(p.instagram, "https://www.instagram.com/"),
+          ],
     gender: p.gender,
     favorite: p.favorite,
     createdAt: p.created_at,
@@ -144,7 +176,8 @@ const wireStudio = z
   .object({
     id,
     name: z.string(),
-    url: z.string().nullable(),
+    urls: urlList.optional(),
+    url: z.string().nullable().optional(),
     parent_studio: z.object({ id }).nullable(),
     created_at: stashTime,
     updated_at: stashTime,
@@ -152,7 +185,7 @@ const wireStudio = z
   .transform((s): StashStudio => ({
     id: s.id,
     name: s.name,
-    url: s.url,
+    urls: s.urls ?? (s.url ? [s.url] : []),
     parentId: s.parent_studio?.id ?? null,
     createdAt: s.created_at,
     updatedAt: s.updated_at,

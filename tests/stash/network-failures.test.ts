@@ -26,9 +26,11 @@ describe("when the network or Stash fails", () => {
   });
 
   it("retries a page of scenes as the sync reads it like any other request", async () => {
+    const client = new StashClient({ url: sim.url, retries: 3, ...quick });
+    // The client reads the server's schema once, before its first page.
+    await client.dialect();
     sim.failNext(2, 503);
     sim.clearRequests();
-    const client = new StashClient({ url: sim.url, retries: 3, ...quick });
     const page = await client.findScenePage({ page: 1, perPage: 100 });
     expect(page.items.map((r) => r.read().ok)).toEqual(Array(20).fill(true));
     expect(sim.requests().map((r) => r.outcome)).toEqual(["http-error", "http-error", "served"]);

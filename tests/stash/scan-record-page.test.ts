@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { fetchGraphQL } from "../../server/stash/graphql-transport";
 import { leadingId, scanRecordPage } from "../../server/stash/scan-record-page";
-import { findPageQuery, nestedOpenings, recordOpening } from "../../server/stash/stash-queries";
+import {
+  currentDialect,
+  findPageQuery,
+  nestedOpenings,
+  recordOpening,
+} from "../../server/stash/stash-queries";
 import { withStashSim } from "../helpers/stash-sim";
 
 const sim = withStashSim({ scenes: 120, seed: 3 });
@@ -20,7 +25,7 @@ describe("finding the records of a page answer without parsing it", () => {
       { url: sim.url, timeoutMs: 5000, retries: 0, retryBaseDelayMs: 0 },
       {
         operationName: "StashSyncFindScenePage",
-        query: findPageQuery("scene", false),
+        query: findPageQuery("scene", false, currentDialect),
         variables: { filter: { page: 1, per_page: 100, sort: "id", direction: "ASC" } },
       },
     );

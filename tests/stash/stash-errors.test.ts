@@ -31,6 +31,7 @@ describe("what Stash answers when it cannot answer", () => {
 
   it("falls back to one request per id when findScenes(ids:) fails for an unknown id", async () => {
     const client = new StashClient({ url: sim.url, perPage: 100 });
+    await client.dialect();
     sim.removeScene(8);
     sim.clearRequests();
     const result = await client.findScenesByIds(["3", "8", "21", "3"]);
@@ -47,6 +48,7 @@ describe("what Stash answers when it cannot answer", () => {
 
   it("reads known ids in one batch", async () => {
     const client = new StashClient({ url: sim.url, perPage: 100 });
+    await client.dialect();
     sim.clearRequests();
     const result = await client.findScenesByIds(["1", "2", "30"]);
     expect(result).toMatchObject({ missing: [] });
@@ -64,7 +66,7 @@ describe("what Stash answers when it cannot answer", () => {
 
   it("checks compatibility and returns Stash's version", async () => {
     const client = new StashClient({ url: sim.url });
-    expect(await client.checkCompatibility()).toEqual({ version: "v0.28.1", hash: "5ab9d8f1" });
+    expect(await client.checkCompatibility()).toMatchObject({ version: "v0.30.1" });
   });
 });
 
@@ -82,10 +84,12 @@ describe("an older Stash without fields stash-sync reads", () => {
     expect(error.message).toContain("v0.24.3");
     expect(error.message).toContain("Scene.urls");
     expect(error.message).toContain("findScenes(ids:)");
+    expect(error.message).toContain("supports Stash v0.25 and later");
   });
 
   it("refuses a query with an unknown field with HTTP 422, and the client says so", async () => {
     const client = new StashClient({ url: old.url, retries: 3, retryBaseDelayMs: 1 });
+    await client.dialect();
     old.clearRequests();
     await expect(client.findScenes({ page: 1, perPage: 100 })).rejects.toMatchObject({
       code: "STASH_BAD_RESPONSE",

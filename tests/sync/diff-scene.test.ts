@@ -20,6 +20,7 @@ function scene(overrides: Partial<SceneRecord> = {}): SceneRecord {
       { id: "t1", name: "outdoor" },
       { id: "t2", name: "night" },
     ],
+    groups: [],
     files: [
       {
         id: "f1",

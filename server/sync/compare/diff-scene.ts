@@ -58,6 +58,8 @@ export function diffScene(before: SceneRecord, after: SceneRecord): ChangedField
   if (performers) changes.performers = performers;
   const tags = refListChange(before.tags, after.tags);
   if (tags) changes.tags = tags;
+  const groups = refListChange(before.groups, after.groups);
+  if (groups) changes.groups = groups;
   const files = listChange(
     before.files.map((f) => f.path),
     after.files.map((f) => f.path),

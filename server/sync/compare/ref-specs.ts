@@ -29,6 +29,7 @@ export const performerSpec: RefSpec<StashPerformer> = {
   fields: [
     { key: "name", column: "name", read: (p) => p.name },
     { key: "disambiguation", column: "disambiguation", read: (p) => p.disambiguation },
+    { key: "urls", column: "urls", read: (p) => JSON.stringify(p.urls) },
     { key: "gender", column: "gender", read: (p) => p.gender },
     { key: "favorite", column: "favorite", read: (p) => p.favorite, boolean: true },
   ],
@@ -48,7 +49,7 @@ export const studioSpec: RefSpec<StashStudio> = {
   table: "studio",
   fields: [
     { key: "name", column: "name", read: (s) => s.name },
-    { key: "url", column: "url", read: (s) => s.url },
+    { key: "urls", column: "urls", read: (s) => JSON.stringify(s.urls) },
     { key: "parent_studio", column: "parent_id", read: (s) => s.parentId },
   ],
 };

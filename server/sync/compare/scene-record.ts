@@ -24,6 +24,7 @@ export function sceneRecordFromStash(scene: StashScene): SceneRecord {
     studio: scene.studio,
     performers: [...scene.performers].sort(byId),
     tags: [...scene.tags].sort(byId),
+    groups: [...scene.groups].sort(byId),
     files: scene.files,
   };
 }

@@ -1,6 +1,7 @@
 import { readRows } from "../../db/row-reader";
 import { quote, whereIn } from "../../db/sql-dialect";
 import { storedSceneFile, type StoredFileRow } from "../../library/stored-scene-file";
+import { parseStoredGroups } from "../../library/stored-scene-groups";
 import type { StashRef } from "../../stash/types";
 import { byId, type SceneRecord } from "../compare/scene-record";
 
@@ -11,6 +12,7 @@ interface SceneRow {
   details: string | null;
   director: string | null;
   urls: string;
+  groups: string;
   date: string | null;
   rating100: number | null;
   organized: number | boolean;
@@ -32,7 +34,7 @@ export async function readStoredScenes(ids: string[]): Promise<Map<string, Scene
   const [scenes, performers, tags, files] = await Promise.all([
     readRows<SceneRow>(
       whereIn(
-        `SELECT "id", "title", "code", "details", "director", "urls", "date", "rating100",
+        `SELECT "id", "title", "code", "details", "director", "urls", "groups", "date", "rating100",
         "organized", "o_counter" AS "oCounter", "studio_id" AS "studioId" FROM "scene"`,
         "id",
         ids,
@@ -78,6 +80,7 @@ export async function readStoredScenes(ids: string[]): Promise<Map<string, Scene
       details: row.details,
       director: row.director,
       urls: JSON.parse(row.urls) as string[],
+      groups: parseStoredGroups(row.groups),
       date: row.date,
       rating100: row.rating100,
       organized: Boolean(row.organized),

@@ -1,5 +1,6 @@
 import type { ChangedFields } from "../../domain/changed-fields";
 import { readRows } from "../../db/row-reader";
+import { storedGroups } from "../../library/stored-scene-groups";
 import {
   deleteRows,
   insertRows,
@@ -27,6 +28,7 @@ const sceneColumns = [
   "details",
   "director",
   "urls",
+  "groups",
   "date",
   "rating100",
   "organized",
@@ -346,6 +348,7 @@ function sceneRow({ scene, hash }: Parsed, now: Date): SqlValue[] {
     scene.details,
     scene.director,
     JSON.stringify(scene.urls),
+    storedGroups(scene.groups),
     scene.date,
     scene.rating100,
     scene.organized,
