@@ -1,0 +1,3 @@
+import { releaseContract } from "./release-contract";
+
+releaseContract("v0.27.2");
