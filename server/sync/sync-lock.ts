@@ -3,6 +3,7 @@ import { sql, toStatement, type Statement } from "../db/sql-dialect";
 import { AppError } from "../errors";
 import { notifyRunEnded } from "../notifications/notify-run-ended";
 import { countLoggedOutcomes } from "./count-logged-outcomes";
+import { holderAlive, thisProcess } from "./lock-holder";
 import { toSyncRunView } from "./sync-run-view";
 
 /**
@@ -17,10 +18,12 @@ const lockName = "sync";
 export async function acquireSyncLock(db: Db, jobId: string): Promise<void> {
   if (await tryInsert(db, jobId)) return;
   const holder = await db.syncLock.findUnique({ where: { name: lockName } });
-  if (holder && holderAlive(holder)) {
-    throw new AppError("SYNC_ALREADY_RUNNING", `A sync is already running (job ${holder.jobId}).`, {
-      jobId: holder.jobId,
-    });
+  if (holder && holderAlive(holder, lockStaleAfterMs)) {
+    throw new AppError(
+      "SYNC_ALREADY_RUNNING",
+      `A sync is already running (job ${holder.jobId}, on ${holder.host || "an unknown host"}).`,
+      { jobId: holder.jobId, host: holder.host },
+    );
   }
   if (holder) {
     await markRunInterrupted(db, holder.jobId);
@@ -36,32 +39,18 @@ export async function acquireSyncLock(db: Db, jobId: string): Promise<void> {
 
 async function tryInsert(db: Db, jobId: string): Promise<boolean> {
   const now = new Date();
+  const me = thisProcess();
   const inserted = await db.$executeRaw`
-    INSERT INTO "sync_lock" ("name", "job_id", "pid", "acquired_at", "heartbeat_at")
-    VALUES (${lockName}, ${jobId}, ${process.pid}, ${now}, ${now})
+    INSERT INTO "sync_lock" ("name", "job_id", "host", "pid", "process_start", "acquired_at", "heartbeat_at")
+    VALUES (${lockName}, ${jobId}, ${me.host}, ${me.pid}, ${me.processStart}, ${now}, ${now})
     ON CONFLICT ("name") DO NOTHING`;
   return inserted === 1;
-}
-
-/**
- * A holder is alive while its heartbeat is fresh and, when it is a process of this machine,
- * while that process exists (a killed process is recognised at once, not after 30 s).
- */
-function holderAlive(holder: { pid: number; heartbeatAt: Date }): boolean {
-  if (Date.now() - holder.heartbeatAt.getTime() >= lockStaleAfterMs) return false;
-  try {
-    process.kill(holder.pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 /** The job of the sync running now, in this process or another; null when none is alive. */
 export async function runningJobId(db: Db): Promise<string | null> {
   const holder = await db.syncLock.findUnique({ where: { name: lockName } });
-  return holder && holderAlive(holder) ? holder.jobId : null;
+  return holder && holderAlive(holder, lockStaleAfterMs) ? holder.jobId : null;
 }
 
 /** The heartbeat's statement, written with the run's progress (see progress-tracker.ts). */
