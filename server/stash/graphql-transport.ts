@@ -52,17 +52,29 @@ const networkCodes: Record<string, string> = {
   UND_ERR_CLOSED: "the connection was closed before Stash answered",
   CERT_HAS_EXPIRED: "its TLS certificate has expired",
   DEPTH_ZERO_SELF_SIGNED_CERT: "its TLS certificate is self-signed",
+  SELF_SIGNED_CERT_IN_CHAIN: "its TLS certificate comes from a CA this server does not trust",
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "its TLS certificate comes from a CA this server does not trust",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "its TLS certificate comes from a CA this server does not trust",
+  ERR_TLS_CERT_ALTNAME_INVALID: "its TLS certificate is for another host name",
 };
 
-/** fetch() rejects with TypeError("fetch failed") and the real reason in `cause`. */
-function networkReason(error: unknown): string {
+/** Certificate problems: trying again cannot help, trusting the CA can. */
+const untrustedCertificate = new Set([
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+]);
+
+/** fetch() rejects with TypeError("fetch failed") and the real reason's code in `cause`. */
+function networkCode(error: unknown): string | null {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current; depth++) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === "string") return networkCodes[code] ?? code;
+    if (typeof code === "string") return code;
     current = (current as { cause?: unknown }).cause;
   }
-  return errorText(error);
+  return null;
 }
 
 /** A failure worth another attempt, and the error to throw if none is left. */
@@ -151,9 +163,18 @@ async function attemptOnce(
   } catch (error) {
     const timedOut =
       error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+    const code = networkCode(error);
+    const reason = code ? (networkCodes[code] ?? code) : errorText(error);
+    if (code && untrustedCertificate.has(code)) {
+      throw new AppError(
+        "STASH_UNREACHABLE",
+        `Cannot reach Stash at ${where}: ${reason}. To trust a private CA or a self-signed certificate, start stash-sync with NODE_EXTRA_CA_CERTS set to its PEM file.`,
+        { url: where, timedOut: false },
+      );
+    }
     const message = timedOut
       ? `Stash at ${where} did not answer within ${Math.round(options.timeoutMs / 100) / 10} s`
-      : `Cannot reach Stash at ${where}: ${redact(networkReason(error), options)}`;
+      : `Cannot reach Stash at ${where}: ${redact(reason, options)}`;
     throw new Retryable(new AppError("STASH_UNREACHABLE", message, { url: where, timedOut }));
   }
 
