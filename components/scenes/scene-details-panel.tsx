@@ -60,6 +60,19 @@ export function SceneDetailsPanel({ scene }: { scene: SceneDetails }) {
           </ul>
         )}
       </Row>
+      {scene.groups.length > 0 ? (
+        <Row label="Groups">
+          <ul className="flex flex-wrap gap-1.5">
+            {scene.groups.map((g) => (
+              <li key={g.id}>
+                <Badge variant="outline">
+                  {g.sceneIndex === null ? g.name : `${g.name} #${g.sceneIndex}`}
+                </Badge>
+              </li>
+            ))}
+          </ul>
+        </Row>
+      ) : null}
       {scene.code ? <Row label="Code">{scene.code}</Row> : null}
       {scene.director ? <Row label="Director">{scene.director}</Row> : null}
       {scene.details ? (

@@ -3,6 +3,7 @@ import { AppError } from "../errors";
 import { lastSyncedAt, latestFullSyncStart } from "../sync/full-sync-confirmation";
 import { readStashConnection } from "../settings/stash-connection";
 import { SceneDetailsInput, type SceneDetails } from "./scene-details-schema";
+import { parseStoredGroups } from "./stored-scene-groups";
 import { stashSceneUrl } from "./stash-web-url";
 import { storedSceneFile } from "./stored-scene-file";
 
@@ -52,6 +53,7 @@ export async function readSceneDetails(input: SceneDetailsInput): Promise<SceneD
     studio: scene.studio,
     performers: scene.performers.map((p) => p.performer).sort(byName),
     tags: scene.tags.map((t) => t.tag).sort(byName),
+    groups: parseStoredGroups(scene.groups),
     files: scene.files.map(storedSceneFile),
   };
 }

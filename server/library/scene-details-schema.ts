@@ -45,6 +45,8 @@ export const SceneDetails = z.object({
   studio: Ref.nullable(),
   performers: z.array(Ref),
   tags: z.array(Ref),
+  /** Groups ("movies" before Stash v0.27), with the scene's number in each. */
+  groups: z.array(Ref.extend({ sceneIndex: z.number().int().nullable() })),
   /** The primary file first. */
   files: z.array(SceneFileFacts),
 });

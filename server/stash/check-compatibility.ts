@@ -7,12 +7,7 @@
  */
 import { z } from "zod";
 import { AppError } from "../errors";
-import {
-  renamedFields,
-  requiredSchema,
-  typesRead,
-  type StashDialect,
-} from "./stash-queries";
+import { renamedFields, requiredSchema, typesRead, type StashDialect } from "./stash-queries";
 import type { StashVersion } from "./types";
 
 /** The releases stash-sync is tested against (tests/stash/release-matrix.test.ts). */
@@ -130,6 +125,11 @@ export function incompatibleError(missing: string[], version: StashVersion): App
     "STASH_INCOMPATIBLE",
     `This Stash (${named}) lacks what stash-sync reads: ${missing.join(", ")}. ` +
       `stash-sync supports Stash ${supportedStash.oldest} and later: update Stash.`,
-    { missing, version: version.version, hash: version.hash, oldestSupported: supportedStash.oldest },
+    {
+      missing,
+      version: version.version,
+      hash: version.hash,
+      oldestSupported: supportedStash.oldest,
+    },
   );
 }

@@ -53,7 +53,8 @@ const networkCodes: Record<string, string> = {
   CERT_HAS_EXPIRED: "its TLS certificate has expired",
   DEPTH_ZERO_SELF_SIGNED_CERT: "its TLS certificate is self-signed",
   SELF_SIGNED_CERT_IN_CHAIN: "its TLS certificate comes from a CA this server does not trust",
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "its TLS certificate comes from a CA this server does not trust",
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    "its TLS certificate comes from a CA this server does not trust",
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: "its TLS certificate comes from a CA this server does not trust",
   ERR_TLS_CERT_ALTNAME_INVALID: "its TLS certificate is for another host name",
 };

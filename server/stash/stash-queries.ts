@@ -79,7 +79,11 @@ export const selections: Record<EntityType, Selection> = {
       ref("tags", "Tag"),
       // Groups replaced movies in v0.27.
       {
-        current: { name: "groups", type: "SceneGroup", fields: [ref("group", "Group"), "scene_index"] },
+        current: {
+          name: "groups",
+          type: "SceneGroup",
+          fields: [ref("group", "Group"), "scene_index"],
+        },
         fallback: [
           { name: "movies", type: "SceneMovie", fields: [ref("movie", "Movie"), "scene_index"] },
         ],
@@ -230,7 +234,8 @@ export function renamedFields(): { type: string; current: string; fallback: stri
     for (const f of fields) {
       if (isChoice(f)) {
         out.push({ type, current: fieldName(f.current), fallback: f.fallback.map(fieldName) });
-        for (const g of [f.current, ...f.fallback]) if (typeof g !== "string") walk(g.type, g.fields);
+        for (const g of [f.current, ...f.fallback])
+          if (typeof g !== "string") walk(g.type, g.fields);
       } else if (typeof f !== "string") walk(f.type, f.fields);
     }
   };

@@ -25,7 +25,7 @@ let caFile: string;
 beforeAll(async () => {
   sim = await startStashSim({ scenes: 30, seed: 21 });
   const pems = await generate([{ name: "commonName", value: "localhost" }], {
-    days: 2,
+    notAfterDate: new Date(Date.now() + 2 * 86_400_000),
     extensions: [
       {
         name: "subjectAltName",
