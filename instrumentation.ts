@@ -1,6 +1,7 @@
 /**
  * Next calls register() once when the server starts: the one moment to say, in the log, that
- * the app is open to anyone (the dashboard says it too), and to start the server's own
+ * the app is open to anyone (the dashboard says it too), to have notifications hear of runs
+ * that end (syncs do not know notifications), and to start the server's own
  * background jobs (scheduled incremental sync, daily retention), which must run in the
  * server process, not in a request.
  */
@@ -8,6 +9,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { warnIfAccessIsOpen } = await import("./server/auth/warn-when-open");
   warnIfAccessIsOpen();
+  const { notifyWhenRunsEnd } = await import("./server/notifications/notify-when-runs-end");
+  notifyWhenRunsEnd();
   const { startBackgroundJobs } = await import("./server/schedule/start-background-jobs");
   startBackgroundJobs();
 }

@@ -7,7 +7,8 @@ import { db } from "../server/db/client";
 import { sqliteFileFromUrl } from "../server/db/database-file";
 import { applyMigrations } from "../server/db/migrations";
 import { env } from "../server/env";
-import { recoverInterruptedRuns } from "../server/sync/sync-lock";
+import { notifyWhenRunsEnd } from "../server/notifications/notify-when-runs-end";
+import { recoverInterruptedRuns } from "../server/sync/run-record";
 import { runSync, type SyncOptions } from "../server/sync/sync-service";
 import { startStashSim } from "../stash-sim";
 
@@ -25,6 +26,7 @@ function exitCode(child: ReturnType<typeof spawn>) {
 
 console.log("Preparing the database…");
 await applyMigrations(sqliteFileFromUrl(env().DATABASE_URL));
+notifyWhenRunsEnd();
 await recoverInterruptedRuns(db());
 
 // The simulator's clock starts now, so its timestamps keep moving forward across demo runs.

@@ -11,7 +11,8 @@ import { dialect } from "../server/db/sql-dialect";
 import { env } from "../server/env";
 import { errorText } from "../server/errors";
 import { logger } from "../server/logger";
-import { recoverInterruptedRuns } from "../server/sync/sync-lock";
+import { notifyWhenRunsEnd } from "../server/notifications/notify-when-runs-end";
+import { recoverInterruptedRuns } from "../server/sync/run-record";
 
 const file = sqliteFileFromUrl(env().DATABASE_URL);
 try {
@@ -25,6 +26,7 @@ try {
   }
   const applied = await applyMigrations(file);
   if (applied.length) logger.info(`Applied migrations: ${applied.join(", ")}`);
+  notifyWhenRunsEnd();
   const interrupted = await recoverInterruptedRuns(db());
   if (interrupted.length)
     logger.warn(`Marked ${interrupted.length} unfinished sync run(s) as interrupted.`);

@@ -6,7 +6,8 @@ import { SingleBar, Presets } from "cli-progress";
 import { db } from "../server/db/client";
 import { isAppError } from "../server/errors";
 import { readSyncRun } from "../server/sync/read-sync-runs";
-import { recoverInterruptedRuns } from "../server/sync/sync-lock";
+import { notifyWhenRunsEnd } from "../server/notifications/notify-when-runs-end";
+import { recoverInterruptedRuns } from "../server/sync/run-record";
 import { SyncRequest } from "../server/sync/sync-request";
 import { cancelSync, startSync } from "../server/sync/sync-service";
 
@@ -28,6 +29,7 @@ function parseRequest(args: string[]) {
 
 async function main() {
   const request = parseRequest(process.argv.slice(2));
+  notifyWhenRunsEnd();
   await recoverInterruptedRuns(db());
   let started;
   try {

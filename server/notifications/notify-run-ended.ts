@@ -1,7 +1,7 @@
 import { db } from "../db/client";
 import { errorText } from "../errors";
 import { logger } from "../logger";
-import type { SyncRunSummary } from "../sync/sync-service";
+import type { SyncRunSummary } from "../sync/sync-run-view";
 import { defaultRetryPolicy, deliverWebhook, type WebhookRetryPolicy } from "./deliver-webhook";
 import type { NotificationKind, WebhookEvent } from "./notification-schema";
 import { readWebhookUrl } from "./webhook-settings";

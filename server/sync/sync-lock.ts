@@ -1,10 +1,7 @@
 import type { Db } from "../db/client";
 import { sql, toStatement, type Statement } from "../db/sql-dialect";
 import { AppError } from "../errors";
-import { notifyRunEnded } from "../notifications/notify-run-ended";
-import { countLoggedOutcomes } from "./count-logged-outcomes";
 import { holderAlive, thisProcess } from "./lock-holder";
-import { toSyncRunView } from "./sync-run-view";
 
 /**
  * At most one sync writes at a time, across every process that shares the database (the web
@@ -15,8 +12,15 @@ import { toSyncRunView } from "./sync-run-view";
 export const lockStaleAfterMs = 30_000;
 const lockName = "sync";
 
-export async function acquireSyncLock(db: Db, jobId: string): Promise<void> {
-  if (await tryInsert(db, jobId)) return;
+/**
+ * Takes the lock for `jobId`, or refuses with SYNC_ALREADY_RUNNING. Taking over a dead
+ * holder's lock returns that holder's job, for the caller to end as interrupted.
+ */
+export async function acquireSyncLock(
+  db: Db,
+  jobId: string,
+): Promise<{ deadHolderJobId: string | null }> {
+  if (await tryInsert(db, jobId)) return { deadHolderJobId: null };
   const holder = await db.syncLock.findUnique({ where: { name: lockName } });
   if (holder && holderAlive(holder, lockStaleAfterMs)) {
     throw new AppError(
@@ -25,11 +29,8 @@ export async function acquireSyncLock(db: Db, jobId: string): Promise<void> {
       { jobId: holder.jobId, host: holder.host },
     );
   }
-  if (holder) {
-    await markRunInterrupted(db, holder.jobId);
-    await db.syncLock.deleteMany({ where: { name: lockName, jobId: holder.jobId } });
-  }
-  if (await tryInsert(db, jobId)) return;
+  if (holder) await releaseSyncLock(db, holder.jobId);
+  if (await tryInsert(db, jobId)) return { deadHolderJobId: holder?.jobId ?? null };
   // Another process won the race for the stale lock.
   const winner = await db.syncLock.findUnique({ where: { name: lockName } });
   throw new AppError("SYNC_ALREADY_RUNNING", "A sync is already running.", {
@@ -62,57 +63,4 @@ export function syncLockBeat(jobId: string, at: Date): Statement {
 
 export async function releaseSyncLock(db: Db, jobId: string): Promise<void> {
   await db.syncLock.deleteMany({ where: { name: lockName, jobId } });
-}
-
-export const interruptedMessage =
-  "The process running this sync stopped before it finished (crash, kill or restart). Work written before that point is kept; the next sync catches up.";
-
-/** Marks a run whose process died as interrupted, never leaving it "running". */
-export async function markRunInterrupted(db: Db, jobId: string): Promise<void> {
-  const run = await db.syncHistory.findUnique({ where: { jobId } });
-  if (!run || run.status !== "running") return;
-  const { created, updated, skipped, failed } = await countLoggedOutcomes(db, run.id);
-  const ended = await db.syncHistory.update({
-    where: { id: run.id },
-    data: {
-      status: "interrupted",
-      completedAt: run.heartbeatAt ?? new Date(),
-      errorMessage: interruptedMessage,
-      phase: "interrupted",
-      // Logged rows are what survived; skipped entities of a full sync are not logged.
-      itemsCreated: created,
-      itemsUpdated: updated,
-      itemsSkipped: run.syncType === "full" ? run.itemsSkipped : skipped,
-      itemsFailed: failed,
-      itemsSynced:
-        created + updated + failed + (run.syncType === "full" ? run.itemsSkipped : skipped),
-    },
-  });
-  await db.syncLog.updateMany({
-    where: { syncHistoryId: run.id, entityId: null },
-    data: {
-      changeType: "failed",
-      hadChanges: created + updated > 0,
-      errorMessage: interruptedMessage,
-    },
-  });
-  await notifyRunEnded(toSyncRunView(ended));
-}
-
-/**
- * On start: every run still marked running whose lock is gone or stale belongs to a process
- * that died. Returns the job ids marked interrupted.
- */
-export async function recoverInterruptedRuns(db: Db): Promise<string[]> {
-  const running = await db.syncHistory.findMany({
-    where: { status: "running" },
-    select: { jobId: true },
-  });
-  const alive = await runningJobId(db);
-  const dead = running.map((r) => r.jobId).filter((id) => id !== alive);
-  for (const jobId of dead) {
-    await markRunInterrupted(db, jobId);
-    await db.syncLock.deleteMany({ where: { name: lockName, jobId } });
-  }
-  return dead;
 }

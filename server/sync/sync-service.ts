@@ -2,22 +2,28 @@ import { randomUUID } from "node:crypto";
 import { bulkWriter } from "../db/bulk-writer";
 import { restoreDeferredIndexes } from "../db/deferred-indexes";
 import { db } from "../db/client";
-import type { SyncStatus, SyncTrigger } from "../domain/vocabulary";
+import type { SyncTrigger } from "../domain/vocabulary";
 import { env } from "../env";
 import { AppError, errorText, isAppError } from "../errors";
 import { logger } from "../logger";
-import { notifyRunEnded } from "../notifications/notify-run-ended";
 import { readStashConnection } from "../settings/stash-connection";
 import { StashClient } from "../stash/client";
 import { requestCancel, watchCancelRequests } from "./run/cancel-requests";
 import { latestFullSyncStart } from "./full-sync-confirmation";
-import type { ProgressTracker } from "./run/progress-tracker";
+import { newRunContext, SyncCancelled } from "./run-context";
+import {
+  endRun,
+  markRunInterrupted,
+  openRun,
+  readRunSummary,
+  type OpenRun,
+  type RunEnd,
+} from "./run-record";
 import type { Watermarks } from "./run/phases";
-import { newRunContext, SyncCancelled, Tally } from "./run/run-context";
 import { runFullSync, runIncrementalSync, runSpecificSync } from "./run/run-sync-type";
 import { acquireSyncLock, releaseSyncLock } from "./sync-lock";
 import type { SyncRequest } from "./sync-request";
-import { toSyncRunView, type SyncRunSummary } from "./sync-run-view";
+import type { SyncRunSummary } from "./sync-run-view";
 
 export interface SyncOptions {
   /** Overrides the configured Stash (tests, the demo, the benchmark). */
@@ -49,33 +55,11 @@ export async function startSync(
 ): Promise<StartedSync> {
   const database = db();
   const jobId = randomUUID();
-  await acquireSyncLock(database, jobId);
+  const { deadHolderJobId } = await acquireSyncLock(database, jobId);
   let run;
   try {
-    run = await database.syncHistory.create({
-      data: {
-        jobId,
-        syncType: request.type,
-        trigger,
-        status: "running",
-        startedAt: new Date(),
-        heartbeatAt: new Date(),
-        phase: "starting",
-        requestedIds: request.type === "specific" ? JSON.stringify(request.sceneIds) : null,
-      },
-    });
-    if (request.type === "full") {
-      // The design's one row that stands for "all scenes" in every scene's history.
-      await database.syncLog.create({
-        data: {
-          syncHistoryId: run.id,
-          entityType: "scene",
-          entityId: null,
-          syncType: "full",
-          createdAt: run.startedAt,
-        },
-      });
-    }
+    if (deadHolderJobId) await markRunInterrupted(database, deadHolderJobId);
+    run = await openRun(database, jobId, request, trigger);
   } catch (error) {
     await releaseSyncLock(database, jobId);
     throw error;
@@ -87,7 +71,11 @@ export async function startSync(
     client = await createClient(options);
     await client.checkCompatibility();
   } catch (error) {
-    await finishRun(run.id, request, { status: "failed", errorMessage: failureMessage(error) });
+    await endRun(database, run, {
+      status: "failed",
+      errorMessage: failureMessage(error),
+      counts: noCounts,
+    });
     await releaseSyncLock(database, jobId);
     if (isAppError(error))
       throw new AppError(error.code, error.message, { ...error.details, jobId });
@@ -96,13 +84,11 @@ export async function startSync(
   const controller = new AbortController();
   running.set(jobId, controller);
   const stopWatching = watchCancelRequests(run.id, controller);
-  const done = execute(run.id, jobId, request, client, controller.signal, options).finally(
-    async () => {
-      stopWatching();
-      running.delete(jobId);
-      await releaseSyncLock(database, jobId).catch(() => {});
-    },
-  );
+  const done = execute(run, request, client, controller.signal, options).finally(async () => {
+    stopWatching();
+    running.delete(jobId);
+    await releaseSyncLock(database, jobId).catch(() => {});
+  });
   return { jobId, done };
 }
 
@@ -124,7 +110,7 @@ export async function runSync(
       error instanceof AppError &&
       error.code !== "SYNC_ALREADY_RUNNING"
     ) {
-      return readRunSummary(jobId);
+      return readRunSummary(db(), jobId);
     }
     throw error;
   }
@@ -142,8 +128,7 @@ export async function cancelSync(jobId: string): Promise<boolean> {
 }
 
 async function execute(
-  runId: number,
-  jobId: string,
+  run: OpenRun,
   request: SyncRequest,
   client: StashClient,
   signal: AbortSignal,
@@ -152,16 +137,16 @@ async function execute(
   const ctx = newRunContext(
     {
       client,
-      runId,
-      jobId,
+      runId: run.id,
+      jobId: run.jobId,
       syncType: request.type,
       perPage: options.perPage ?? env().STASH_PAGE_SIZE,
       signal,
     },
     null,
   );
-  const { progress } = ctx;
-  const end: RunEnd = { status: "completed", errorMessage: null };
+  const { progress, tally } = ctx;
+  const end: Outcome = { status: "completed", errorMessage: null };
   progress.start();
   try {
     // Read here, not when the context is made: a database error then ends the run as failed.
@@ -187,7 +172,7 @@ async function execute(
     } else {
       end.status = "failed";
       end.errorMessage = failureMessage(error);
-      logger.error(`Sync ${jobId} failed: ${end.errorMessage}`);
+      logger.error(`Sync ${run.jobId} failed: ${end.errorMessage}`);
     }
     // Only a run that finished may move the watermarks.
     end.watermarkTo = undefined;
@@ -197,64 +182,19 @@ async function execute(
   await bulkWriter()
     .checkpoint()
     .catch(() => {}); // readers may hold the WAL; the next automatic checkpoint will do
-  return finishRun(runId, request, end, ctx.tally, progress);
+  return endRun(ctx.db, run, {
+    ...end,
+    counts: tally,
+    progress: { done: progress.done, total: progress.total },
+  });
 }
 
-interface RunEnd {
-  status: SyncStatus;
-  errorMessage: string | null;
+type Outcome = Pick<RunEnd, "status" | "errorMessage"> & {
   watermarkFrom?: Watermarks;
   watermarkTo?: Watermarks;
-}
+};
 
-/** Writes a run's final state (counters, status, its full-sync row) and returns its summary. */
-async function finishRun(
-  runId: number,
-  request: SyncRequest,
-  end: RunEnd,
-  tally = new Tally(),
-  progress?: ProgressTracker,
-): Promise<SyncRunSummary> {
-  const database = db();
-  const completedAt = new Date();
-  const run = await database.syncHistory.update({
-    where: { id: runId },
-    data: {
-      status: end.status,
-      completedAt,
-      errorMessage: end.errorMessage,
-      itemsSynced: tally.synced,
-      itemsCreated: tally.created,
-      itemsUpdated: tally.updated,
-      itemsSkipped: tally.skipped,
-      itemsFailed: tally.failed,
-      watermarkFrom: end.watermarkFrom ? JSON.stringify(end.watermarkFrom) : null,
-      watermarkTo: end.watermarkTo ? JSON.stringify(end.watermarkTo) : null,
-      phase: "done",
-      progressDone: progress?.done ?? 0,
-      progressTotal: progress?.total ?? 0,
-      heartbeatAt: completedAt,
-    },
-  });
-  if (request.type === "full") {
-    const ended = end.status === "completed" || end.status === "completed_with_errors";
-    await database.syncLog.updateMany({
-      where: { syncHistoryId: runId, entityId: null },
-      data: {
-        hadChanges: tally.hadChanges,
-        changeType: ended ? (tally.hadChanges ? "updated" : "skipped") : "failed",
-        errorMessage: ended ? null : end.errorMessage,
-      },
-    });
-  }
-  const summary = toSyncRunView(run);
-  await notifyRunEnded(summary);
-  return summary;
-}
-
-async function readRunSummary(jobId: string): Promise<SyncRunSummary> {
-  return toSyncRunView(await db().syncHistory.findUniqueOrThrow({ where: { jobId } }));
-}
+const noCounts = { created: 0, updated: 0, skipped: 0, failed: 0 };
 
 /** What a person reads about a failed run: our typed messages, or a generic one. */
 function failureMessage(error: unknown): string {

@@ -4,7 +4,7 @@ import { countLoggedOutcomes } from "../../server/sync/count-logged-outcomes";
 import { latestFullSyncStart } from "../../server/sync/full-sync-confirmation";
 import type { SyncType } from "../../server/domain/vocabulary";
 import type { StashClient } from "../../server/stash/client";
-import { newRunContext, type RunContext } from "../../server/sync/run/run-context";
+import { newRunContext, type RunContext } from "../../server/sync/run-context";
 import type { SyncRequest } from "../../server/sync/sync-request";
 import { loadKnownRefs } from "../../server/sync/write/ensure-linked-refs";
 import { createSyncRun } from "../factories/library";

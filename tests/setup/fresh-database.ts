@@ -13,3 +13,8 @@ process.env.DATABASE_URL = `file:${file}`;
 delete process.env.STASH_URL;
 delete process.env.STASH_API_KEY;
 delete process.env.STASH_SYNC_TOKEN;
+
+// As every process that runs syncs does (instrumentation.ts, the CLI): notifications hear of
+// runs that end.
+const { notifyWhenRunsEnd } = await import("../../server/notifications/notify-when-runs-end");
+notifyWhenRunsEnd();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { rowReader } from "../../server/db/row-reader";
 import { dialect } from "../../server/db/sql-dialect";
-import { recoverInterruptedRuns } from "../../server/sync/sync-lock";
+import { recoverInterruptedRuns } from "../../server/sync/run-record";
 import { startStashSim, type StashSim } from "../../stash-sim";
 import { syncNow, waitFor } from "../helpers/sync-run";
 

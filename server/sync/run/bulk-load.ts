@@ -2,7 +2,7 @@ import { bulkWriter } from "../../db/bulk-writer";
 import { deferSecondaryIndexes, restoreDeferredIndexes } from "../../db/deferred-indexes";
 import { logger } from "../../logger";
 import { errorText } from "../../errors";
-import type { RunContext } from "./run-context";
+import type { RunContext } from "../run-context";
 
 /** The tables a scene page writes, whose secondary indexes a first sync builds at the end. */
 const sceneTables = ["scene", "scene_file", "scene_performer", "scene_tag"];

@@ -3,7 +3,8 @@ import { rowReader } from "../../db/row-reader";
 import { sql, toStatement } from "../../db/sql-dialect";
 import { errorText } from "../../errors";
 import { logger } from "../../logger";
-import { markRunInterrupted, runningJobId } from "../sync-lock";
+import { markRunInterrupted } from "../run-record";
+import { runningJobId } from "../sync-lock";
 
 /**
  * Cancelling a run of another process (a sync from cron, while a person watches the dashboard

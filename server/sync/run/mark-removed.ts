@@ -3,7 +3,7 @@ import { quote, whereIn } from "../../db/sql-dialect";
 import type { EntityType } from "../../domain/vocabulary";
 import { keepingConfirmedTime } from "../full-sync-confirmation";
 import { commitOutcomes, type EntityOutcome } from "../write/record-outcomes";
-import type { RunContext } from "./run-context";
+import type { RunContext } from "../run-context";
 
 /**
  * Marks entities Stash no longer has as removed (kept, not deleted: their history stays) and

@@ -1,6 +1,6 @@
 import type { Paged } from "../../stash/types";
 import type { PreparedPage } from "../write/write-page";
-import { throwIfCancelled, type RunContext } from "./run-context";
+import { throwIfCancelled, type RunContext } from "../run-context";
 
 export interface PagedResult {
   /** Ids Stash returned, whether or not their records were valid (those with a readable id). */

@@ -10,7 +10,7 @@ import { oneSecondBefore } from "../stash-timestamps";
 import { prepareRefPage } from "../write/write-ref-page";
 import { prepareScenePage } from "../write/write-scene-page";
 import { pageThrough, type PagedResult } from "./page-through";
-import type { RunContext } from "./run-context";
+import type { RunContext } from "../run-context";
 
 export type Watermarks = Partial<Record<RefType | "scene", string>>;
 

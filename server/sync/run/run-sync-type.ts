@@ -11,7 +11,7 @@ import {
   type PhaseResult,
   type Watermarks,
 } from "./phases";
-import { throwIfCancelled, type RunContext } from "./run-context";
+import { throwIfCancelled, type RunContext } from "../run-context";
 
 /**
  * Full sync: performers, tags, studios, then every scene; whatever Stash no longer has is

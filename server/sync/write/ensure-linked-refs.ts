@@ -1,7 +1,7 @@
 import { insertRows, type SqlValue, type Statement } from "../../db/sql-dialect";
 import type { StashRef } from "../../stash/types";
 import type { RefType } from "../compare/ref-specs";
-import type { RunContext } from "../run/run-context";
+import type { RunContext } from "../run-context";
 
 /**
  * A scene may link a performer, tag or studio created in Stash after this run read that type

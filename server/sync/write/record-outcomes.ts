@@ -1,7 +1,7 @@
 import type { ChangedFields } from "../../domain/changed-fields";
 import type { ChangeType, EntityType } from "../../domain/vocabulary";
 import { insertRows, whereIn, type SqlValue, type Statement } from "../../db/sql-dialect";
-import { logsOutcome, type RunContext } from "../run/run-context";
+import { logsOutcome, type RunContext } from "../run-context";
 import { bulkWriter } from "../../db/bulk-writer";
 import { keepingConfirmedTime } from "../full-sync-confirmation";
 

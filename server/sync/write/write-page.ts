@@ -1,7 +1,7 @@
 import type { Statement } from "../../db/sql-dialect";
 import { errorText } from "../../errors";
 import { logger } from "../../logger";
-import type { RunContext } from "../run/run-context";
+import type { RunContext } from "../run-context";
 import { commitOutcomes, type EntityOutcome } from "./record-outcomes";
 
 /** What one page (or one entity) will write, and its outcomes. */

@@ -3,7 +3,7 @@ import { readRows } from "../../db/row-reader";
 import { insertRows, quote, whereIn, type SqlValue } from "../../db/sql-dialect";
 import type { PageItem } from "../../stash/types";
 import { refHash, refValues, storedScalar, type RefSpec } from "../compare/ref-specs";
-import type { RunContext } from "../run/run-context";
+import type { RunContext } from "../run-context";
 import type { EntityOutcome } from "./record-outcomes";
 import { preparePage, type PagePlan, type PreparedPage } from "./write-page";
 

@@ -13,7 +13,7 @@ import type { PageRecord, StashRef, StashScene, StashVideoFile } from "../../sta
 import { diffScene } from "../compare/diff-scene";
 import type { RefType } from "../compare/ref-specs";
 import { sceneRecordFromStash, type SceneRecord } from "../compare/scene-record";
-import type { RunContext } from "../run/run-context";
+import type { RunContext } from "../run-context";
 import { ensureLinkedRefs } from "./ensure-linked-refs";
 import type { EntityOutcome } from "./record-outcomes";
 import { preparePage, type PagePlan, type PreparedPage } from "./write-page";

@@ -1,6 +1,6 @@
-import { bulkWriter } from "../../db/bulk-writer";
-import { sql, toStatement } from "../../db/sql-dialect";
-import { syncLockBeat } from "../sync-lock";
+import { bulkWriter } from "../db/bulk-writer";
+import { sql, toStatement } from "../db/sql-dialect";
+import { syncLockBeat } from "./sync-lock";
 
 /**
  * A run's progress, kept in memory and written to its sync_history row at most once a second

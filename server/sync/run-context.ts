@@ -1,7 +1,7 @@
-import { db, type Db } from "../../db/client";
-import type { ChangeType, SyncType } from "../../domain/vocabulary";
-import type { StashClient } from "../../stash/client";
-import type { RefType } from "../compare/ref-specs";
+import { db, type Db } from "../db/client";
+import type { ChangeType, SyncType } from "../domain/vocabulary";
+import type { StashClient } from "../stash/client";
+import type { RefType } from "./compare/ref-specs";
 import { ProgressTracker } from "./progress-tracker";
 
 /** Counts of one run, by outcome; sync_history's counters are written from these. */
