@@ -1,23 +1,10 @@
 /**
- * Scenes as the sync reads them (PageRecord): a digest of each record's text and validation
- * on demand. The digest stands for everything stored from the record: the same text always
- * gives the same rows, so a record whose digest is stored is skipped without being parsed.
+ * Scenes as the sync reads them (PageRecord): each record's exact text, and validation on
+ * demand, so the sync can skip a record whose text it has stored without parsing it.
  */
-import { hash } from "node:crypto";
 import type { PageItem, PageRecord, StashScene } from "./types";
 import { parseRecord } from "./wire-schemas";
 import { leadingId } from "./scan-record-page";
-
-/**
- * Part of every digest. Bump it when what is stored from a scene's text changes (the wire
- * schema, its validation or the rows written from it): digests stored by the old code then
- * stop matching, and the next full sync reads every scene again instead of trusting them.
- */
-const digestVersion = "2:";
-
-// The version is put before the hash, not hashed with the text: joining them would copy every
-// record's text once more.
-export const sceneDigest = (text: string) => digestVersion + hash("sha1", text, "base64url");
 
 /** Marks a record made from text: its value is parsed from the text when first read. */
 const unparsed = Symbol("unparsed");
@@ -28,7 +15,6 @@ const unparsed = Symbol("unparsed");
  */
 class LazySceneRecord implements PageRecord<StashScene> {
   readonly id: string | null;
-  readonly digest: string;
   private item: PageItem<StashScene> | undefined;
 
   /**
@@ -36,11 +22,10 @@ class LazySceneRecord implements PageRecord<StashScene> {
    * own, which reading it gives (valid or not).
    */
   constructor(
-    private readonly text: string,
+    readonly text: string,
     private readonly plainId: string | null,
     private readonly raw: unknown,
   ) {
-    this.digest = sceneDigest(text);
     this.id = plainId ?? this.read().id;
   }
 
@@ -77,9 +62,9 @@ export function sceneRecordOfText(
 }
 
 /**
- * A record from an answer that was parsed whole. Its digest is of the value written out again,
- * which may differ from Stash's own text (spacing, escapes): then the record is compared field
- * by field once more than needed, never skipped wrongly, since equal text means equal values.
+ * A record from an answer that was parsed whole. Its text is the value written out again,
+ * which may differ from Stash's own (spacing, escapes): then the record is compared field by
+ * field once more than needed, never skipped wrongly, since equal text means equal values.
  */
 export function sceneRecordOfValue(raw: unknown): PageRecord<StashScene> {
   const rawId = typeof raw === "object" && raw !== null ? (raw as { id?: unknown }).id : undefined;

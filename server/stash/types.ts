@@ -106,12 +106,12 @@ export type PageItem<T> =
 
 /**
  * A record of a page as the sync reads it, before validation: its id when it can be read
- * without parsing, a digest of exactly what Stash sent, and the validation on demand. The
- * sync stores the digest with the row; a record whose digest is stored needs no parsing.
+ * without parsing, exactly the text Stash sent, and the validation on demand. The sync stores
+ * a digest of the text with the row; a record whose digest is stored needs no parsing.
  */
 export interface PageRecord<T> {
   id: string | null;
-  digest: string;
+  readonly text: string;
   /** Parses and validates the record (once; later calls answer the same item). */
   read(): PageItem<T>;
 }

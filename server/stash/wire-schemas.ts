@@ -67,7 +67,7 @@ const wireVideoFile = z.object({
 });
 
 // A change to what this schema accepts or how it maps a scene must bump digestVersion in
-// scene-records.ts: rows stored from unchanged text are otherwise never read again.
+// server/sync/compare/scene-digest.ts: rows stored from unchanged text are otherwise never read again.
 const wireScene = z
   .object({
     id,

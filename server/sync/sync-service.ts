@@ -19,8 +19,10 @@ import {
   type OpenRun,
   type RunEnd,
 } from "./run-record";
-import type { Watermarks } from "./run/phases";
-import { runFullSync, runIncrementalSync, runSpecificSync } from "./run/run-sync-type";
+import { runFullSync } from "./run/full-sync";
+import { runIncrementalSync } from "./run/incremental-sync";
+import { runSpecificSync } from "./run/specific-sync";
+import type { Watermarks } from "./run/watermarks";
 import { acquireSyncLock, releaseSyncLock } from "./sync-lock";
 import type { SyncRequest } from "./sync-request";
 import type { SyncRunSummary } from "./sync-run-view";

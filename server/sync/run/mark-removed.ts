@@ -2,7 +2,8 @@ import { rowReader } from "../../db/row-reader";
 import { quote, whereIn } from "../../db/sql-dialect";
 import type { EntityType } from "../../domain/vocabulary";
 import { keepingConfirmedTime } from "../full-sync-confirmation";
-import { commitOutcomes, type EntityOutcome } from "../write/record-outcomes";
+import { updated } from "../write/entity-outcomes";
+import { commitOutcomes } from "../write/record-outcomes";
 import type { RunContext } from "../run-context";
 
 /**
@@ -12,13 +13,9 @@ import type { RunContext } from "../run-context";
 export async function markRemoved(ctx: RunContext, type: EntityType, ids: string[]): Promise<void> {
   for (let i = 0; i < ids.length; i += ctx.perPage) {
     const batch = ids.slice(i, i + ctx.perPage);
-    const outcomes: EntityOutcome[] = batch.map((entityId) => ({
-      entityType: type,
-      entityId,
-      changeType: "updated",
-      changedFields: { removed_from_stash: { from: false, to: true } },
-      error: null,
-    }));
+    const outcomes = batch.map((entityId) =>
+      updated(type, entityId, { removed_from_stash: { from: false, to: true } }),
+    );
     const removal = { set: '"removed_at" = ?', params: [new Date()] };
     // A removed scene keeps the time its last full sync confirmed it.
     const { set, params } =

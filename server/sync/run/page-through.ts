@@ -1,5 +1,5 @@
 import type { Paged } from "../../stash/types";
-import type { PreparedPage } from "../write/write-page";
+import type { PreparedPage } from "../write/prepare-page";
 import { throwIfCancelled, type RunContext } from "../run-context";
 
 export interface PagedResult {

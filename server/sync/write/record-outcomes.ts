@@ -1,18 +1,8 @@
-import type { ChangedFields } from "../../domain/changed-fields";
-import type { ChangeType, EntityType } from "../../domain/vocabulary";
 import { insertRows, whereIn, type SqlValue, type Statement } from "../../db/sql-dialect";
 import { logsOutcome, type RunContext } from "../run-context";
 import { bulkWriter } from "../../db/bulk-writer";
 import { keepingConfirmedTime } from "../full-sync-confirmation";
-
-/** One entity's outcome in a run. */
-export interface EntityOutcome {
-  entityType: EntityType;
-  entityId: string;
-  changeType: ChangeType;
-  changedFields: ChangedFields | null;
-  error: string | null;
-}
+import type { EntityOutcome } from "./entity-outcomes";
 
 const columns = [
   "sync_history_id",

@@ -4,8 +4,8 @@ import { insertRows, quote, whereIn, type SqlValue } from "../../db/sql-dialect"
 import type { PageItem } from "../../stash/types";
 import { refHash, refValues, storedScalar, type RefSpec } from "../compare/ref-specs";
 import type { RunContext } from "../run-context";
-import type { EntityOutcome } from "./record-outcomes";
-import { preparePage, type PagePlan, type PreparedPage } from "./write-page";
+import { created, failed, skipped, updated, type EntityOutcome } from "./entity-outcomes";
+import { preparePage, type PagePlan, type PreparedPage } from "./prepare-page";
 
 type Ref = { id: string; createdAt: string; updatedAt: string };
 
@@ -21,7 +21,7 @@ export async function prepareRefPage<T extends Ref>(
 ): Promise<PreparedPage> {
   const invalid = items
     .filter((i): i is Extract<PageItem<T>, { ok: false }> => !i.ok)
-    .map((i) => outcome(spec, i.id ?? "(unknown)", "failed", null, i.error));
+    .map((i) => failed(spec.type, i.id ?? "(unknown)", i.error));
   const valid = items
     .filter((i): i is Extract<PageItem<T>, { ok: true }> => i.ok)
     .map((i) => i.value);
@@ -30,7 +30,7 @@ export async function prepareRefPage<T extends Ref>(
     invalid,
     items: valid,
     plan: (some) => plan(ctx, spec, some),
-    failed: (one, error) => outcome(spec, one.id, "failed", null, error),
+    failed: (one, error) => failed(spec.type, one.id, error),
   });
 }
 
@@ -71,7 +71,7 @@ async function plan<T extends Ref>(
     // An empty hash marks a stub a scene link created before this entity was read.
     if (!old || old.content_hash === "") {
       rows.push(row);
-      outcomes.push(outcome(spec, entity.id, "created", null, null));
+      outcomes.push(created(spec.type, entity.id));
       continue;
     }
     const changes: ChangedFields = {};
@@ -85,11 +85,11 @@ async function plan<T extends Ref>(
     if (old.removed_at !== null) changes.removed_from_stash = { from: true, to: false };
     if (Object.keys(changes).length > 0) {
       rows.push(row);
-      outcomes.push(outcome(spec, entity.id, "updated", changes, null));
+      outcomes.push(updated(spec.type, entity.id, changes));
     } else {
       if (old.content_hash !== hash || old.stash_updated_at !== entity.updatedAt) rows.push(row);
       else untouched.push(entity.id);
-      outcomes.push(outcome(spec, entity.id, "skipped", null, null));
+      outcomes.push(skipped(spec.type, entity.id));
     }
   }
 
@@ -118,14 +118,4 @@ async function plan<T extends Ref>(
       for (const o of outcomes) if (o.changeType === "created") known?.add(o.entityId);
     },
   };
-}
-
-function outcome<T extends Ref>(
-  spec: RefSpec<T>,
-  entityId: string,
-  changeType: EntityOutcome["changeType"],
-  changedFields: ChangedFields | null,
-  error: string | null,
-): EntityOutcome {
-  return { entityType: spec.type, entityId, changeType, changedFields, error };
 }

@@ -2,7 +2,8 @@ import type { Statement } from "../../db/sql-dialect";
 import { errorText } from "../../errors";
 import { logger } from "../../logger";
 import type { RunContext } from "../run-context";
-import { commitOutcomes, type EntityOutcome } from "./record-outcomes";
+import type { EntityOutcome } from "./entity-outcomes";
+import { commitOutcomes } from "./record-outcomes";
 
 /** What one page (or one entity) will write, and its outcomes. */
 export interface PagePlan {

@@ -10,9 +10,13 @@ import { oneSecondBefore } from "../stash-timestamps";
 import { prepareRefPage } from "../write/write-ref-page";
 import { prepareScenePage } from "../write/write-scene-page";
 import { pageThrough, type PagedResult } from "./page-through";
+
+export type { PagedResult };
 import type { RunContext } from "../run-context";
 
-export type Watermarks = Partial<Record<RefType | "scene", string>>;
+/**
+ * One entity type's pages, read and written in order: what each sync type is made of.
+ */
 
 /** Pages are always ordered by id: stable while the library is edited during the run. */
 function request(ctx: RunContext, page: number, since: string | undefined): PageRequest {
@@ -25,26 +29,10 @@ function request(ctx: RunContext, page: number, since: string | undefined): Page
   };
 }
 
-export type PhaseResult = PagedResult;
-
-/**
- * The newest updated_at of each type in Stash now, before any page is read: the watermarks
- * the next incremental sync may start from. Anything edited later (during this run too) has a
- * newer updated_at and is read again next time. Asked all at once: one round trip, not four.
- */
-export async function probeWatermarks(ctx: RunContext): Promise<Watermarks> {
-  const types = [...refTypes, "scene"] as const;
-  const marks = await Promise.all(types.map((type) => ctx.client.latestUpdatedAt(type)));
-  const result: Watermarks = {};
-  types.forEach((type, i) => {
-    const mark = marks[i];
-    if (mark) result[type] = mark;
-  });
-  return result;
-}
-
 /** Syncs one type of performers, tags or studios; `since` limits it to what changed. */
-export function syncRefType(ctx: RunContext, type: RefType, since?: string): Promise<PhaseResult> {
+export const refTypes = ["performer", "tag", "studio"] as const satisfies readonly RefType[];
+
+export function syncRefType(ctx: RunContext, type: RefType, since?: string): Promise<PagedResult> {
   const { client } = ctx;
   switch (type) {
     case "performer":
@@ -62,7 +50,7 @@ async function syncRefs<T extends { id: string; createdAt: string; updatedAt: st
   spec: RefSpec<T>,
   fetch: (request: PageRequest) => Promise<StashPage<T>>,
   since: string | undefined,
-): Promise<PhaseResult> {
+): Promise<PagedResult> {
   return pageThrough(
     ctx,
     label,
@@ -71,7 +59,7 @@ async function syncRefs<T extends { id: string; createdAt: string; updatedAt: st
   );
 }
 
-export async function syncSceneType(ctx: RunContext, since?: string): Promise<PhaseResult> {
+export async function syncSceneType(ctx: RunContext, since?: string): Promise<PagedResult> {
   return pageThrough(
     ctx,
     "scenes",
@@ -79,5 +67,3 @@ export async function syncSceneType(ctx: RunContext, since?: string): Promise<Ph
     (items) => prepareScenePage(ctx, items),
   );
 }
-
-export const refTypes = ["performer", "tag", "studio"] as const satisfies readonly RefType[];

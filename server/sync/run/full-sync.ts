@@ -1,0 +1,40 @@
+import { loadKnownRefs } from "../write/ensure-linked-refs";
+import { writeScenePage } from "../write/write-scene-page";
+import { throwIfCancelled, type RunContext } from "../run-context";
+import { withSceneBulkLoad } from "./bulk-load";
+import { markRemoved, unseenIds } from "./mark-removed";
+import { refTypes, syncRefType, syncSceneType } from "./sync-entity-type";
+import { probeWatermarks, type Watermarks } from "./watermarks";
+
+/**
+ * Full sync: performers, tags, studios, then every scene; whatever Stash no longer has is
+ * marked removed. Returns the watermarks the next incremental sync starts from.
+ */
+export async function runFullSync(ctx: RunContext): Promise<Watermarks> {
+  const [watermarks] = await Promise.all([probeWatermarks(ctx), loadKnownRefs(ctx)]);
+  for (const type of refTypes) {
+    const result = await syncRefType(ctx, type);
+    // If Stash's count moved mid-run, offsets shifted and "unseen" may mean "skipped over":
+    // leave removals to the next full sync rather than remove something that exists.
+    if (!result.countChanged) await markRemoved(ctx, type, await unseenIds(type, result.seen));
+  }
+  const scenes = await withSceneBulkLoad(ctx, () => syncSceneType(ctx));
+  await resolveUnseenScenes(ctx, scenes.seen);
+  return watermarks;
+}
+
+/**
+ * Scenes we have that the pages did not return are asked for by id: a scene skipped over
+ * because the library changed mid-run is synced, one Stash no longer has is marked removed.
+ */
+async function resolveUnseenScenes(ctx: RunContext, seen: Set<string>) {
+  const unseen = await unseenIds("scene", seen);
+  if (unseen.length === 0) return;
+  ctx.progress.setPhase("checking scenes missing from Stash", unseen.length);
+  for (let i = 0; i < unseen.length; i += ctx.perPage) {
+    throwIfCancelled(ctx.signal);
+    const { found, missing } = await ctx.client.findScenesByIds(unseen.slice(i, i + ctx.perPage));
+    if (found.length) await writeScenePage(ctx, found);
+    if (missing.length) await markRemoved(ctx, "scene", missing);
+  }
+}

@@ -1,0 +1,22 @@
+import { loadKnownRefs } from "../write/ensure-linked-refs";
+import type { RunContext } from "../run-context";
+import { refTypes, syncRefType, syncSceneType, type PagedResult } from "./sync-entity-type";
+import { probeWatermarks, type Watermarks } from "./watermarks";
+
+/** Incremental sync: each type, only what changed since the previous watermarks. */
+export async function runIncrementalSync(
+  ctx: RunContext,
+  previous: Watermarks,
+): Promise<Watermarks> {
+  const [now] = await Promise.all([probeWatermarks(ctx), loadKnownRefs(ctx)]);
+  const next: Watermarks = { ...previous };
+  const advance = (type: keyof Watermarks, result: PagedResult) => {
+    // A count that moved mid-run may have shifted a record past us: keep the old watermark so
+    // the next run reads this window again (re-reading is fine, missing is not).
+    const mark = now[type];
+    if (!result.countChanged && mark) next[type] = mark;
+  };
+  for (const type of refTypes) advance(type, await syncRefType(ctx, type, previous[type]));
+  advance("scene", await syncSceneType(ctx, previous.scene));
+  return next;
+}
