@@ -128,8 +128,13 @@ test("a person connects Stash, syncs, and follows a scene's history", async ({ p
     await expect(timeline(page).first()).toHaveAttribute("data-colour", "red");
     await page.getByLabel("Show").selectOption("all");
     await page.getByLabel("Sync type").selectOption("full");
-    await expect(timeline(page)).toHaveCount(2);
-    await expect(page.getByRole("heading", { name: "Full Sync (All Scenes)" })).toHaveCount(2);
+    // The full sync that created the scene logged the scene's row and the run's row: one entry.
+    await expect(timeline(page)).toHaveCount(1);
+    const full = timeline(page).first();
+    await expect(full.getByRole("heading", { name: "Full Sync (All Scenes)" })).toBeVisible();
+    await expect(full).toHaveAttribute("data-colour", "blue");
+    await expect(full.getByText("Status: created")).toBeVisible();
+    await expect(full.getByText(/^Covered every scene: /)).toBeVisible();
     await page.getByLabel("Sync type").selectOption("any");
   });
 

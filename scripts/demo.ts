@@ -10,6 +10,7 @@ import { env } from "../server/env";
 import { notifyWhenRunsEnd } from "../server/notifications/notify-when-runs-end";
 import { recoverInterruptedRuns } from "../server/sync/run-record";
 import { runSync, type SyncOptions } from "../server/sync/sync-service";
+import { syncTypeLabel } from "../server/domain/labels";
 import { startStashSim } from "../stash-sim";
 
 const appPort = Number(process.env.PORT ?? 3000);
@@ -39,7 +40,7 @@ const report = (label: string, s: Awaited<ReturnType<typeof runSync>>) =>
     `${label}: ${s.status} — ${s.itemsCreated} created, ${s.itemsUpdated} updated, ${s.itemsSkipped} skipped, ${s.itemsFailed} failed`,
   );
 
-report("Full sync", await runSync({ type: "full" }, "cli", options));
+report(syncTypeLabel.full, await runSync({ type: "full" }, "cli", options));
 
 // Edits in "Stash", then incremental syncs, so scene pages have a history to show.
 sim.updateScene(1, { title: "Sunset at the pier (remastered)", rating100: 90 });
@@ -51,11 +52,11 @@ sim.updateScene(3, {
     .map((t) => t.id),
 });
 sim.corruptScene(4, "bad-date", true);
-report("Incremental sync", await runSync({ type: "incremental" }, "cli", options));
+report(syncTypeLabel.incremental, await runSync({ type: "incremental" }, "cli", options));
 sim.corruptScene(4, null, true);
 sim.updateScene(1, { details: "Re-edited in the director's cut." });
-report("Incremental sync", await runSync({ type: "incremental" }, "cli", options));
-report("Scene sync", await runSync({ type: "specific", sceneIds: ["1", "4"] }, "ui", options));
+report(syncTypeLabel.incremental, await runSync({ type: "incremental" }, "cli", options));
+report(syncTypeLabel.specific, await runSync({ type: "specific", sceneIds: ["1", "4"] }, "ui", options));
 
 // A few analysis results, so timelines show that source too.
 const plan = await db().analysisPlan.create({

@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { LocalTime } from "@/components/format/local-time";
 import { StatsCharts } from "@/components/stats/stats-charts";
 import { lastDays, statsPresets, statsRangeFrom } from "@/components/stats/stats-range";
-import { syncStatusLabel } from "@/components/syncs/describe-sync-run";
+import { syncStatusLabel } from "@/server/domain/labels";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatElapsed } from "@/components/format/format-duration";
 import { LocalTime } from "@/components/format/local-time";
-import { syncStatusLabel, syncTypeName } from "@/components/syncs/describe-sync-run";
+import { syncStatusOptions, syncTypeLabel, syncTypeOptions } from "@/server/domain/labels";
 import { SyncRunStatusBadge } from "@/components/syncs/sync-run-status-badge";
 import { Button } from "@/components/ui/button";
 import {
@@ -50,7 +50,7 @@ export default async function SyncRunsPage({ searchParams }: Props) {
           name="type"
           value={syncType}
           anyLabel="Any type"
-          options={SyncType.options.map((t) => ({ value: t, label: syncTypeName[t] }))}
+          options={syncTypeOptions}
         />
         <FilterSelect
           id="runs-status"
@@ -58,7 +58,7 @@ export default async function SyncRunsPage({ searchParams }: Props) {
           name="status"
           value={status}
           anyLabel="Any status"
-          options={SyncStatus.options.map((s) => ({ value: s, label: syncStatusLabel[s] }))}
+          options={syncStatusOptions}
         />
         <Button type="submit" variant="outline">
           Apply
@@ -94,7 +94,7 @@ export default async function SyncRunsPage({ searchParams }: Props) {
                     <LocalTime value={run.startedAt} />
                   </Link>
                 </TableCell>
-                <TableCell className="whitespace-nowrap">{syncTypeName[run.syncType]}</TableCell>
+                <TableCell className="whitespace-nowrap">{syncTypeLabel[run.syncType]}</TableCell>
                 <TableCell className="hidden sm:table-cell">{run.trigger}</TableCell>
                 <TableCell>
                   <SyncRunStatusBadge status={run.status} />

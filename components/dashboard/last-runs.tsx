@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { LocalTime } from "@/components/format/local-time";
-import { describeCounts, syncTypeName } from "@/components/syncs/describe-sync-run";
+import { describeCounts } from "@/components/syncs/describe-sync-run";
+import { syncTypeLabel } from "@/server/domain/labels";
 import { SyncRunStatusBadge } from "@/components/syncs/sync-run-status-badge";
 import type { SyncRunView } from "@/server/sync/sync-run-view";
 
@@ -15,7 +16,7 @@ export function LastRuns({ runs }: { runs: Partial<Record<(typeof order)[number]
         return (
           <li key={type} className="flex flex-col gap-1 py-2 first:pt-0 last:pb-0">
             <div className="flex flex-wrap items-center justify-between gap-2">
-              <span className="font-medium">{syncTypeName[type]}</span>
+              <span className="font-medium">{syncTypeLabel[type]}</span>
               {run ? <SyncRunStatusBadge status={run.status} /> : null}
             </div>
             {run ? (

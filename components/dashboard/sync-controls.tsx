@@ -8,6 +8,7 @@ import { RunningSyncProgress } from "@/components/syncs/running-sync-progress";
 import { Button } from "@/components/ui/button";
 import type { SyncRunView } from "@/server/sync/sync-run-view";
 import { useTRPC } from "@/trpc/react";
+import { syncTypeLabel } from "@/server/domain/labels";
 
 /** While nothing runs, look for a run started elsewhere (CLI, schedule) now and then. */
 const IDLE_POLL_MS = 5000;
@@ -54,10 +55,10 @@ export function SyncControls() {
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap gap-2">
         <Button onClick={() => start("incremental")} disabled={busy}>
-          Incremental sync
+          {syncTypeLabel.incremental}
         </Button>
         <Button variant="outline" onClick={() => start("full")} disabled={busy}>
-          Full sync
+          {syncTypeLabel.full}
         </Button>
       </div>
       <p className="text-xs text-muted-foreground">

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ExportLinks } from "@/components/export/export-links";
+import { syncTypeOptions } from "@/server/domain/labels";
 import type { SyncLogFilter } from "@/server/history/scene-sync-logs-schema";
 import { useTRPC } from "@/trpc/react";
 import { collapseUnchangedSyncs } from "./collapse-unchanged-syncs";
@@ -25,11 +26,9 @@ const outcomeOptions: { value: Outcome; label: string }[] = [
   { value: "failures", label: "Only failures" },
 ];
 
-const syncTypeOptions: { value: SyncTypeChoice; label: string }[] = [
+const syncTypeChoices: { value: SyncTypeChoice; label: string }[] = [
   { value: "any", label: "Any sync type" },
-  { value: "full", label: "Full Sync" },
-  { value: "incremental", label: "Incremental Sync" },
-  { value: "specific", label: "Scene Sync" },
+  ...syncTypeOptions,
 ];
 
 function TimelineSkeleton() {
@@ -110,7 +109,7 @@ export function SceneHistoryTimeline({ sceneId, active }: { sceneId: string; act
             value={syncType}
             onChange={(e) => setSyncType(e.target.value as SyncTypeChoice)}
           >
-            {syncTypeOptions.map((o) => (
+            {syncTypeChoices.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
               </option>

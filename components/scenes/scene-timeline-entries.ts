@@ -5,7 +5,16 @@ export type TimelineColour = "green" | "blue" | "red" | "grey" | "purple";
 
 export type TimelineEntry =
   | { kind: "created"; key: string; date: Date; colour: "green" }
-  | { kind: "sync"; key: string; date: Date; colour: TimelineColour; log: SyncLogEntry }
+  | {
+      kind: "sync";
+      key: string;
+      date: Date;
+      colour: TimelineColour;
+      /** The scene's own row, or a full sync's NULL-entity row when the run has none for it. */
+      log: SyncLogEntry;
+      /** A full sync's NULL-entity row, shown with the scene's own row of the same run. */
+      runRow: SyncLogEntry | null;
+    }
   | {
       kind: "analysis";
       key: string;
@@ -15,18 +24,34 @@ export type TimelineEntry =
       planName: string;
     };
 
-/** The design's labels for the three sync types. */
-export const syncTypeLabel: Record<SyncLogEntry["sync_type"], string> = {
-  full: "Full Sync (All Scenes)",
-  incremental: "Incremental Sync",
-  specific: "Scene Sync",
-};
-
 /** The design's colours: red failed, blue changed, grey nothing to do. */
 export function syncLogColour(log: Pick<SyncLogEntry, "change_type" | "had_changes">) {
   if (log.change_type === "failed") return "red";
   return log.had_changes ? "blue" : "grey";
 }
+
+/**
+ * A full sync that created, changed or failed this scene logged two rows: the scene's own and
+ * the run's NULL-entity row. They are one event: the own row (newer, so loaded first) carries
+ * the outcome, and takes the run's row along for its coverage line.
+ */
+function oneEntryPerRun(logs: SyncLogEntry[]) {
+  const ownFullRuns = new Set(
+    logs.filter((l) => l.entity_id !== null && l.sync_type === "full").map(jobOf),
+  );
+  const runRows = new Map(logs.filter((l) => l.entity_id === null).map((l) => [jobOf(l), l]));
+  return logs
+    .filter((l) => l.entity_id !== null || !ownFullRuns.has(jobOf(l)))
+    .map((log) => ({
+      log,
+      runRow:
+        log.entity_id !== null && log.sync_type === "full"
+          ? (runRows.get(jobOf(log)) ?? null)
+          : null,
+    }));
+}
+
+const jobOf = (log: SyncLogEntry) => log.sync_history.job_id;
 
 /**
  * Merges the scene's sync logs with its other events, newest first. While older sync logs are
@@ -45,12 +70,13 @@ export function buildTimelineEntries({
   /** Off while a filter narrows the syncs: the other events are not syncs. */
   includeOtherEvents: boolean;
 }): TimelineEntry[] {
-  const entries: TimelineEntry[] = logs.map((log) => ({
+  const entries: TimelineEntry[] = oneEntryPerRun(logs).map(({ log, runRow }) => ({
     kind: "sync",
     key: `sync-${log.id}`,
     date: log.created_at,
     colour: syncLogColour(log),
     log,
+    runRow,
   }));
   if (includeOtherEvents && sources) {
     const oldestLoaded = logs.at(-1)?.created_at;

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { LocalTime } from "@/components/format/local-time";
 import { cn } from "@/lib/utils";
 import { ChangedFieldsList } from "./changed-fields-list";
-import { syncTypeLabel, type TimelineColour, type TimelineEntry } from "./scene-timeline-entries";
+import { historyEntryTitle } from "@/server/domain/labels";
+import { type TimelineColour, type TimelineEntry } from "./scene-timeline-entries";
 
 const dotColour: Record<TimelineColour, string> = {
   green: "bg-event-green",
@@ -27,19 +28,20 @@ function Title({ entry }: { entry: TimelineEntry }) {
     case "analysis":
       return <>Analysis #{entry.number}</>;
     case "sync":
-      return <>{syncTypeLabel[entry.log.sync_type]}</>;
+      return <>{historyEntryTitle[entry.log.sync_type]}</>;
   }
 }
 
 function SyncDetails({ entry }: { entry: Extract<TimelineEntry, { kind: "sync" }> }) {
   const { log } = entry;
   const run = log.sync_history;
+  const coversEveryScene = log.entity_id === null || entry.runRow !== null;
   return (
     <>
       {log.change_type ? (
         <p className="text-sm text-muted-foreground">Status: {log.change_type}</p>
       ) : null}
-      {log.entity_id === null ? (
+      {coversEveryScene ? (
         // The full-sync row stands for the whole run, not for this scene alone.
         <p className="text-sm text-muted-foreground">
           Covered every scene: {run.items_synced.toLocaleString()} synced,{" "}

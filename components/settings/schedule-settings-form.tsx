@@ -10,6 +10,7 @@ import { scheduleIntervalChoices } from "@/server/schedule/schedule-schema";
 import { useTRPC } from "@/trpc/react";
 import { intervalLabel } from "./interval-label";
 import { ErrorMessage } from "@/components/ui/error-message";
+import { syncTypeLabel } from "@/server/domain/labels";
 
 /** The scheduled incremental sync: how often, and when it runs next. */
 export function ScheduleSettingsForm({ initial }: { initial: ScheduleView }) {
@@ -31,7 +32,7 @@ export function ScheduleSettingsForm({ initial }: { initial: ScheduleView }) {
       <div className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1">
           <label htmlFor={id} className="text-sm font-medium">
-            Incremental sync
+            {syncTypeLabel.incremental}
           </label>
           <NativeSelect
             id={id}

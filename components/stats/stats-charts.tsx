@@ -15,7 +15,7 @@ import {
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { SyncStatus } from "@/server/domain/vocabulary";
 import type { RunsPerDay, RunTrend } from "@/server/stats/stats-schema";
-import { syncStatusLabel } from "@/components/syncs/describe-sync-run";
+import { syncStatusLabel } from "@/server/domain/labels";
 import { chartAxis, chartGrid, chartTooltip, statusColour } from "./chart-theme";
 
 const HEIGHT = 240;

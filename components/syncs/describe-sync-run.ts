@@ -1,20 +1,5 @@
 import type { SyncRunView } from "@/server/sync/sync-run-view";
 
-export const syncStatusLabel: Record<SyncRunView["status"], string> = {
-  running: "Running",
-  completed: "Completed",
-  completed_with_errors: "Completed with errors",
-  failed: "Failed",
-  cancelled: "Cancelled",
-  interrupted: "Interrupted",
-};
-
-export const syncTypeName: Record<SyncRunView["syncType"], string> = {
-  full: "Full sync",
-  incremental: "Incremental sync",
-  specific: "Scene sync",
-};
-
 /** "2 created, 5 updated, 40 unchanged, 1 failed": a run's outcome in words. */
 export function describeCounts(run: SyncRunView): string {
   const parts = [

@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Progress } from "@/components/ui/progress";
 import type { SyncRunView } from "@/server/sync/sync-run-view";
 import { useTRPC } from "@/trpc/react";
-import { describeCounts, syncStatusLabel, syncTypeName } from "./describe-sync-run";
+import { syncStatusLabel, syncTypeLabel } from "@/server/domain/labels";
+import { describeCounts } from "./describe-sync-run";
 import { syncRunQueryOptions } from "./sync-run-query";
 import { useRefreshAfterSync } from "./use-refresh-after-sync";
 
@@ -33,7 +34,7 @@ export function RunningSyncProgress({ initial }: { initial: SyncRunView }) {
   }, [data.status, refreshAfterSync]);
 
   const { phase, done, total } = data.progress;
-  const label = `${syncTypeName[data.syncType]} progress`;
+  const label = `${syncTypeLabel[data.syncType]} progress`;
 
   function cancel() {
     setCancelError(null);
@@ -48,7 +49,7 @@ export function RunningSyncProgress({ initial }: { initial: SyncRunView }) {
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
         <span className="font-medium">
-          {syncTypeName[data.syncType]} — {syncStatusLabel[data.status]}
+          {syncTypeLabel[data.syncType]} — {syncStatusLabel[data.status]}
           {data.status === "running" && phase ? ` (${phase})` : ""}
         </span>
         <span className="tabular-nums text-muted-foreground" aria-live="polite">

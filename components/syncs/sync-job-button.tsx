@@ -8,7 +8,8 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 import type { SyncRunView } from "@/server/sync/sync-run-view";
 import { useTRPC } from "@/trpc/react";
-import { describeCounts, syncStatusLabel } from "./describe-sync-run";
+import { syncStatusLabel } from "@/server/domain/labels";
+import { describeCounts } from "./describe-sync-run";
 import { syncRunQueryOptions } from "./sync-run-query";
 
 type StartError = { message: string; runningJobId: string | null };

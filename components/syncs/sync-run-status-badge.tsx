@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import type { SyncRunView } from "@/server/sync/sync-run-view";
-import { statusVariant, syncStatusLabel } from "./describe-sync-run";
+import { syncStatusLabel } from "@/server/domain/labels";
+import { statusVariant } from "./describe-sync-run";
 
 export function SyncRunStatusBadge({ status }: { status: SyncRunView["status"] }) {
   return <Badge variant={statusVariant(status)}>{syncStatusLabel[status]}</Badge>;

@@ -1,5 +1,6 @@
 import { db } from "../db/client";
 import { errorText } from "../errors";
+import { syncTypeLabel } from "../domain/labels";
 import { logger } from "../logger";
 import type { SyncRunSummary } from "../sync/sync-run-view";
 import { defaultRetryPolicy, deliverWebhook, type WebhookRetryPolicy } from "./deliver-webhook";
@@ -65,10 +66,8 @@ export async function notifyRunEnded(run: SyncRunSummary): Promise<void> {
   }
 }
 
-const typeLabel = { full: "Full sync", incremental: "Incremental sync", specific: "Scene sync" };
-
 function describe(kind: NotificationKind, run: SyncRunSummary) {
-  const label = typeLabel[run.syncType];
+  const label = syncTypeLabel[run.syncType];
   if (kind === "run_failed") {
     return {
       title: run.status === "interrupted" ? `${label} was interrupted` : `${label} failed`,

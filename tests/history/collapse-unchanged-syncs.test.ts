@@ -34,7 +34,7 @@ function sync(
       items_updated: 0,
     },
   };
-  return { kind: "sync", key: `sync-${id}`, date: at(minutes), colour: "grey", log };
+  return { kind: "sync", key: `sync-${id}`, date: at(minutes), colour: "grey", log, runRow: null };
 }
 
 describe("the quieter timeline", () => {

@@ -65,6 +65,42 @@ describe("the History timeline", () => {
     expect(entries.map((e) => e.key)).toEqual(["sync-1"]);
   });
 
+  it("shows a full sync that created the scene as one entry: the scene's outcome with the run's coverage", () => {
+    const run = { job_id: "full-1" };
+    const own = log(5, 30, {
+      sync_type: "full",
+      change_type: "created",
+      had_changes: true,
+      sync_history: { ...log(5, 30).sync_history, ...run },
+    });
+    const runRow = log(4, 29, {
+      entity_id: null,
+      sync_type: "full",
+      change_type: "updated",
+      had_changes: true,
+      sync_history: { ...log(4, 29).sync_history, ...run },
+    });
+    const entries = buildTimelineEntries({
+      logs: [own, runRow, log(3, 20)],
+      sources,
+      moreLogsToLoad: false,
+      includeOtherEvents: false,
+    });
+    expect(entries.map((e) => e.key)).toEqual(["sync-5", "sync-3"]);
+    expect(entries[0]).toMatchObject({ colour: "blue", log: own, runRow });
+  });
+
+  it("keeps a full sync's run row on its own when the scene has no row of that run", () => {
+    const runRow = log(4, 29, { entity_id: null, sync_type: "full" });
+    const entries = buildTimelineEntries({
+      logs: [runRow],
+      sources,
+      moreLogsToLoad: false,
+      includeOtherEvents: false,
+    });
+    expect(entries).toMatchObject([{ key: "sync-4", log: runRow, runRow: null }]);
+  });
+
   it("colours failures red, changes blue and the rest grey", () => {
     expect(syncLogColour({ change_type: "failed", had_changes: false })).toBe("red");
     expect(syncLogColour({ change_type: "updated", had_changes: true })).toBe("blue");

@@ -79,7 +79,7 @@ describe("notifications when a run ends", () => {
     expect(page.items[0]).toMatchObject({
       kind: "run_with_failures",
       jobId: summary.jobId,
-      title: "Full sync finished with 1 failed entity",
+      title: "Full Sync finished with 1 failed entity",
       readAt: null,
     });
     expect(await markNotificationsRead({ ids: [page.items[0]!.id] })).toEqual({ unread: 0 });

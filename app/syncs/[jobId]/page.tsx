@@ -4,7 +4,7 @@ import { orNotFound } from "@/app/_lib/not-found-on-missing";
 import { ExportLinks } from "@/components/export/export-links";
 import { formatElapsed } from "@/components/format/format-duration";
 import { LocalTime } from "@/components/format/local-time";
-import { syncTypeName } from "@/components/syncs/describe-sync-run";
+import { changeTypeOptions, entityTypeOptions, syncTypeLabel } from "@/server/domain/labels";
 import { RetryFailedButton } from "@/components/syncs/retry-failed-button";
 import { RunningSyncProgress } from "@/components/syncs/running-sync-progress";
 import { SyncRunEntriesTable } from "@/components/syncs/sync-run-entries-table";
@@ -70,7 +70,7 @@ export default async function SyncRunPage({ params, searchParams }: Props) {
         / <span aria-current="page">{run.jobId}</span>
       </nav>
       <header className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">{syncTypeName[run.syncType]}</h1>
+        <h1 className="text-2xl font-semibold">{syncTypeLabel[run.syncType]}</h1>
         <SyncRunStatusBadge status={run.status} />
       </header>
       <div className="flex flex-wrap items-center gap-3">
@@ -128,7 +128,7 @@ export default async function SyncRunPage({ params, searchParams }: Props) {
             name="outcome"
             value={changeType}
             anyLabel="Any outcome"
-            options={ChangeType.options.map((c) => ({ value: c, label: c }))}
+            options={changeTypeOptions}
           />
           <FilterSelect
             id="entries-entity"
@@ -136,7 +136,7 @@ export default async function SyncRunPage({ params, searchParams }: Props) {
             name="entity"
             value={entityType}
             anyLabel="Any entity"
-            options={EntityType.options.map((e) => ({ value: e, label: e }))}
+            options={entityTypeOptions}
           />
           <Button type="submit" variant="outline">
             Apply

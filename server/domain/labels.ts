@@ -1,0 +1,49 @@
+import { ChangeType, EntityType, SyncStatus, SyncType } from "./vocabulary";
+
+/**
+ * What people read for the design's vocabulary: one name per value, written once. Sync
+ * types are named as the design's History tab names them.
+ */
+export const syncTypeLabel: Record<SyncType, string> = {
+  full: "Full Sync",
+  incremental: "Incremental Sync",
+  specific: "Scene Sync",
+};
+
+/** A History entry's title: a full sync's row stands for every scene (the design's label). */
+export const historyEntryTitle: Record<SyncType, string> = {
+  ...syncTypeLabel,
+  full: `${syncTypeLabel.full} (All Scenes)`,
+};
+
+export const syncStatusLabel: Record<SyncStatus, string> = {
+  running: "Running",
+  completed: "Completed",
+  completed_with_errors: "Completed with errors",
+  failed: "Failed",
+  cancelled: "Cancelled",
+  interrupted: "Interrupted",
+};
+
+export const changeTypeLabel: Record<ChangeType, string> = {
+  created: "Created",
+  updated: "Updated",
+  skipped: "Skipped",
+  failed: "Failed",
+};
+
+export const entityTypeLabel: Record<EntityType, string> = {
+  scene: "Scene",
+  performer: "Performer",
+  tag: "Tag",
+  studio: "Studio",
+};
+
+/** Choices for a filter, in the enum's order. */
+const optionsOf = <T extends string>(values: readonly T[], label: Record<T, string>) =>
+  values.map((value) => ({ value, label: label[value] }));
+
+export const syncTypeOptions = optionsOf(SyncType.options, syncTypeLabel);
+export const syncStatusOptions = optionsOf(SyncStatus.options, syncStatusLabel);
+export const changeTypeOptions = optionsOf(ChangeType.options, changeTypeLabel);
+export const entityTypeOptions = optionsOf(EntityType.options, entityTypeLabel);
