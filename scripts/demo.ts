@@ -56,7 +56,10 @@ report(syncTypeLabel.incremental, await runSync({ type: "incremental" }, "cli", 
 sim.corruptScene(4, null, true);
 sim.updateScene(1, { details: "Re-edited in the director's cut." });
 report(syncTypeLabel.incremental, await runSync({ type: "incremental" }, "cli", options));
-report(syncTypeLabel.specific, await runSync({ type: "specific", sceneIds: ["1", "4"] }, "ui", options));
+report(
+  syncTypeLabel.specific,
+  await runSync({ type: "specific", sceneIds: ["1", "4"] }, "ui", options),
+);
 
 // A few analysis results, so timelines show that source too.
 const plan = await db().analysisPlan.create({

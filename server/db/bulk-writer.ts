@@ -6,15 +6,13 @@ import type { Statement } from "./sql-dialect";
 import { toSqliteStatement } from "./sqlite-values";
 
 /**
- * The sync engine's hot path: whole pages of rows written in one transaction each. Prisma's
- * raw queries serialize every parameter through its query engine, measured ~6× slower than
- * prepared statements for multi-row inserts (bench/); so page writes go through this writer,
- * everything else through the Prisma client (server/db/client.ts).
+ * The sync engine's hot path: whole pages of rows written in one transaction each, through
+ * prepared statements rather than Prisma's raw queries, which are much slower for multi-row
+ * inserts (docs/decisions.md); everything else goes through the Prisma client.
  *
- * The SQLite implementation runs its own better-sqlite3 connection on a worker thread: a page
- * write takes ~100 ms of CPU, which on the main thread would stall every web request and the
- * socket that brings in the next page from Stash. A PostgreSQL implementation would use `pg`
- * behind the same interface.
+ * The SQLite implementation runs its own better-sqlite3 connection on a worker thread, so a
+ * page's write never stalls web requests or the socket that brings in the next page. A
+ * PostgreSQL implementation would use `pg` behind the same interface.
  */
 export interface BulkWriter {
   /** Runs the statements in one transaction: all of them or none. */
@@ -33,8 +31,7 @@ export const sqliteWriterPragmas = [
   // In WAL mode NORMAL never corrupts the database; a power cut may lose the last pages
   // committed, which the next incremental sync reads again.
   "synchronous = NORMAL",
-  // Checkpoint every ~40 MB of WAL instead of every 4 MB: a full sync of a large library
-  // otherwise spends about half its write time checkpointing (bench/).
+  // Checkpoints rarer than the default, which cost a large full sync much of its write time.
   "wal_autocheckpoint = 10000",
 ];
 

@@ -7,10 +7,8 @@ import { toSqliteStatement } from "./sqlite-values";
 
 /**
  * Raw rows for the hottest reads: a scene's history (asked on every scene page) and a sync's
- * look-ups of stored rows. Through Prisma
- * the same query costs a few hundred microseconds more, and its allocations bring GC pauses of
- * 10–20 ms in about one call in a hundred (bench/: p99 ~11 ms against ~1 ms here). Everything
- * else reads through the Prisma client (server/db/client.ts).
+ * look-ups of stored rows, where Prisma's allocations showed in the tail (docs/decisions.md).
+ * Everything else reads through the Prisma client (server/db/client.ts).
  *
  * The SQLite implementation is a query-only better-sqlite3 connection with prepared statements
  * kept by their text; in WAL mode it reads while a sync writes (the sync engine reads its

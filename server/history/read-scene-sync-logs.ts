@@ -65,18 +65,14 @@ export async function readSceneSyncLogs(input: SceneSyncLogsInput): Promise<Scen
 }
 
 /**
- * Why a UNION ALL and not `entity_id = ? OR entity_id IS NULL`: each branch is one range scan of
- * sync_log(entity_type, entity_id, created_at, id), already in the wanted order, stopped after
- * `take` rows; the outer query merges at most 2 × take rows. An OR makes SQLite (and PostgreSQL)
- * read both sets in full and sort them (0.65 ms against 1.8 ms p99 at 5M rows).
+ * A UNION ALL, not `entity_id = ? OR entity_id IS NULL`: each branch is one range scan of
+ * sync_log(entity_type, entity_id, created_at, id), already in order and stopped after `take`
+ * rows, where an OR reads both sets in full and sorts them (docs/decisions.md).
  *
- * The branches pick only ids and times; the page's `take` rows are then read whole and joined
- * to their runs. Unfiltered, the scene's own branch reads the index alone; the full-sync
- * branch reads its rows to check their type, but those are the same few rows for every scene,
- * so they stay cached. A scene with a long history thus reads about half the rows it did when
- * the branches read whole rows (side by side at 5M rows: p50 ~0.2 ms less; no slower for a
- * scene with no rows of its own).
- * The SQL is portable: row values, CTEs and aliased subqueries work in SQLite and PostgreSQL.
+ * The branches pick only ids and times (the scene's own from the index alone; the full-sync
+ * rows are the same few for every scene, so they stay cached); only the page's rows are then
+ * read whole and joined to their runs. The SQL is portable: row values, CTEs and aliased
+ * subqueries work in SQLite and PostgreSQL.
  */
 export function sceneSyncLogsSql(
   sceneId: string,

@@ -192,10 +192,9 @@ const wireStudio = z
   }));
 
 /**
- * Compiled ahead of time (zod's own compiler): a page is a thousand records, and the compiled
- * parser checks a scene in ~2 µs where the runtime parser took ~12 µs, which was most of the
- * client's CPU per page (bench/). A record the fast path rejects is parsed again by the
- * runtime parser, so error messages are zod's, unchanged.
+ * Compiled ahead of time (zod's own compiler), because parsing was most of the client's CPU
+ * per page (docs/decisions.md); a record the fast path rejects is parsed again by the runtime
+ * parser, so error messages are zod's, unchanged.
  */
 // strict: a schema the compiler cannot handle fails at startup instead of silently losing the
 // fast path.

@@ -10,8 +10,8 @@ const sceneTables = ["scene", "scene_file", "scene_performer", "scene_tag"];
 /**
  * Runs the scenes phase of a full sync. Into an empty library (the first sync, the bulk of all
  * writing this app ever does) it runs with the scene tables' secondary indexes deferred and
- * builds them afterwards: about twice as fast at 100,000 scenes (bench/), and the gap grows
- * with the library. Later syncs change a small share of rows, where indexes cost little.
+ * builds them afterwards, much faster (docs/decisions.md); later syncs change few rows, where
+ * indexes cost little.
  */
 export async function withSceneBulkLoad<T>(ctx: RunContext, phase: () => Promise<T>): Promise<T> {
   const [anyScene] = await bulkWriter().query({

@@ -31,10 +31,8 @@ export async function markRemoved(ctx: RunContext, type: EntityType, ids: string
 }
 
 /**
- * Stored, not-removed ids of a type that this run did not see. A full sync asks this of every
- * scene id once its pages are committed: read as one plain column on this thread, since an
- * object per row (Prisma, or rows copied back from the writer's thread) cost ~200 ms at
- * 100,000 scenes (bench/).
+ * Stored, not-removed ids of a type that this run did not see, read as one plain column on
+ * this thread: an object per row for every scene of the library is measurable (docs/decisions.md).
  */
 export async function unseenIds(type: EntityType, seen: Set<string>): Promise<string[]> {
   const ids = await rowReader().column<string>({
