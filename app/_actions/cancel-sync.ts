@@ -2,7 +2,8 @@
 
 import { z } from "zod";
 import { cancelSync } from "@/server/sync/sync-service";
-import { runAction, type ActionResult } from "./run-action";
+import type { ActionResult } from "./run-action";
+import { runSyncAction } from "./run-sync-action";
 
 const JobId = z.string().trim().min(1).max(100);
 
@@ -13,5 +14,5 @@ const JobId = z.string().trim().min(1).max(100);
 export async function cancelSyncAction(
   jobId: string,
 ): Promise<ActionResult<{ cancelled: boolean }>> {
-  return runAction(async () => ({ cancelled: await cancelSync(JobId.parse(jobId)) }));
+  return runSyncAction(async () => ({ cancelled: await cancelSync(JobId.parse(jobId)) }));
 }

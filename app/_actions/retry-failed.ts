@@ -2,13 +2,14 @@
 
 import { z } from "zod";
 import { retryFailedEntities } from "@/server/sync/retry-failed-entities";
-import { runAction, type ActionResult } from "./run-action";
+import type { ActionResult } from "./run-action";
+import { runSyncAction } from "./run-sync-action";
 
 const JobId = z.string().trim().min(1).max(100);
 
 /** "Retry failed entities": one specific sync of the scenes that run failed. */
 export async function retryFailedAction(jobId: string): Promise<ActionResult<{ jobId: string }>> {
-  return runAction(async () => {
+  return runSyncAction(async () => {
     const { jobId: retryJobId } = await retryFailedEntities(JobId.parse(jobId), "ui");
     return { jobId: retryJobId };
   });

@@ -2,7 +2,8 @@
 
 import { startSync } from "@/server/sync/sync-service";
 import { SyncRequest } from "@/server/sync/sync-request";
-import { runAction, type ActionResult } from "./run-action";
+import type { ActionResult } from "./run-action";
+import { runSyncAction } from "./run-sync-action";
 
 /**
  * Starts a sync from the browser: full, incremental, or specific scenes ("Sync this scene",
@@ -12,7 +13,7 @@ import { runAction, type ActionResult } from "./run-action";
 export async function startSyncAction(
   request: SyncRequest,
 ): Promise<ActionResult<{ jobId: string }>> {
-  return runAction(async () => {
+  return runSyncAction(async () => {
     const { jobId } = await startSync(SyncRequest.parse(request), "ui");
     return { jobId };
   });

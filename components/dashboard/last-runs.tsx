@@ -10,7 +10,7 @@ const order = ["full", "incremental", "specific"] as const;
 /** The newest run of each sync type with its status and outcome. */
 export function LastRuns({ runs }: { runs: Partial<Record<(typeof order)[number], SyncRunView>> }) {
   return (
-    <ul className="flex flex-col divide-y">
+    <ul aria-label="Newest run of each sync type" className="flex flex-col divide-y">
       {order.map((type) => {
         const run = runs[type];
         return (

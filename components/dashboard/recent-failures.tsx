@@ -8,7 +8,7 @@ export function RecentFailures({ failures }: { failures: RecentFailure[] }) {
     return <p className="text-sm text-muted-foreground">No failures. Every entity synced.</p>;
   }
   return (
-    <ul className="flex flex-col divide-y">
+    <ul aria-label="Recent failures, newest first" className="flex flex-col divide-y">
       {failures.map((failure) => (
         <li key={failure.id} className="flex flex-col gap-0.5 py-2 text-sm first:pt-0 last:pb-0">
           {failure.entityType === "scene" && failure.entityId ? (

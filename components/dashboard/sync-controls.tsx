@@ -5,6 +5,12 @@ import Link from "next/link";
 import { useState, useTransition } from "react";
 import { startSyncAction } from "@/app/_actions/start-sync";
 import { RunningSyncProgress } from "@/components/syncs/running-sync-progress";
+import {
+  SyncStartError,
+  toSyncStartFailure,
+  type SyncStartFailure,
+} from "@/components/syncs/sync-start-error";
+import { useRefreshAfterSync } from "@/components/syncs/use-refresh-after-sync";
 import { Button } from "@/components/ui/button";
 import type { SyncRunView } from "@/server/sync/sync-run-view";
 import { useTRPC } from "@/trpc/react";
@@ -21,32 +27,28 @@ const RUNNING_POLL_MS = 1000;
 export function SyncControls() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const refresh = useRefreshAfterSync();
   const running = useQuery({
     ...trpc.syncs.running.queryOptions(),
     refetchInterval: (query) => (query.state.data ? RUNNING_POLL_MS : IDLE_POLL_MS),
   });
   const [started, setStarted] = useState<SyncRunView | null>(null);
   const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<{ message: string; jobId: string | null } | null>(null);
+  const [error, setError] = useState<SyncStartFailure | null>(null);
   const shown = running.data ?? started;
 
   function start(type: "full" | "incremental") {
     setError(null);
     startTransition(async () => {
       const result = await startSyncAction({ type });
+      refresh.afterAction(result);
       if (!result.ok) {
-        const jobId = result.error.details.jobId;
-        setError({
-          message: result.error.message,
-          jobId: typeof jobId === "string" ? jobId : null,
-        });
+        setError(toSyncStartFailure(result.error));
         return;
       }
-      const run = await queryClient.fetchQuery(
-        trpc.syncs.status.queryOptions({ jobId: result.value.jobId }),
+      setStarted(
+        await queryClient.fetchQuery(trpc.syncs.status.queryOptions({ jobId: result.value.jobId })),
       );
-      setStarted(run);
-      await queryClient.invalidateQueries(trpc.syncs.running.queryFilter());
     });
   }
 
@@ -65,16 +67,11 @@ export function SyncControls() {
         Incremental reads what changed in Stash since the last sync; full reads every scene and
         notices what was removed.
       </p>
-      <div aria-live="polite">
-        {error ? (
-          <p className="text-sm text-destructive">
-            {error.message}{" "}
-            {error.jobId ? (
-              <Link href={`/syncs/${error.jobId}`} className="underline">
-                See the running sync
-              </Link>
-            ) : null}
-          </p>
+      <div role="status" aria-label="Sync status">
+        {pending ? (
+          <p className="text-sm text-muted-foreground">Starting: asking Stash…</p>
+        ) : error ? (
+          <SyncStartError failure={error} />
         ) : null}
       </div>
       {shown ? (

@@ -5,7 +5,6 @@ import { useState } from "react";
 import { formatClockDuration } from "@/components/format/format-duration";
 import { LocalTime } from "@/components/format/local-time";
 import { StartSyncButton } from "@/components/syncs/start-sync-button";
-import { useRefreshAfterSync } from "@/components/syncs/use-refresh-after-sync";
 import { Badge } from "@/components/ui/badge";
 import { Checkbox } from "@/components/ui/checkbox";
 import {
@@ -20,7 +19,6 @@ import type { SceneListItem } from "@/server/library/scene-list-schema";
 
 /** One page of scenes, with a selection that "Sync selected" syncs as one specific run. */
 export function ScenesTable({ scenes }: { scenes: SceneListItem[] }) {
-  const refreshAfterSync = useRefreshAfterSync();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const allSelected = scenes.length > 0 && scenes.every((s) => selected.has(s.id));
   const someSelected = !allSelected && scenes.some((s) => selected.has(s.id));
@@ -42,7 +40,6 @@ export function ScenesTable({ scenes }: { scenes: SceneListItem[] }) {
           request={selectedIds.length ? { type: "specific", sceneIds: selectedIds } : null}
           label={selectedIds.length ? `Sync selected (${selectedIds.length})` : "Sync selected"}
           variant="outline"
-          onFinished={refreshAfterSync}
         />
       </div>
       <Table>

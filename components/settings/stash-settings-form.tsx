@@ -1,5 +1,6 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useActionState, useId, useState } from "react";
 import { saveStashSettingsAction, testStashConnectionAction } from "@/app/_actions/stash-settings";
 import { Button } from "@/components/ui/button";
@@ -7,6 +8,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { StashSettingsView } from "@/server/connection/stash-connection-schema";
+import { useTRPC } from "@/trpc/react";
 import { ConnectionStatusText } from "./describe-connection";
 
 const sourceNote = {
@@ -24,6 +26,8 @@ export function StashSettingsForm({ initial }: { initial: StashSettingsView }) {
   // what was typed before "Save".
   const [url, setUrl] = useState(initial.url ?? "");
   const [apiKey, setApiKey] = useState("");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const [saved, save, saving] = useActionState(
     async (
       previous: Awaited<ReturnType<typeof saveStashSettingsAction>> | null,
@@ -32,6 +36,8 @@ export function StashSettingsForm({ initial }: { initial: StashSettingsView }) {
       const result = await saveStashSettingsAction(previous, form);
       // Write-only: once saved, the key leaves the page.
       if (result.ok) setApiKey("");
+      // The dashboard's connection check describes the old address until asked again.
+      if (result.ok) void queryClient.invalidateQueries(trpc.library.stashStatus.pathFilter());
       return result;
     },
     null,

@@ -14,11 +14,11 @@ import { useRefreshAfterSync } from "./use-refresh-after-sync";
 
 /**
  * A running job's live progress (phase, done/total) with Cancel. Polls the run while it runs;
- * when it ends, the page and the cached Histories are refreshed once.
+ * when it ends, the page, the cached Histories and the notifications are refreshed once.
  */
 export function RunningSyncProgress({ initial }: { initial: SyncRunView }) {
   const trpc = useTRPC();
-  const refreshAfterSync = useRefreshAfterSync();
+  const refresh = useRefreshAfterSync();
   const run = useQuery({ ...syncRunQueryOptions(trpc, initial.jobId), initialData: initial });
   const data = run.data;
   const pollFailed = run.isError;
@@ -29,9 +29,9 @@ export function RunningSyncProgress({ initial }: { initial: SyncRunView }) {
   useEffect(() => {
     if (data.status !== "running" && !refreshed.current) {
       refreshed.current = true;
-      refreshAfterSync();
+      refresh.afterRunEnded();
     }
-  }, [data.status, refreshAfterSync]);
+  }, [data.status, refresh]);
 
   const { phase, done, total } = data.progress;
   const label = `${syncTypeLabel[data.syncType]} progress`;
@@ -40,6 +40,7 @@ export function RunningSyncProgress({ initial }: { initial: SyncRunView }) {
     setCancelError(null);
     startCancel(async () => {
       const result = await cancelSyncAction(data.jobId);
+      refresh.afterAction(result);
       if (!result.ok) setCancelError(result.error.message);
       else if (!result.value.cancelled) setCancelError("This run has already ended.");
     });
@@ -53,7 +54,11 @@ export function RunningSyncProgress({ initial }: { initial: SyncRunView }) {
           {data.status === "running" && phase ? ` (${phase})` : ""}
         </span>
         <span className="tabular-nums text-muted-foreground" aria-live="polite">
-          {total > 0 ? `${done.toLocaleString()} / ${total.toLocaleString()}` : "counting…"}
+          {total > 0
+            ? `${done.toLocaleString()} / ${total.toLocaleString()}`
+            : data.status === "running"
+              ? "counting…"
+              : null}
         </span>
       </div>
       <Progress value={total > 0 ? done : null} max={total > 0 ? total : 100} aria-label={label} />

@@ -6,25 +6,25 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/app/_actions/run-action";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
-import type { SyncRunView } from "@/server/sync/sync-run-view";
 import { useTRPC } from "@/trpc/react";
 import { syncStatusLabel } from "@/server/domain/labels";
 import { describeCounts } from "./describe-sync-run";
+import type { HistoryScope } from "./invalidate-sync-queries";
+import { SyncStartError, toSyncStartFailure, type SyncStartFailure } from "./sync-start-error";
 import { syncRunQueryOptions } from "./sync-run-query";
-
-type StartError = { message: string; runningJobId: string | null };
+import { useRefreshAfterSync } from "./use-refresh-after-sync";
 
 /**
  * A button that starts a sync through a server action, then follows the run until it ends
- * and says how it went, without a page reload. `onFinished` lets the page refresh what the
- * run changed (e.g. the scene's History).
+ * and says how it went, without a page reload. Whatever the outcome, what the page shows of
+ * runs, notifications and the History of `scope` is refreshed.
  */
 export function SyncJobButton({
   start: startJob,
   label,
   variant = "default",
   disabled = false,
-  onFinished,
+  scope = "library",
   className,
 }: {
   /** The server action that starts the run; null: nothing to sync yet, the button is off. */
@@ -32,40 +32,35 @@ export function SyncJobButton({
   label: string;
   variant?: "default" | "outline" | "secondary";
   disabled?: boolean;
-  onFinished?: (run: SyncRunView) => void;
+  scope?: HistoryScope;
   className?: string;
 }) {
   const trpc = useTRPC();
+  const refresh = useRefreshAfterSync(scope);
   const [pending, startTransition] = useTransition();
   const [jobId, setJobId] = useState<string | null>(null);
-  const [error, setError] = useState<StartError | null>(null);
+  const [error, setError] = useState<SyncStartFailure | null>(null);
   const run = useQuery({ ...syncRunQueryOptions(trpc, jobId ?? ""), enabled: jobId !== null });
   const running = pending || (jobId !== null && (!run.data || run.data.status === "running"));
 
-  // Tell the page once per job that it ended.
+  // Refresh the page once per job when it ended.
   const reported = useRef<string | null>(null);
   const finished = run.data && run.data.status !== "running" ? run.data : null;
   useEffect(() => {
     if (finished && reported.current !== finished.jobId) {
       reported.current = finished.jobId;
-      onFinished?.(finished);
+      refresh.afterRunEnded();
     }
-  }, [finished, onFinished]);
+  }, [finished, refresh]);
 
   function start() {
     if (!startJob) return;
     setError(null);
     startTransition(async () => {
       const result = await startJob();
-      if (result.ok) {
-        setJobId(result.value.jobId);
-      } else {
-        const running = result.error.details.jobId;
-        setError({
-          message: result.error.message,
-          runningJobId: typeof running === "string" ? running : null,
-        });
-      }
+      if (result.ok) setJobId(result.value.jobId);
+      else setError(toSyncStartFailure(result.error));
+      refresh.afterAction(result);
     });
   }
 
@@ -76,14 +71,7 @@ export function SyncJobButton({
       </Button>
       <div aria-live="polite" className="text-sm empty:hidden">
         {error ? (
-          <p className="text-destructive">
-            {error.message}{" "}
-            {error.runningJobId ? (
-              <Link href={`/syncs/${error.runningJobId}`} className="underline">
-                See the running sync
-              </Link>
-            ) : null}
-          </p>
+          <SyncStartError failure={error} />
         ) : jobId && run.data ? (
           <p
             className={

@@ -2,20 +2,33 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useCallback } from "react";
+import { useMemo } from "react";
+import type { ActionResult } from "@/app/_actions/run-action";
 import { useTRPC } from "@/trpc/react";
+import { invalidateSyncQueries, type HistoryScope } from "./invalidate-sync-queries";
 
 /**
- * After a run that may have touched many scenes (full, incremental, several selected, retry):
- * every cached History is marked stale, so a scene opened from here shows the run at once
- * instead of after its five minutes; and the server-rendered page around is re-rendered.
+ * Keeps every part of the page that shows runs, failures, notifications or History true after
+ * a sync action and when a run ends, so the page never needs a reload to agree with itself.
  */
-export function useRefreshAfterSync() {
+export function useRefreshAfterSync(scope: HistoryScope = "library") {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
-  return useCallback(() => {
-    void queryClient.invalidateQueries(trpc.scenes.syncLogs.pathFilter());
-    router.refresh();
-  }, [trpc, queryClient, router]);
+  const sceneId = scope === "library" ? null : scope.sceneId;
+  return useMemo(() => {
+    const history: HistoryScope = sceneId === null ? "library" : { sceneId };
+    return {
+      /** Whatever the action answered; the action itself re-rendered the server's part. */
+      afterAction(result: ActionResult<unknown>) {
+        const stash = !result.ok && result.error.code.startsWith("STASH_");
+        void invalidateSyncQueries(queryClient, trpc, history, { stash });
+      },
+      /** A run ended on its own: no action ran, so the server's part is re-rendered here. */
+      afterRunEnded() {
+        void invalidateSyncQueries(queryClient, trpc, history);
+        router.refresh();
+      },
+    };
+  }, [trpc, queryClient, router, sceneId]);
 }

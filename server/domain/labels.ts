@@ -25,6 +25,16 @@ export const syncStatusLabel: Record<SyncStatus, string> = {
   interrupted: "Interrupted",
 };
 
+/** A link to a run, in words that match what the run is now: never "running" once it ended. */
+export const runLinkText: Record<SyncStatus, string> = {
+  running: "See the running sync",
+  completed: "See the completed run",
+  completed_with_errors: "See the run and its failures",
+  failed: "See the failed run",
+  cancelled: "See the cancelled run",
+  interrupted: "See the interrupted run",
+};
+
 export const changeTypeLabel: Record<ChangeType, string> = {
   created: "Created",
   updated: "Updated",
