@@ -22,6 +22,10 @@ const browserArgs = [
   "--no-first-run",
 ];
 const withToken = /access-control\.spec\.ts$/;
+// A third server whose database nothing else touches, for the first-run journey and its
+// siblings: they start from an empty library whatever ran before.
+const firstRunPort = port + 2;
+const firstRun = /first-run[^/]*\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
@@ -38,7 +42,7 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      testIgnore: withToken,
+      testIgnore: [withToken, firstRun],
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: { executablePath: chromium, args: browserArgs },
@@ -50,6 +54,15 @@ export default defineConfig({
       use: {
         ...devices["Desktop Chrome"],
         baseURL: `http://127.0.0.1:${tokenPort}`,
+        launchOptions: { executablePath: chromium, args: browserArgs },
+      },
+    },
+    {
+      name: "chromium-first-run",
+      testMatch: firstRun,
+      use: {
+        ...devices["Desktop Chrome"],
+        baseURL: `http://127.0.0.1:${firstRunPort}`,
         launchOptions: { executablePath: chromium, args: browserArgs },
       },
     },
@@ -75,6 +88,20 @@ export default defineConfig({
       env: {
         DATABASE_URL: `file:${path.join(dataDir, "e2e-with-token.db")}`,
         STASH_SYNC_TOKEN: process.env.E2E_ACCESS_TOKEN,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+    {
+      command: `npm start -- -H 127.0.0.1 -p ${firstRunPort}`,
+      url: `http://127.0.0.1:${firstRunPort}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        DATABASE_URL: `file:${path.join(dataDir, "e2e-first-run.db")}`,
+        STASH_SYNC_TOKEN: "",
+        // Stash's address comes from Settings here, as a new user enters it.
+        STASH_URL: "",
+        STASH_API_KEY: "",
         NEXT_TELEMETRY_DISABLED: "1",
       },
     },

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { startStashSim, type StashSim } from "../stash-sim";
 import { syncSceneThroughApi } from "./helpers/app-api";
 import { expectNoSeriousA11yViolations } from "./helpers/expect-accessible";
+import { screenshot } from "./helpers/screenshot";
 
 // The journey of issue 5: connect Stash, sync, and follow one scene's History through edits,
 // a single-scene sync, a failure, filters and paging. One simulator for the whole file.
@@ -25,10 +26,6 @@ async function openHistory(page: Page, sceneId: number) {
   await page.goto(`/scenes/${sceneId}`);
   await page.getByRole("tab", { name: "History" }).click();
   await expect(timeline(page).first()).toBeVisible();
-}
-
-async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 }
 
 test("a person connects Stash, syncs, and follows a scene's history", async ({ page, request }) => {

@@ -14,22 +14,27 @@ async function call(request: APIRequestContext, path: string, input: unknown, mu
   return superjson.deserialize(json.result.data);
 }
 
-/** A specific sync of one scene through the API, waited for. */
-export async function syncSceneThroughApi(request: APIRequestContext, sceneId: string) {
-  const { jobId } = (await call(
-    request,
-    "syncs.start",
-    { type: "specific", sceneIds: [sceneId] },
-    true,
-  )) as { jobId: string };
+/** A sync through the API (as another program would), waited for until it ends. */
+export async function syncThroughApi(
+  request: APIRequestContext,
+  sync: { type: "full" | "incremental" } | { type: "specific"; sceneIds: string[] },
+) {
+  const { jobId } = (await call(request, "syncs.start", sync, true)) as { jobId: string };
   await expect
     .poll(
       async () =>
         ((await call(request, "syncs.status", { jobId }, false)) as { status: string }).status,
-      {
-        timeout: 30_000,
-        intervals: [50, 100, 200],
-      },
+      { timeout: 30_000, intervals: [50, 100, 200] },
     )
     .not.toBe("running");
+}
+
+/** A specific sync of one scene through the API, waited for. */
+export async function syncSceneThroughApi(request: APIRequestContext, sceneId: string) {
+  await syncThroughApi(request, { type: "specific", sceneIds: [sceneId] });
+}
+
+/** Marks every notification read, so a test can count the ones its own runs add. */
+export async function markAllNotificationsRead(request: APIRequestContext) {
+  await call(request, "notifications.markRead", {}, true);
 }
