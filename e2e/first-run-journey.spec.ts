@@ -86,4 +86,26 @@ test("a new user with a wrong Stash address sees the failure everywhere, fixes i
     await expectNotReloaded(page);
     await screenshot(page, "first-run-3-synced");
   });
+
+  await test.step("a later failure reaches a scene's cached History too, without a reload", async () => {
+    await openFromNav(page, "Scenes");
+    await page.getByRole("table").getByRole("link").first().click();
+    await page.getByRole("tab", { name: "History" }).click();
+    const fullSyncs = page
+      .getByRole("list", { name: "Scene history, newest first" })
+      .locator("> li")
+      .filter({ has: page.getByRole("heading", { name: "Full Sync (All Scenes)" }) });
+    await expect(fullSyncs.first()).toBeVisible();
+    const before = await fullSyncs.count();
+    sim.setApiKey("a-key-stash-now-asks-for");
+    await markPage(page);
+    await openFromNav(page, "Dashboard");
+    await page.getByRole("button", { name: "Full sync" }).click();
+    await expect(syncStatus(page)).toContainText("Stash requires an API key");
+    // Back to the History, whose five-minute cache only the failed start's refresh can renew.
+    await page.goBack();
+    await expect(fullSyncs).toHaveCount(before + 1);
+    await expect(fullSyncs.first()).toHaveAttribute("data-colour", "red");
+    await expectNotReloaded(page);
+  });
 });

@@ -1,8 +1,9 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { LocalTime } from "@/components/format/local-time";
+import { invalidateRunQueries } from "@/components/syncs/invalidate-sync-queries";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { RetentionReport, RetentionView } from "@/server/retention/retention-schema";
@@ -31,11 +32,18 @@ const fields = [
 /** Retention windows, and "Run cleanup now" with what it removed. */
 export function RetentionSettingsForm({ initial }: { initial: RetentionView }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const [values, setValues] = useState(initial.settings);
   const [report, setReport] = useState(initial.lastReport);
   const save = useMutation(trpc.maintenance.saveRetention.mutationOptions());
   const run = useMutation(
-    trpc.maintenance.runRetention.mutationOptions({ onSuccess: (r) => setReport(r) }),
+    trpc.maintenance.runRetention.mutationOptions({
+      onSuccess: (r) => {
+        setReport(r);
+        // Removed history rows and empty runs must not linger in cached Histories and run lists.
+        void invalidateRunQueries(queryClient, trpc, "library");
+      },
+    }),
   );
   return (
     <div className="flex flex-col gap-4">

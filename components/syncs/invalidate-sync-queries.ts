@@ -4,13 +4,34 @@ import type { useTRPC } from "@/trpc/react";
 
 type Trpc = ReturnType<typeof useTRPC>;
 
-/** Whose History a sync can change: one scene's ("Sync this scene") or any scene's. */
+/** Whose History a change can touch: one scene's ("Sync this scene") or any scene's. */
 export type HistoryScope = { sceneId: string } | "library";
 
 /**
- * Marks stale, router by router, what a sync's outcome changes in the browser's cache (runs,
- * failures, notifications, Histories), so what is on screen refetches at once and nothing else.
- * `stash`: the start failed on Stash, so the dashboard's connection check is outdated too.
+ * Marks stale, router by router, the runs and sync logs the browser cached (run lists and
+ * statuses, last runs, recent failures, Histories), so what is on screen refetches at once.
+ */
+export async function invalidateRunQueries(
+  queryClient: QueryClient,
+  trpc: Trpc,
+  scope: HistoryScope,
+): Promise<void> {
+  await Promise.all([
+    queryClient.invalidateQueries(trpc.syncs.pathFilter()),
+    queryClient.invalidateQueries(trpc.history.lastRuns.pathFilter()),
+    queryClient.invalidateQueries(trpc.history.recentFailures.pathFilter()),
+    scope === "library"
+      ? Promise.all([
+          queryClient.invalidateQueries(trpc.scenes.syncLogs.pathFilter()),
+          queryClient.invalidateQueries(trpc.history.sceneTimeline.pathFilter()),
+        ])
+      : invalidateSceneHistory(queryClient, trpc, scope.sceneId),
+  ]);
+}
+
+/**
+ * What a sync's outcome changes besides runs: a failed run adds a notification, and a start
+ * that failed on Stash (`stash`) makes the dashboard's connection check outdated.
  */
 export async function invalidateSyncQueries(
   queryClient: QueryClient,
@@ -19,16 +40,8 @@ export async function invalidateSyncQueries(
   { stash = false }: { stash?: boolean } = {},
 ): Promise<void> {
   await Promise.all([
-    queryClient.invalidateQueries(trpc.syncs.pathFilter()),
-    queryClient.invalidateQueries(trpc.history.lastRuns.pathFilter()),
-    queryClient.invalidateQueries(trpc.history.recentFailures.pathFilter()),
+    invalidateRunQueries(queryClient, trpc, scope),
     queryClient.invalidateQueries(trpc.notifications.pathFilter()),
-    scope === "library"
-      ? Promise.all([
-          queryClient.invalidateQueries(trpc.scenes.syncLogs.pathFilter()),
-          queryClient.invalidateQueries(trpc.history.sceneTimeline.pathFilter()),
-        ])
-      : invalidateSceneHistory(queryClient, trpc, scope.sceneId),
     stash ? queryClient.invalidateQueries(trpc.library.stashStatus.pathFilter()) : null,
   ]);
 }
