@@ -27,6 +27,31 @@ const withToken = /access-control\.spec\.ts$/;
 const firstRunPort = port + 2;
 const firstRun = /first-run[^/]*\.spec\.ts$/;
 
+/** Debian's Chromium, against the app on `serverPort`. */
+const chromiumAt = (serverPort: number) => ({
+  ...devices["Desktop Chrome"],
+  baseURL: `http://127.0.0.1:${serverPort}`,
+  launchOptions: { executablePath: chromium, args: browserArgs },
+});
+
+/** `next start` on `serverPort` with a database of its own, ready once `readyPath` answers. */
+const appServer = (
+  serverPort: number,
+  database: string,
+  readyPath: string,
+  env: Record<string, string>,
+) => ({
+  command: `npm start -- -H 127.0.0.1 -p ${serverPort}`,
+  url: `http://127.0.0.1:${serverPort}${readyPath}`,
+  reuseExistingServer: false,
+  timeout: 120_000,
+  env: {
+    DATABASE_URL: `file:${path.join(dataDir, database)}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...env,
+  },
+});
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
@@ -40,70 +65,21 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      testIgnore: [withToken, firstRun],
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: { executablePath: chromium, args: browserArgs },
-      },
-    },
-    {
-      name: "chromium-with-token",
-      testMatch: withToken,
-      use: {
-        ...devices["Desktop Chrome"],
-        baseURL: `http://127.0.0.1:${tokenPort}`,
-        launchOptions: { executablePath: chromium, args: browserArgs },
-      },
-    },
-    {
-      name: "chromium-first-run",
-      testMatch: firstRun,
-      use: {
-        ...devices["Desktop Chrome"],
-        baseURL: `http://127.0.0.1:${firstRunPort}`,
-        launchOptions: { executablePath: chromium, args: browserArgs },
-      },
-    },
+    { name: "chromium", testIgnore: [withToken, firstRun], use: chromiumAt(port) },
+    { name: "chromium-with-token", testMatch: withToken, use: chromiumAt(tokenPort) },
+    { name: "chromium-first-run", testMatch: firstRun, use: chromiumAt(firstRunPort) },
   ],
   webServer: [
-    {
-      command: `npm start -- -H 127.0.0.1 -p ${port}`,
-      url: `http://127.0.0.1:${port}/`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      env: {
-        DATABASE_URL: `file:${path.join(dataDir, "e2e.db")}`,
-        // Open on purpose, whatever the developer's shell has set.
-        STASH_SYNC_TOKEN: "",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-    },
-    {
-      command: `npm start -- -H 127.0.0.1 -p ${tokenPort}`,
-      url: `http://127.0.0.1:${tokenPort}/login`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      env: {
-        DATABASE_URL: `file:${path.join(dataDir, "e2e-with-token.db")}`,
-        STASH_SYNC_TOKEN: process.env.E2E_ACCESS_TOKEN,
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-    },
-    {
-      command: `npm start -- -H 127.0.0.1 -p ${firstRunPort}`,
-      url: `http://127.0.0.1:${firstRunPort}/`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      env: {
-        DATABASE_URL: `file:${path.join(dataDir, "e2e-first-run.db")}`,
-        STASH_SYNC_TOKEN: "",
-        // Stash's address comes from Settings here, as a new user enters it.
-        STASH_URL: "",
-        STASH_API_KEY: "",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-    },
+    // Open on purpose, whatever the developer's shell has set.
+    appServer(port, "e2e.db", "/", { STASH_SYNC_TOKEN: "" }),
+    appServer(tokenPort, "e2e-with-token.db", "/login", {
+      STASH_SYNC_TOKEN: process.env.E2E_ACCESS_TOKEN!,
+    }),
+    // Stash's address comes from Settings here, as a new user enters it.
+    appServer(firstRunPort, "e2e-first-run.db", "/", {
+      STASH_SYNC_TOKEN: "",
+      STASH_URL: "",
+      STASH_API_KEY: "",
+    }),
   ],
 });
