@@ -1,3 +1,4 @@
+import proxyAddr from "proxy-addr";
 import { z } from "zod";
 
 /**
@@ -32,7 +33,29 @@ export const envSchema = z.object({
   STASH_TIMEOUT_MS: intInRange(1000, 600_000, 30_000),
   /** When set, every API call, route and action needs this token (a bearer or the session). */
   STASH_SYNC_TOKEN: optionalText.pipe(z.string().min(12).optional()),
+  /**
+   * Reverse proxies whose X-Forwarded-For names the client (addresses, CIDR ranges or
+   * `loopback`, `uniquelocal`, `linklocal`); empty: the connecting address is the client.
+   */
+  STASH_SYNC_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((part) => part.trim()).filter(Boolean))
+    .refine(compilesAsProxyList, {
+      message: 'must be addresses or CIDR ranges separated by commas, e.g. "127.0.0.1,10.0.0.0/8"',
+    }),
+  /** The least severe log lines written: debug, info, warn or error. */
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
+
+function compilesAsProxyList(list: string[]): boolean {
+  try {
+    proxyAddr.compile(list);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type Env = z.infer<typeof envSchema>;
 

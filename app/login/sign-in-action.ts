@@ -2,7 +2,8 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { accessControlEnabled, tokenMatches } from "@/server/auth/access-token";
+import { rateLimitedError } from "@/server/auth/access-refusal";
+import { accessControlEnabled } from "@/server/auth/access-token";
 import { safeReturnPath } from "@/server/auth/public-paths";
 import { isHttpsRequest } from "@/server/auth/request-site";
 import {
@@ -10,20 +11,25 @@ import {
   SESSION_COOKIE_NAME,
   sessionCookieAttributes,
 } from "@/server/auth/session-cookie";
+import { judgeTokenGuess } from "@/server/auth/token-guesses";
 import type { SignInState } from "./sign-in-state";
 
 /**
  * Exchanges the access token for the session cookie, once per browser. The token itself is
- * never stored in the browser. Next compares this action's Origin with Host before running it,
- * so another site cannot sign a browser in (or out) behind a person's back.
+ * never stored in the browser. Wrong tokens count towards the client's guessing limit (the
+ * proxy answers 429 while it must wait). Next compares this action's Origin with Host, and the
+ * proxy refuses another site's post, so no site can sign a browser in (or out) behind its back.
  */
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
   const next = safeReturnPath(stringField(form, "next"));
   if (!accessControlEnabled()) redirect(next);
-  if (!tokenMatches(stringField(form, "token"))) {
+  const requestHeaders = await headers();
+  const guess = judgeTokenGuess(stringField(form, "token") ?? "", requestHeaders, "sign-in");
+  if (guess.outcome === "limited") return { error: rateLimitedError(guess.retryAfterSeconds).message };
+  if (guess.outcome === "wrong") {
     return { error: "That is not the access token. Check STASH_SYNC_TOKEN and try again." };
   }
-  const secure = isHttpsRequest(await headers());
+  const secure = isHttpsRequest(requestHeaders);
   (await cookies()).set(SESSION_COOKIE_NAME, issueSessionValue(), sessionCookieAttributes(secure));
   redirect(next);
 }

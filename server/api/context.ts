@@ -11,6 +11,7 @@ export function createApiContext(headers: Headers): ApiContext {
   return {
     authorized: access.authorized,
     credential: access.credential,
+    ...(access.authorized ? {} : { retryAfterSeconds: access.retryAfterSeconds }),
     site: requestSite(headers),
   };
 }

@@ -6,6 +6,8 @@ export const errorStatus: Record<AppErrorCode, { trpc: TRPC_ERROR_CODE_KEY; http
   BAD_INPUT: { trpc: "BAD_REQUEST", http: 400 },
   NOT_FOUND: { trpc: "NOT_FOUND", http: 404 },
   UNAUTHORIZED: { trpc: "UNAUTHORIZED", http: 401 },
+  FORBIDDEN: { trpc: "FORBIDDEN", http: 403 },
+  RATE_LIMITED: { trpc: "TOO_MANY_REQUESTS", http: 429 },
   STASH_UNREACHABLE: { trpc: "SERVICE_UNAVAILABLE", http: 503 },
   STASH_UNAUTHORIZED: { trpc: "SERVICE_UNAVAILABLE", http: 503 },
   STASH_INCOMPATIBLE: { trpc: "SERVICE_UNAVAILABLE", http: 503 },

@@ -1,6 +1,7 @@
 import { ZodError } from "zod";
 import { redactSecrets } from "../auth/redact-secrets";
-import { AppError, isAppError, type AppErrorCode } from "../errors";
+import { unauthorizedError } from "../auth/access-refusal";
+import { isAppError, type AppError, type AppErrorCode } from "../errors";
 import { errorStatus } from "./error-status";
 import { INTERNAL_ERROR_MESSAGE, logUnexpectedError } from "./unexpected-error";
 
@@ -33,10 +34,20 @@ export function httpErrorResponse(error: unknown, options: HttpErrorOptions = {}
 }
 
 export function unauthorizedResponse(): Response {
-  return appErrorResponse(new AppError("UNAUTHORIZED", "Sign in or send the access token."));
+  return appErrorResponse(unauthorizedError());
 }
 
-function appErrorResponse(error: AppError): Response {
+/** Headers a refusal carries: how to authenticate, or how long to wait. */
+export function refusalHeaders(error: AppError): Record<string, string> {
+  if (error.code === "UNAUTHORIZED") return { "www-authenticate": 'Bearer realm="stash-sync"' };
+  const wait = error.details.retryAfterSeconds;
+  if (error.code === "RATE_LIMITED" && typeof wait === "number") {
+    return { "retry-after": String(wait) };
+  }
+  return {};
+}
+
+export function appErrorResponse(error: AppError): Response {
   const body: HttpErrorBody = {
     error: { code: error.code, message: redactSecrets(error.message) },
   };
@@ -46,9 +57,7 @@ function appErrorResponse(error: AppError): Response {
   if (error.code === "BAD_INPUT" && typeof field === "string") {
     body.error.fields = { [field]: [error.message] };
   }
-  const headers: Record<string, string> =
-    error.code === "UNAUTHORIZED" ? { "www-authenticate": 'Bearer realm="stash-sync"' } : {};
-  return json(errorStatus[error.code].http, body, headers);
+  return json(errorStatus[error.code].http, body, refusalHeaders(error));
 }
 
 function badInputResponse(error: ZodError, fieldNames: Record<string, string>): Response {

@@ -1,5 +1,10 @@
+import { refusedAccessError } from "../auth/access-refusal";
 import { authorizeRequest } from "../auth/authorize-request";
-import { httpErrorResponse, unauthorizedResponse, type HttpErrorOptions } from "./http-errors";
+import {
+  appErrorResponse,
+  httpErrorResponse,
+  type HttpErrorOptions,
+} from "./http-errors";
 
 /**
  * A plain HTTP route handler with the access check and the error mapping every route needs:
@@ -11,7 +16,8 @@ export function protectedRoute<Params>(
 ) {
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
     // Checked here too, not only in the proxy: a matcher change must never open a route.
-    if (!authorizeRequest(request.headers).authorized) return unauthorizedResponse();
+    const access = authorizeRequest(request.headers);
+    if (!access.authorized) return appErrorResponse(refusedAccessError(access));
     try {
       return await handle(request, await context.params);
     } catch (error) {

@@ -1,11 +1,12 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Credential } from "../auth/authorize-request";
+import { refusedAccessError } from "../auth/access-refusal";
 import { redactSecrets } from "../auth/redact-secrets";
 import type { RequestSite } from "../auth/request-site";
 import { isAppError } from "../errors";
 import { errorStatus } from "./error-status";
+import { superjsonTransformer } from "./superjson-input";
 import { INTERNAL_ERROR_MESSAGE, logUnexpectedError } from "./unexpected-error";
 
 export interface ApiContext {
@@ -13,12 +14,14 @@ export interface ApiContext {
   authorized: boolean;
   /** How the caller got in; absent for in-process callers (server components, tests). */
   credential?: Credential | null;
+  /** Set when the caller guessed the token wrong too often and must wait. */
+  retryAfterSeconds?: number;
   /** Where an HTTP request came from; absent for in-process callers. */
   site?: RequestSite;
 }
 
 const t = initTRPC.context<ApiContext>().create({
-  transformer: superjson,
+  transformer: superjsonTransformer,
   errorFormatter({ shape, error, path }) {
     const cause = error.cause;
     // Expected failures (bad input, domain errors, access) keep their message; anything else
@@ -66,9 +69,7 @@ const mapAppErrors = t.middleware(async ({ next }) => {
  * never sent by a browser on its own, so it needs no origin check.
  */
 const requireAccess = t.middleware(({ ctx, type, next }) => {
-  if (!ctx.authorized) {
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in or send the access token." });
-  }
+  if (!ctx.authorized) throw refusedAccessError(ctx);
   if (type === "mutation" && ctx.credential !== "bearer") {
     const trusted =
       ctx.site === undefined ||

@@ -1,4 +1,4 @@
-import { AppError } from "../errors";
+import { refusedAccessError } from "./access-refusal";
 import { authorizeRequest } from "./authorize-request";
 
 /**
@@ -7,7 +7,6 @@ import { authorizeRequest } from "./authorize-request";
  * proxy saw the page it was posted to. Usage in an action: `assertAccess(await headers())`.
  */
 export function assertAccess(headers: Headers): void {
-  if (!authorizeRequest(headers).authorized) {
-    throw new AppError("UNAUTHORIZED", "Sign in or send the access token.");
-  }
+  const access = authorizeRequest(headers);
+  if (!access.authorized) throw refusedAccessError(access);
 }

@@ -1,19 +1,34 @@
-import { accessControlEnabled, tokenMatches } from "./access-token";
+import { accessControlEnabled } from "./access-token";
 import { isValidSessionValue, SESSION_COOKIE_NAME } from "./session-cookie";
+import { judgeTokenGuess } from "./token-guesses";
 
 /** How a request was let in, or that it was not. */
 export type Credential = "open" | "bearer" | "session";
 
 export type AccessDecision =
-  { authorized: true; credential: Credential } | { authorized: false; credential: null };
+  | { authorized: true; credential: Credential }
+  | {
+      authorized: false;
+      credential: null;
+      /** Set when the client guessed wrong too often: its token was not even compared. */
+      retryAfterSeconds?: number;
+    };
 
 /**
  * Decides access from the request's headers alone (no database): the proxy, the tRPC context,
- * HTTP routes and server actions all ask this one function.
+ * HTTP routes and server actions all ask this one function. A request the proxy refused never
+ * reaches the others, so a wrong token is counted once.
  */
 export function authorizeRequest(headers: Headers): AccessDecision {
   if (!accessControlEnabled()) return { authorized: true, credential: "open" };
-  if (tokenMatches(bearerToken(headers))) return { authorized: true, credential: "bearer" };
+  const bearer = bearerToken(headers);
+  if (bearer !== null) {
+    const guess = judgeTokenGuess(bearer, headers, "bearer token");
+    if (guess.outcome === "match") return { authorized: true, credential: "bearer" };
+    if (guess.outcome === "limited") {
+      return { authorized: false, credential: null, retryAfterSeconds: guess.retryAfterSeconds };
+    }
+  }
   if (isValidSessionValue(readCookie(headers, SESSION_COOKIE_NAME))) {
     return { authorized: true, credential: "session" };
   }

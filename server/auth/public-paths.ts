@@ -10,11 +10,32 @@ export function loginPathFor(target: string): string {
   return target === "/" ? LOGIN_PATH : `${LOGIN_PATH}?next=${encodeURIComponent(target)}`;
 }
 
+// Stands for this app's origin: only the path of a return address is kept, so any origin
+// that is not a real host works, and the request's Host header (a client's word) is not read.
+const APP_ORIGIN = "http://stash-sync.invalid";
+
 /**
- * Where to go after signing in: only a path on this site. `//evil.example` and `/\evil.example`
- * are other sites to a browser, so they fall back to the dashboard (no open redirect).
+ * Where to go after signing in: only a path on this site, as a browser will read it. Browsers
+ * drop tabs and newlines from addresses and read `\` as `/`, so `/\t/evil.example` is
+ * `//evil.example`, another site: the return path is parsed as a URL against this app's
+ * origin and kept only when the origin stays the same, before and after normalisation.
  */
 export function safeReturnPath(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
-  return next;
+  if (!next || next.length > 2000 || !next.startsWith("/")) return "/";
+  // Control characters (tab, CR, LF) are never part of a real path and break a Location header.
+  if (/[\u0000-\u001f\u007f]/.test(next)) return "/";
+  const path = sameOriginPath(next);
+  // A normalised path can start with `//` again (`/.//evil.example`): check it once more.
+  return path !== null && sameOriginPath(path) === path ? path : "/";
+}
+
+function sameOriginPath(text: string): string | null {
+  try {
+    const url = new URL(text, APP_ORIGIN);
+    if (url.origin !== APP_ORIGIN) return null;
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    return path.startsWith("//") ? null : path;
+  } catch {
+    return null;
+  }
 }

@@ -1,21 +1,43 @@
 import { env } from "../env";
 
 const REDACTED = "[redacted]";
+const REMEMBERED = Symbol.for("stash-sync.remembered-secrets");
 
 /**
- * Removes secrets from text bound for a log line or a response: the configured access token and
- * Stash API key, and anything shaped like a credential (bearer tokens, ApiKey headers, JWTs —
- * Stash's API keys are JWTs, which also covers a key saved in Settings rather than the env).
+ * Secrets found at run time rather than in the environment (a Stash API key saved in Settings,
+ * a webhook URL's password), so redaction knows their values too; on globalThis because Next
+ * bundles the proxy apart from routes and actions.
+ */
+function remembered(): Set<string> {
+  const holder = globalThis as { [REMEMBERED]?: Set<string> };
+  holder[REMEMBERED] ??= new Set();
+  return holder[REMEMBERED];
+}
+
+export function rememberSecret(value: string | null | undefined): void {
+  if (value && value.length >= 4) remembered().add(value);
+}
+
+/**
+ * Removes secrets from text bound for a log line or a response: the values of the configured
+ * access token, the Stash API key and remembered secrets, and credentials in the shapes they
+ * travel in (JWTs, which Stash's API keys are; an Authorization or ApiKey header or field).
+ * Words are not secrets: "send it as a bearer header" stays as it is.
  */
 export function redactSecrets(text: string): string {
-  let result = text;
   const { STASH_SYNC_TOKEN, STASH_API_KEY } = safeEnv();
-  for (const secret of [STASH_SYNC_TOKEN, STASH_API_KEY]) {
-    if (secret && secret.length >= 4) result = result.split(secret).join(REDACTED);
-  }
+  // Longest first, so a secret that contains another is removed whole.
+  const secrets = [STASH_SYNC_TOKEN, STASH_API_KEY, ...remembered()]
+    .filter((secret): secret is string => !!secret && secret.length >= 4)
+    .sort((a, b) => b.length - a.length);
+  let result = text;
+  for (const secret of secrets) result = result.split(secret).join(REDACTED);
   return result
     .replace(/\beyJ[\w-]+\.[\w-]+\.[\w-]+/g, REDACTED)
-    .replace(/\b(Bearer\s+)\S+/gi, `$1${REDACTED}`)
+    .replace(
+      /\b(Authorization["']?\s*[:=]\s*["']?(?:[A-Za-z]+\s+)?)[^\s"',}]+/gi,
+      `$1${REDACTED}`,
+    )
     .replace(/\b(ApiKey["']?\s*[:=]\s*["']?)[^\s"',}]+/gi, `$1${REDACTED}`);
 }
 

@@ -4,9 +4,16 @@ import { z } from "zod";
 export const ExportFormat = z.enum(["csv", "json"]);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
+/** An export's format, parsed under its parameter's name so a 400 names `format`. */
+const ExportFormatParameter = z.object({ format: ExportFormat });
+
+export function parseExportFormat(format: unknown): ExportFormat {
+  return ExportFormatParameter.parse({ format }).format;
+}
+
 /** The `format` query parameter of an export URL; CSV when absent. */
 export function exportFormatFrom(request: Request): ExportFormat {
-  return ExportFormat.parse(new URL(request.url).searchParams.get("format") ?? "csv");
+  return parseExportFormat(new URL(request.url).searchParams.get("format") ?? "csv");
 }
 
 /** A file to download: what a route handler sends as an attachment. */

@@ -1,5 +1,11 @@
 import { readSyncRunEntries } from "../sync/read-sync-runs";
-import { encodeRows, ExportFormat, type ExportCell, type ExportFile } from "./export-format";
+import {
+  encodeRows,
+  parseExportFormat,
+  type ExportCell,
+  type ExportFile,
+  type ExportFormat,
+} from "./export-format";
 import { EXPORT_MAX_ROWS } from "./export-scene-history";
 
 export const runRowColumns = [
@@ -16,7 +22,7 @@ export const runRowColumns = [
 
 /** A run's per-entity rows in the order written, as CSV or JSON. */
 export async function exportRunRows(jobId: string, format: ExportFormat): Promise<ExportFile> {
-  const kind = ExportFormat.parse(format);
+  const kind = parseExportFormat(format);
   const rows: Array<Record<(typeof runRowColumns)[number], ExportCell>> = [];
   let cursor: number | undefined;
   do {

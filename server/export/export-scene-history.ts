@@ -1,7 +1,17 @@
+import { z } from "zod";
 import { readSceneSyncLogs } from "../history/read-scene-sync-logs";
 import { SCENE_SYNC_LOGS_MAX_LIMIT } from "../history/scene-sync-logs-schema";
 import { StashId } from "../domain/vocabulary";
-import { encodeRows, ExportFormat, type ExportCell, type ExportFile } from "./export-format";
+import {
+  encodeRows,
+  parseExportFormat,
+  type ExportCell,
+  type ExportFile,
+  type ExportFormat,
+} from "./export-format";
+
+/** The scene's id, parsed under the route's parameter name so a 400 names `id`. */
+const SceneIdParameter = z.object({ id: StashId });
 
 /** A scene's history in an export: its sync log rows (full-sync rows included) with their runs. */
 export const sceneHistoryColumns = [
@@ -25,8 +35,8 @@ export async function exportSceneHistory(
   sceneId: string,
   format: ExportFormat,
 ): Promise<ExportFile> {
-  const id = StashId.parse(sceneId);
-  const kind = ExportFormat.parse(format);
+  const { id } = SceneIdParameter.parse({ id: sceneId });
+  const kind = parseExportFormat(format);
   const rows: Array<Record<(typeof sceneHistoryColumns)[number], ExportCell>> = [];
   let cursor: string | undefined;
   do {

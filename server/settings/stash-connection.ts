@@ -1,4 +1,5 @@
 import { db } from "../db/client";
+import { rememberSecret } from "../auth/redact-secrets";
 import { env } from "../env";
 
 /**
@@ -23,6 +24,7 @@ export async function readStashConnection(): Promise<StashConnection> {
   const { STASH_URL, STASH_API_KEY } = env();
   const savedUrl = get(settingKeys.stashUrl);
   const savedKey = get(settingKeys.stashApiKey);
+  rememberSecret(savedKey);
   return {
     url: STASH_URL ?? savedUrl,
     apiKey: STASH_API_KEY ?? savedKey,
