@@ -40,7 +40,12 @@ export const envSchema = z.object({
   STASH_SYNC_TRUSTED_PROXIES: z
     .string()
     .default("")
-    .transform((v) => v.split(",").map((part) => part.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .refine(compilesAsProxyList, {
       message: 'must be addresses or CIDR ranges separated by commas, e.g. "127.0.0.1,10.0.0.0/8"',
     }),

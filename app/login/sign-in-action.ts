@@ -25,7 +25,8 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
   if (!accessControlEnabled()) redirect(next);
   const requestHeaders = await headers();
   const guess = judgeTokenGuess(stringField(form, "token") ?? "", requestHeaders, "sign-in");
-  if (guess.outcome === "limited") return { error: rateLimitedError(guess.retryAfterSeconds).message };
+  if (guess.outcome === "limited")
+    return { error: rateLimitedError(guess.retryAfterSeconds).message };
   if (guess.outcome === "wrong") {
     return { error: "That is not the access token. Check STASH_SYNC_TOKEN and try again." };
   }

@@ -17,6 +17,7 @@ import { SyncStatus, SyncType } from "@/server/domain/vocabulary";
 import { getQueryClient, trpc } from "@/trpc/server";
 import { type SearchParams, firstParam } from "@/lib/search-params";
 import { FilterSelect } from "@/components/ui/filter-select";
+import { parseDecimalInteger } from "@/lib/decimal-integer";
 
 export const metadata: Metadata = { title: "Sync runs" };
 
@@ -26,8 +27,8 @@ export default async function SyncRunsPage({ searchParams }: Props) {
   const params = await searchParams;
   const syncType = SyncType.safeParse(firstParam(params.type)).data;
   const status = SyncStatus.safeParse(firstParam(params.status)).data;
-  const cursorValue = Number(firstParam(params.before));
-  const cursor = Number.isInteger(cursorValue) && cursorValue > 0 ? cursorValue : undefined;
+  const cursorValue = parseDecimalInteger(firstParam(params.before));
+  const cursor = cursorValue !== undefined && cursorValue > 0 ? cursorValue : undefined;
   const runs = await getQueryClient().fetchQuery(
     trpc.syncs.list.queryOptions({ limit: 50, cursor, syncType, status }),
   );

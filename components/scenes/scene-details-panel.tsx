@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ExternalLink } from "@/components/format/external-link";
 import { LocalTime } from "@/components/format/local-time";
 import { Badge } from "@/components/ui/badge";
 import type { SceneDetails } from "@/server/library/scene-details-schema";
@@ -85,9 +86,7 @@ export function SceneDetailsPanel({ scene }: { scene: SceneDetails }) {
           <ul className="flex flex-col gap-0.5">
             {scene.urls.map((url) => (
               <li key={url} className="break-all">
-                <a href={url} rel="noreferrer noopener" target="_blank" className="underline">
-                  {url}
-                </a>
+                <ExternalLink url={url} className="underline" />
               </li>
             ))}
           </ul>

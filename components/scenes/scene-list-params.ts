@@ -1,4 +1,5 @@
 import { SceneSort, type ListScenesInput } from "@/server/library/scene-list-schema";
+import { parseDecimalInteger } from "@/lib/decimal-integer";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -18,6 +19,10 @@ function first(value: string | string[] | undefined): string | undefined {
   return v?.trim() ? v.trim() : undefined;
 }
 
+// A search the list would refuse (a NUL character) is ignored, like any other bad value.
+const searchText = (value: string | undefined) =>
+  value && !value.includes("\0") ? value.slice(0, 200) : undefined;
+
 const id = (value: string | undefined) => (value && /^\d{1,19}$/.test(value) ? value : undefined);
 
 /**
@@ -27,16 +32,16 @@ const id = (value: string | undefined) => (value && /^\d{1,19}$/.test(value) ? v
 export function parseSceneListParams(params: SearchParams) {
   const organized = first(params.organized);
   const sort = first(params.sort);
-  const page = Number(first(params.page));
+  const page = parseDecimalInteger(first(params.page)) ?? 1;
   return {
-    search: first(params.q)?.slice(0, 200),
+    search: searchText(first(params.q)),
     performerId: id(first(params.performer)),
     tagId: id(first(params.tag)),
     studioId: id(first(params.studio)),
     organized: organized === "yes" ? true : organized === "no" ? false : undefined,
     failing: first(params.failing) === "1" ? true : undefined,
     sort: sorts.find((s) => s === sort) ?? "title_asc",
-    page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
+    page: page >= 1 && page <= 100_000 ? page : 1,
   } satisfies ListScenesInput;
 }
 

@@ -9,6 +9,8 @@ const advice: Partial<Record<string, string>> = {
   STASH_INCOMPATIBLE: "Update Stash to a current release.",
   STASH_BAD_RESPONSE: "Is this address Stash's GraphQL endpoint? It usually ends in /graphql.",
   CONFIG_INVALID: "Correct the setting named in the message.",
+  NOT_STASH:
+    "Check the address (Stash's GraphQL endpoint usually ends in /graphql) and the API key. Why a test failed is told only for the saved address: save this one with its key, then test again.",
 };
 
 /** A connection check's result in words: reachable with version and scenes, or what failed. */

@@ -19,7 +19,8 @@ const sourceNote = {
 
 /**
  * Stash's address and API key. The key is write-only: the page only knows whether one is
- * saved, and an empty key field keeps it. "Test connection" tries what the form holds.
+ * saved, and an empty key field keeps it (for the saved address only: the server sends the
+ * saved key nowhere else). "Test connection" tries what the form holds.
  */
 export function StashSettingsForm({ initial }: { initial: StashSettingsView }) {
   // Controlled: React resets a form after each action, and "Test connection" must not clear
@@ -83,7 +84,8 @@ export function StashSettingsForm({ initial }: { initial: StashSettingsView }) {
         />
         <p id={`${keyId}-note`} className="text-xs text-muted-foreground">
           Stash → Settings → Security → API Key. Leave empty if Stash has no password.{" "}
-          {view.hasApiKey ? sourceNote[view.apiKeySource] : null} The key is never shown again.
+          {view.hasApiKey ? sourceNote[view.apiKeySource] : null} The key is never shown again, and
+          goes only to the saved address: a new address needs its key entered with it.
         </p>
         {view.hasApiKey && view.apiKeySource === "settings" ? (
           <div className="flex items-center gap-2">

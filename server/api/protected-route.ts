@@ -1,10 +1,6 @@
 import { refusedAccessError } from "../auth/access-refusal";
 import { authorizeRequest } from "../auth/authorize-request";
-import {
-  appErrorResponse,
-  httpErrorResponse,
-  type HttpErrorOptions,
-} from "./http-errors";
+import { appErrorResponse, httpErrorResponse, type HttpErrorOptions } from "./http-errors";
 
 /**
  * A plain HTTP route handler with the access check and the error mapping every route needs:

@@ -1,4 +1,14 @@
+import { z } from "zod";
+import { parseDecimalInteger } from "../../lib/decimal-integer";
 import { SceneSyncLogsInput, type SceneSyncLogsQuery } from "../history/scene-sync-logs-schema";
+
+/** A numeric query parameter: plain decimal digits only. */
+const QueryInteger = z
+  .string()
+  .refine((text) => parseDecimalInteger(text) !== undefined, "must be a whole number in digits")
+  .transform(Number);
+
+const NumericParameters = z.object({ limit: QueryInteger.optional() });
 
 /**
  * The HTTP endpoint's query string, read into the same input schema as `scenes.syncLogs`, so
@@ -9,13 +19,12 @@ export function sceneSyncLogsInputFromQuery(
   sceneId: string,
   query: URLSearchParams,
 ): SceneSyncLogsQuery {
-  const limit = query.get("limit");
+  const { limit } = NumericParameters.parse({ limit: query.get("limit") ?? undefined });
   const outcome = query.get("outcome");
   const syncType = query.get("sync_type");
   return SceneSyncLogsInput.parse({
     sceneId,
-    // Number("") is 0 and Number("ten") is NaN: both fail the schema and name `limit`.
-    limit: limit === null ? undefined : Number(limit),
+    limit,
     cursor: query.get("cursor") ?? undefined,
     filter:
       outcome === null && syncType === null

@@ -23,7 +23,7 @@ const APP_ORIGIN = "http://stash-sync.invalid";
 export function safeReturnPath(next: string | null | undefined): string {
   if (!next || next.length > 2000 || !next.startsWith("/")) return "/";
   // Control characters (tab, CR, LF) are never part of a real path and break a Location header.
-  if (/[\u0000-\u001f\u007f]/.test(next)) return "/";
+  if ([...next].some((c) => c < " " || c === "\u007f")) return "/";
   const path = sameOriginPath(next);
   // A normalised path can start with `//` again (`/.//evil.example`): check it once more.
   return path !== null && sameOriginPath(path) === path ? path : "/";

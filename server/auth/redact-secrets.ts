@@ -34,10 +34,7 @@ export function redactSecrets(text: string): string {
   for (const secret of secrets) result = result.split(secret).join(REDACTED);
   return result
     .replace(/\beyJ[\w-]+\.[\w-]+\.[\w-]+/g, REDACTED)
-    .replace(
-      /\b(Authorization["']?\s*[:=]\s*["']?(?:[A-Za-z]+\s+)?)[^\s"',}]+/gi,
-      `$1${REDACTED}`,
-    )
+    .replace(/\b(Authorization["']?\s*[:=]\s*["']?(?:[A-Za-z]+\s+)?)[^\s"',}]+/gi, `$1${REDACTED}`)
     .replace(/\b(ApiKey["']?\s*[:=]\s*["']?)[^\s"',}]+/gi, `$1${REDACTED}`);
 }
 

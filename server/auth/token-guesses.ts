@@ -17,9 +17,7 @@ export const tokenGuessPolicy: FailureLimitPolicy = {
 };
 
 export type TokenGuess =
-  | { outcome: "match" }
-  | { outcome: "wrong" }
-  | { outcome: "limited"; retryAfterSeconds: number };
+  { outcome: "match" } | { outcome: "wrong" } | { outcome: "limited"; retryAfterSeconds: number };
 
 const LIMITER = Symbol.for("stash-sync.token-guess-limiter");
 

@@ -8,14 +8,22 @@ import type { StashConnectionStatus } from "./stash-connection-schema";
 /** A person is waiting: fail fast rather than retry like a sync does. */
 const CHECK_TIMEOUT_MS = 10_000;
 
+export interface CheckOptions {
+  /**
+   * Say why a check failed (refused, no answer, HTTP 401, not GraphQL…). Only for the saved
+   * Stash: for any other address those words would make the check a probe of hosts and ports.
+   */
+  explainFailures: boolean;
+}
+
 /**
  * Asks Stash for its version, whether it has what stash-sync reads, and its scene count.
  * Without `connection`, checks the configured Stash (environment, then Settings).
  */
-export async function checkStashConnection(connection?: {
-  url: string;
-  apiKey: string | null;
-}): Promise<StashConnectionStatus> {
+export async function checkStashConnection(
+  connection?: { url: string; apiKey: string | null },
+  { explainFailures }: CheckOptions = { explainFailures: true },
+): Promise<StashConnectionStatus> {
   const target = connection ?? (await readStashConnection());
   if (!target.url) return { state: "unconfigured" };
   try {
@@ -34,6 +42,9 @@ export async function checkStashConnection(connection?: {
       sceneCount: stats.sceneCount,
     };
   } catch (error) {
+    if (!explainFailures) {
+      return { state: "error", url: target.url, code: "NOT_STASH", message: NOT_STASH_MESSAGE };
+    }
     if (isAppError(error)) {
       return { state: "error", url: target.url, code: error.code, message: error.message };
     }
@@ -46,3 +57,5 @@ export async function checkStashConnection(connection?: {
     };
   }
 }
+
+export const NOT_STASH_MESSAGE = "No Stash answered at this address.";

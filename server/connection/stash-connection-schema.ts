@@ -13,7 +13,8 @@ export const StashConnectionStatus = z.discriminatedUnion("state", [
   z.object({
     state: z.literal("error"),
     url: z.string(),
-    code: z.enum([...appErrorCodes, "INTERNAL"]),
+    /** NOT_STASH: any failure at an address other than the saved one, whatever it was. */
+    code: z.enum([...appErrorCodes, "INTERNAL", "NOT_STASH"]),
     message: z.string(),
   }),
 ]);

@@ -20,6 +20,11 @@ export interface SqlDialect {
   tableExists(table: string): Statement;
   /** The error says another connection holds the lock this one waited for, and gave up. */
   isBusyError(error: unknown): boolean;
+  /**
+   * `column` holds `text` literally, ASCII letters in either case (as Prisma's `contains` on
+   * SQLite): `%`, `_` and `\` in the text match only themselves.
+   */
+  containsText(column: string, text: string): SqlFragment;
 }
 
 export const sqliteDialect: SqlDialect = {
@@ -47,7 +52,15 @@ export const sqliteDialect: SqlDialect = {
       typeof message === "string" && /database is locked|SQLITE_BUSY|SocketTimeout/.test(message)
     );
   },
+  // SQLite's LIKE ignores ASCII case and has no escape character unless one is named.
+  containsText: (column, text) =>
+    new SqlFragment([`${column} LIKE `, ` ESCAPE '\\'`], [`%${escapeLike(text)}%`]),
 };
+
+/** A LIKE pattern matching `text` literally, with `\` as the escape character. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
 
 export const dialect: SqlDialect = sqliteDialect;
 

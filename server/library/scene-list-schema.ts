@@ -14,8 +14,14 @@ export type SceneSort = z.infer<typeof SceneSort>;
 export const SCENE_LIST_PAGE_SIZE = 50;
 
 export const ListScenesInput = z.object({
-  /** Part of the title or of a file path. */
-  search: z.string().trim().max(200).optional(),
+  /** Part of the title or of a file path, matched literally (`%` and `_` are characters). */
+  search: z
+    .string()
+    .trim()
+    .max(200)
+    // SQLite reads a pattern only up to a NUL: the rest of the search would be dropped.
+    .refine((text) => !text.includes("\0"), "must not contain NUL characters")
+    .optional(),
   performerId: StashId.optional(),
   tagId: StashId.optional(),
   studioId: StashId.optional(),

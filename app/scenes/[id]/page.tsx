@@ -2,6 +2,7 @@ import { ExternalLinkIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/not-found-on-missing";
+import { ExternalLink } from "@/components/format/external-link";
 import { SceneDetailsPanel } from "@/components/scenes/scene-details-panel";
 import { SceneFilesPanel } from "@/components/scenes/scene-files-panel";
 import { sceneTabs, type SceneTab } from "@/components/scenes/scene-tab-names";
@@ -9,6 +10,7 @@ import { SceneTabs } from "@/components/scenes/scene-tabs";
 import { SyncSceneButton } from "@/components/scenes/sync-scene-button";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { webHref } from "@/lib/web-href";
 import { getQueryClient, trpc } from "@/trpc/server";
 
 type Props = {
@@ -54,11 +56,11 @@ export default async function ScenePage({ params, searchParams }: Props) {
         </div>
         <div className="flex flex-col items-start gap-2 sm:items-end">
           <div className="flex flex-wrap gap-2">
-            {scene.stashSceneUrl ? (
+            {webHref(scene.stashSceneUrl) ? (
               <Button variant="outline" asChild>
-                <a href={scene.stashSceneUrl} target="_blank" rel="noreferrer noopener">
+                <ExternalLink url={scene.stashSceneUrl!}>
                   Open in Stash <ExternalLinkIcon aria-hidden="true" />
-                </a>
+                </ExternalLink>
               </Button>
             ) : null}
           </div>

@@ -15,6 +15,7 @@ import { ChangeType, EntityType } from "@/server/domain/vocabulary";
 import { getQueryClient, trpc } from "@/trpc/server";
 import { type SearchParams, firstParam } from "@/lib/search-params";
 import { FilterSelect } from "@/components/ui/filter-select";
+import { parseDecimalInteger } from "@/lib/decimal-integer";
 
 type Props = {
   params: Promise<{ jobId: string }>;
@@ -29,8 +30,8 @@ export default async function SyncRunPage({ params, searchParams }: Props) {
   const [{ jobId }, query] = await Promise.all([params, searchParams]);
   const changeType = ChangeType.safeParse(firstParam(query.outcome)).data;
   const entityType = EntityType.safeParse(firstParam(query.entity)).data;
-  const afterValue = Number(firstParam(query.after));
-  const cursor = Number.isInteger(afterValue) && afterValue > 0 ? afterValue : undefined;
+  const afterValue = parseDecimalInteger(firstParam(query.after));
+  const cursor = afterValue !== undefined && afterValue > 0 ? afterValue : undefined;
 
   const page = await orNotFound(
     getQueryClient().fetchQuery(

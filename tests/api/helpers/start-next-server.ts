@@ -24,10 +24,23 @@ export async function startNextServer(environment: Record<string, string>): Prom
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", `${port}`],
+    [
+      path.join(root, "node_modules/next/dist/bin/next"),
+      "start",
+      "-H",
+      "127.0.0.1",
+      "-p",
+      `${port}`,
+    ],
     {
       cwd: root,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "info", __NEXT_SHOW_IGNORE_LISTED: "true", ...environment },
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: "1",
+        LOG_LEVEL: "info",
+        __NEXT_SHOW_IGNORE_LISTED: "true",
+        ...environment,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
