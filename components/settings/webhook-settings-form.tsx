@@ -11,7 +11,7 @@ import { ErrorMessage } from "@/components/ui/error-message";
 
 /**
  * The failure webhook. Write-only like the API key: the saved URL is never sent back (it often
- * carries a token), only its host and the last delivery's result.
+ * carries a token), only its host, the address it resolved to and the last delivery's result.
  */
 export function WebhookSettingsForm({ initial }: { initial: WebhookView }) {
   const trpc = useTRPC();
@@ -66,11 +66,17 @@ export function WebhookSettingsForm({ initial }: { initial: WebhookView }) {
           </Button>
         ) : null}
       </div>
+      {view.configured ? (
+        <p className="text-sm">
+          Sends to <span className="font-medium">{view.host ?? "the saved URL"}</span>
+          {view.address ? ` (resolved to ${view.address} when saved)` : null}.
+        </p>
+      ) : null}
       <p className="text-sm text-muted-foreground" aria-live="polite">
         {!view.configured
           ? "No webhook: failures are only listed in Notifications."
           : last === null
-            ? `Sends to ${view.host ?? "the saved URL"}; nothing sent yet.`
+            ? "Nothing sent yet."
             : null}
         {view.configured && last ? (
           <>

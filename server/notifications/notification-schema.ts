@@ -70,8 +70,10 @@ export type WebhookSettingsInput = z.infer<typeof WebhookSettingsInput>;
 /** The webhook as Settings shows it: never the URL itself (it may carry a token). */
 export const WebhookView = z.object({
   configured: z.boolean(),
-  /** Only the host, so a person recognises which webhook is set. */
+  /** Only the host (never credentials), so a person recognises which webhook is set. */
   host: z.string().nullable(),
+  /** The addresses the host resolved to when the webhook was saved. */
+  address: z.string().nullable(),
   lastDelivery: WebhookDelivery.nullable(),
 });
 export type WebhookView = z.infer<typeof WebhookView>;
