@@ -19,7 +19,7 @@ export function hiddenFieldsOfForm(html: string, fieldName: string): Array<[stri
 
 /** A fetch whose connections come from this loopback address: another client to the server. */
 export function fetchFrom(localAddress: string) {
-  const dispatcher = new Agent({ connect: { localAddress } });
+  const dispatcher = new Agent({ localAddress });
   return (url: string, init: Parameters<typeof undiciFetch>[1] = {}) =>
     undiciFetch(url, { ...init, dispatcher });
 }
