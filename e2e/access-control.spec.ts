@@ -62,7 +62,7 @@ test("programs need the bearer token; actions without a session are refused", as
   expect(action.status()).toBe(401);
 });
 
-test("Next refuses a server action posted from another site, even with a session", async ({
+test("a server action posted from another site is refused with 403, even with a session", async ({
   page,
   context,
 }) => {
@@ -83,7 +83,7 @@ test("Next refuses a server action posted from another site, even with a session
     multipart: { [field!]: "" },
     maxRedirects: 0,
   });
-  expect(forged.status()).toBe(500);
+  expect(forged.status()).toBe(403);
   expect((await context.cookies()).some((c) => c.name === SESSION)).toBe(true);
 
   // The same post from this site's own origin does sign out: the refusal was about the origin.
@@ -94,4 +94,27 @@ test("Next refuses a server action posted from another site, even with a session
   });
   expect(own.status()).toBe(303);
   expect((await context.cookies()).some((c) => c.name === SESSION)).toBe(false);
+});
+
+test("a return address that leaves the site after sign-in brings a person to the dashboard", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const leftTheSite: string[] = [];
+  await context.route((url) => url.hostname.endsWith("evil.example"), (route) => {
+    leftTheSite.push(route.request().url());
+    return route.abort();
+  });
+  const hostile = "/login?next=%2F%09%2Fevil.example%2Fx";
+
+  await page.goto(hostile);
+  await signIn(page, token);
+  await expect(page).toHaveURL(`${baseURL}/`, { timeout: 15_000 });
+
+  // Signed in now: the page offers "Continue", which must not leave either.
+  await page.goto(hostile);
+  await page.getByRole("link", { name: "Continue" }).click();
+  await expect(page).toHaveURL(`${baseURL}/`);
+  expect(leftTheSite).toEqual([]);
 });
