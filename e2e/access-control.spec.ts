@@ -102,10 +102,13 @@ test("a return address that leaves the site after sign-in brings a person to the
   baseURL,
 }) => {
   const leftTheSite: string[] = [];
-  await context.route((url) => url.hostname.endsWith("evil.example"), (route) => {
-    leftTheSite.push(route.request().url());
-    return route.abort();
-  });
+  await context.route(
+    (url) => url.hostname.endsWith("evil.example"),
+    (route) => {
+      leftTheSite.push(route.request().url());
+      return route.abort();
+    },
+  );
   const hostile = "/login?next=%2F%09%2Fevil.example%2Fx";
 
   await page.goto(hostile);
