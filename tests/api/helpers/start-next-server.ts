@@ -38,7 +38,6 @@ export async function startNextServer(environment: Record<string, string>): Prom
         ...process.env,
         NEXT_TELEMETRY_DISABLED: "1",
         LOG_LEVEL: "info",
-        __NEXT_SHOW_IGNORE_LISTED: "true",
         ...environment,
       },
       stdio: ["ignore", "pipe", "pipe"],
