@@ -1,6 +1,5 @@
 import { ZodError } from "zod";
 import { redactSecrets } from "../auth/redact-secrets";
-import { unauthorizedError } from "../auth/access-refusal";
 import { isAppError, type AppError, type AppErrorCode } from "../errors";
 import { errorStatus } from "./error-status";
 import { INTERNAL_ERROR_MESSAGE, logUnexpectedError } from "./unexpected-error";
@@ -31,10 +30,6 @@ export function httpErrorResponse(error: unknown, options: HttpErrorOptions = {}
   if (error instanceof ZodError) return badInputResponse(error, options.fieldNames ?? {});
   logUnexpectedError("HTTP route", error);
   return json(500, { error: { code: "INTERNAL", message: INTERNAL_ERROR_MESSAGE } });
-}
-
-export function unauthorizedResponse(): Response {
-  return appErrorResponse(unauthorizedError());
 }
 
 /** Headers a refusal carries: how to authenticate, or how long to wait. */

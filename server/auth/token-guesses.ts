@@ -5,12 +5,12 @@ import { FailureLimiter, type FailureLimitPolicy } from "./failure-limiter";
 
 /**
  * Ten wrong tokens cost nothing (typos); then a client waits 30 s, and twice as long after each
- * further wrong one, up to an hour: at most a few dozen guesses a day instead of thousands a
- * minute.
+ * further wrong one, up to an hour, and is forgotten only after a quiet hour: about ten guesses
+ * an hour at best instead of thousands a minute.
  */
 export const tokenGuessPolicy: FailureLimitPolicy = {
   freeFailures: 10,
-  forgetAfterMs: 15 * 60_000,
+  forgetAfterMs: 60 * 60_000,
   firstWaitMs: 30_000,
   maxWaitMs: 60 * 60_000,
   maxClients: 10_000,

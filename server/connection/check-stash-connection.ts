@@ -5,6 +5,9 @@ import { readStashConnection } from "../settings/stash-connection";
 import { StashClient } from "../stash/client";
 import type { StashConnectionStatus } from "./stash-connection-schema";
 
+/** All a check says about an address that is not the saved Stash, whatever went wrong. */
+export const NOT_STASH_MESSAGE = "No Stash answered at this address.";
+
 /** A person is waiting: fail fast rather than retry like a sync does. */
 const CHECK_TIMEOUT_MS = 10_000;
 
@@ -57,5 +60,3 @@ export async function checkStashConnection(
     };
   }
 }
-
-export const NOT_STASH_MESSAGE = "No Stash answered at this address.";
