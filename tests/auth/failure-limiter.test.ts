@@ -76,9 +76,10 @@ describe("the failure limiter", () => {
     expect(["b", "c", "d"].map((c) => limiter.waitMs(c) > 0)).toEqual([true, true, true]);
   });
 
-  it("in the server, allows ten typos, then waits 30 s and doubles up to an hour", () => {
+  it("in the server, allows ten typos, then waits 30 s and doubles up to an hour, forgetting after a quiet hour", () => {
     expect(tokenGuessPolicy).toMatchObject({
       freeFailures: 10,
+      forgetAfterMs: 3_600_000,
       firstWaitMs: 30_000,
       maxWaitMs: 3_600_000,
     });
