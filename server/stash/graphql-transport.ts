@@ -159,6 +159,8 @@ async function attemptOnce(
       headers,
       body: JSON.stringify(request),
       signal: AbortSignal.timeout(options.timeoutMs),
+      // A redirect would carry the ApiKey header to wherever it points: never follow one.
+      redirect: "manual",
     });
     body = await response.text();
   } catch (error) {
@@ -180,6 +182,13 @@ async function attemptOnce(
   }
 
   const status = response.status;
+  if (status >= 300 && status < 400) {
+    throw new AppError(
+      "STASH_BAD_RESPONSE",
+      `Stash at ${where} answered with a redirect (HTTP ${status}), which stash-sync does not follow: set Stash's address to the one it redirects to.`,
+      { url: where, status },
+    );
+  }
   if (status === 401 || status === 403) {
     throw new AppError(
       "STASH_UNAUTHORIZED",
