@@ -110,6 +110,11 @@ export const controlRequest = z.discriminatedUnion("action", [
     status: z.number().int().min(400).max(599).optional(),
   }),
   z.object({ action: z.literal("dropNext"), count: z.number().int().nonnegative() }),
+  z.object({
+    action: z.literal("rejectNextWrites"),
+    count: z.number().int().nonnegative(),
+    message: z.string().min(1).optional(),
+  }),
   z.object({ action: z.literal("setApiKey"), apiKey: z.string().nullable() }),
   z.object({ action: z.literal("resetFaults") }),
   // Over HTTP the server cannot be told to come back once it is gone, so it comes back by itself.

@@ -225,6 +225,8 @@ export interface SceneEdit {
   studio_id?: string | null;
   performer_ids?: string[];
   tag_ids?: string[];
+  /** The scene's groups (movies before v0.27), replacing the generated ones. */
+  groups?: { group_id: string; scene_index: number | null }[];
   /** Changes to the primary file (a move, a re-encode): merged into files[0]. */
   file?: Partial<Omit<WireVideoFile, "id" | "fingerprints">> & {
     fingerprints?: WireVideoFile["fingerprints"];
@@ -409,6 +411,8 @@ function generateFile(
 }
 
 /** The simulator keeps no group table: a group is its id and a name made from it. */
+/** Generated scenes belong to these groups; they are the library's only groups. */
+export const GROUP_COUNT = 40;
 const groupOf = (id: number) => ({ id: String(id), name: `Series ${id}` });
 
 export interface SceneReferences {
@@ -464,7 +468,7 @@ export function materializeScene(
     // Derived from the id, not drawn, so the seed's other values stay as they were.
     groups:
       id % 7 === 0
-        ? [{ group: groupOf(1 + (id % 40)), scene_index: 1 + Math.floor(id / 280) }]
+        ? [{ group: groupOf(1 + (id % GROUP_COUNT)), scene_index: 1 + Math.floor(id / 280) }]
         : [],
   };
   let performers = performerIds;
@@ -484,6 +488,11 @@ export function materializeScene(
       scene.studio = edit.studio_id === null ? null : (refs.studio(Number(edit.studio_id)) ?? null);
     if (edit.performer_ids !== undefined) performers = edit.performer_ids.map(Number);
     if (edit.tag_ids !== undefined) tags = edit.tag_ids.map(Number);
+    if (edit.groups !== undefined)
+      scene.groups = edit.groups.map((g) => ({
+        group: groupOf(Number(g.group_id)),
+        scene_index: g.scene_index,
+      }));
     if (edit.file !== undefined && files[0]) {
       const merged = { ...files[0], ...edit.file };
       if (edit.file.path !== undefined && edit.file.basename === undefined) {

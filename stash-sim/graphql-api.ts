@@ -15,6 +15,7 @@ import type {
 } from "./entity-table";
 import type { SimLibrary } from "./library";
 import type { StashRelease } from "./releases";
+import { sceneEditOf, sceneIdOf, type SceneUpdateInput } from "./scene-update-input";
 import { sdlWithout, stashSchemaSdl } from "./schema-sdl";
 import type { WirePerformer, WireScene, WireStudio } from "./wire-types";
 
@@ -83,9 +84,9 @@ function find<Row, Wire>(
 }
 
 /**
- * gqlgen answers a query that does not parse or validate with HTTP 422. Yoga answers 200 or
- * 400 and its own plugins insist on that, so the failed requests are remembered and their
- * responses re-issued with 422.
+ * gqlgen answers a query that does not parse or validate, or whose variables do not fit their
+ * types, with HTTP 422. Yoga answers 200 or 400 and its own plugins insist on that, so the
+ * failed requests are remembered and their responses re-issued with 422.
  */
 function invalidQueryIs422(): Plugin {
   const invalid = new WeakSet<Request>();
@@ -102,6 +103,15 @@ function invalidQueryIs422(): Plugin {
     onValidate() {
       return ({ valid, context }) => {
         if (!valid) remember(context);
+      };
+    },
+    onExecute() {
+      return {
+        onExecuteDone: ({ args, result }) => {
+          // Variables that do not coerce end execution before it starts: errors, no data.
+          if ("errors" in result && result.errors?.length && !("data" in result))
+            remember(args.contextValue);
+        },
       };
     },
     onResponse({ request, response, setResponse, fetchAPI }) {
@@ -146,17 +156,17 @@ export function createStashGraphQL(options: {
         movies: (scene: WireScene) =>
           scene.groups.map((g) => ({ movie: g.group, scene_index: g.scene_index })),
       },
+      Mutation: {
+        // Unknown scene, performer, tag, studio or group ids fail the whole update, as in Stash.
+        sceneUpdate: (_: unknown, args: { input: SceneUpdateInput }) =>
+          library.updateScene(sceneIdOf(args.input.id), sceneEditOf(args.input)),
+      },
       Query: {
         version: () => options.version,
         stats: () => library.stats(),
         findScene: (_: unknown, args: { id?: string | null; checksum?: string | null }) => {
-          if (args.id != null) {
-            if (!/^[+-]?\d+$/.test(args.id))
-              throw new Error(`strconv.Atoi: parsing "${args.id}": invalid syntax`);
-            // Unknown id: null, not an error.
-            return library.scene(Number(args.id));
-          }
-          return null;
+          // Unknown id: null, not an error.
+          return args.id != null ? library.scene(sceneIdOf(args.id)) : null;
         },
         findScenes: (
           _: unknown,

@@ -6,6 +6,7 @@ import { type SimClock } from "./clock";
 import { EntityTable, type EntityKind } from "./entity-table";
 import {
   defaultCounts,
+  GROUP_COUNT,
   generatePerformer,
   generateSceneRow,
   generateStudio,
@@ -271,6 +272,11 @@ export class SimLibrary {
     }
     for (const id of edit.tag_ids ?? []) {
       if (!this.tags.get(Number(id))) throw new Error(`tag with id ${id} not found`);
+    }
+    for (const { group_id: id } of edit.groups ?? []) {
+      const n = Number(id);
+      if (!Number.isInteger(n) || n < 1 || n > GROUP_COUNT)
+        throw new Error(`group with id ${id} not found`);
     }
   }
 

@@ -260,6 +260,42 @@ export function stashSchemaSdl(release: StashRelease): string {
     build_time: String!
   }
 
+  "The fields of a scene stash-sync may write; the rest of real Stash's input is left out."
+  input SceneUpdateInput {
+    clientMutationId: String
+    id: ID!
+    title: String
+    code: String
+    details: String
+    director: String
+    url: String @deprecated(reason: "Use urls")
+    urls: [String!]
+    date: String
+    rating100: Int
+    organized: Boolean
+    studio_id: ID
+    performer_ids: [ID!]
+    ${since(27, "groups: [SceneGroupInput!]")}
+    movies: [SceneMovieInput!]${deprecatedSince(27, "Use groups")}
+    tag_ids: [ID!]
+  }
+
+  input SceneMovieInput {
+    movie_id: ID!
+    scene_index: Int
+  }
+  ${since(
+    27,
+    `input SceneGroupInput {
+    group_id: ID!
+    scene_index: Int
+  }`,
+  )}
+
+  type Mutation {
+    sceneUpdate(input: SceneUpdateInput!): Scene
+  }
+
   type Query {
     "Find a scene by ID or Checksum"
     findScene(id: ID, checksum: String): Scene

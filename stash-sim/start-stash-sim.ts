@@ -63,6 +63,9 @@ const REQUEST_LOG_LIMIT = 2000;
 const releaseHash = (release: StashRelease) =>
   createHash("sha1").update(release).digest("hex").slice(0, 8);
 
+const isMutation = (params: GraphQLParams) =>
+  typeof params.query === "string" && /^\s*mutation\b/.test(params.query);
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -102,6 +105,8 @@ export interface StashSim {
   setLatency(ms: number): void;
   failNext(count: number, status?: number): void;
   dropNext(count: number): void;
+  /** The next `count` mutations fail as Stash fails one (e.g. its database is locked). */
+  rejectNextWrites(count: number, message?: string): void;
   setApiKey(apiKey: string | null): void;
   resetFaults(): void;
   /** Stops listening and cuts every open connection, like Stash being stopped mid-run. */
@@ -220,6 +225,14 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
     record.query = typeof params.query === "string" ? params.query : undefined;
     record.variables = (params.variables as Record<string, unknown> | undefined) ?? null;
 
+    if (faults.rejectNextWrites.count > 0 && isMutation(params)) {
+      faults.rejectNextWrites.count--;
+      const answer = { errors: [{ message: faults.rejectNextWrites.message }], data: null };
+      record.status = 200;
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(answer));
+      return;
+    }
     const answer =
       (await readAhead.take(params)) ?? (await execute(body, req.headers["content-type"]));
     record.status = answer.status;
@@ -324,6 +337,8 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
         return sim.failNext(request.count, request.status);
       case "dropNext":
         return sim.dropNext(request.count);
+      case "rejectNextWrites":
+        return sim.rejectNextWrites(request.count, request.message);
       case "setApiKey":
         return sim.setApiKey(request.apiKey);
       case "resetFaults":
@@ -391,6 +406,9 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
     },
     dropNext: (count) => {
       faults.dropNext = count;
+    },
+    rejectNextWrites: (count, message = "database is locked") => {
+      faults.rejectNextWrites = { count, message };
     },
     setApiKey: (key) => {
       apiKey = key ? key : null;

@@ -17,8 +17,11 @@ import { stashSchemaSdl } from "../../stash-sim/schema-sdl";
 import { stashReleases } from "../../stash-sim/releases";
 import { factReleases, schemaFacts, type FactField } from "../helpers/stash-schema-facts";
 
-/** Types the simulator serves that the facts do not cover: scalars, and Movie (see below). */
-const beyondFacts = new Set(["Time", "Int64", "Movie"]);
+/**
+ * Types the simulator serves that the facts do not cover: scalars, Movie (see below), and
+ * SceneMovieInput (stashapp/stash's scene.graphql: `movie_id: ID!`, `scene_index: Int`).
+ */
+const beyondFacts = new Set(["Time", "Int64", "Movie", "SceneMovieInput"]);
 
 type AnyField = GraphQLField<unknown, unknown> | GraphQLInputField;
 
