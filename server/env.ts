@@ -15,6 +15,16 @@ const optionalText = z
 const intInRange = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
+/** "true"/"false" (also 1/0, yes/no, on/off); empty or unset is undefined: Settings decide. */
+const optionalSwitch = optionalText.pipe(
+  z
+    .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], {
+      error: 'must be "true" or "false"',
+    })
+    .transform((v) => ["true", "1", "yes", "on"].includes(v))
+    .optional(),
+);
+
 export const envSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -51,6 +61,8 @@ export const envSchema = z.object({
     }),
   /** The least severe log lines written: debug, info, warn or error. */
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Whether stash-sync may change scenes in Stash (restores); wins over the Settings switch. */
+  STASH_SYNC_ALLOW_WRITES: optionalSwitch,
 });
 
 function compilesAsProxyList(list: string[]): boolean {

@@ -15,6 +15,8 @@ export const appErrorCodes = [
   "STASH_BAD_RESPONSE",
   "SYNC_ALREADY_RUNNING",
   "CONFIG_INVALID",
+  "WRITES_DISABLED",
+  "RESTORE_CONFLICT",
 ] as const;
 
 export type AppErrorCode = (typeof appErrorCodes)[number];

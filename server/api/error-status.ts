@@ -14,4 +14,6 @@ export const errorStatus: Record<AppErrorCode, { trpc: TRPC_ERROR_CODE_KEY; http
   STASH_BAD_RESPONSE: { trpc: "BAD_GATEWAY", http: 502 },
   SYNC_ALREADY_RUNNING: { trpc: "CONFLICT", http: 409 },
   CONFIG_INVALID: { trpc: "INTERNAL_SERVER_ERROR", http: 500 },
+  WRITES_DISABLED: { trpc: "FORBIDDEN", http: 403 },
+  RESTORE_CONFLICT: { trpc: "CONFLICT", http: 409 },
 };

@@ -4,6 +4,7 @@ import { historyRouter } from "./routers/history";
 import { libraryRouter } from "./routers/library";
 import { maintenanceRouter } from "./routers/maintenance";
 import { notificationsRouter } from "./routers/notifications";
+import { restoreRouter } from "./routers/restore";
 import { scenesRouter } from "./routers/scenes";
 import { statsRouter } from "./routers/stats";
 import { syncsRouter } from "./routers/syncs";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   library: libraryRouter,
   maintenance: maintenanceRouter,
   notifications: notificationsRouter,
+  restore: restoreRouter,
   scenes: scenesRouter,
   stats: statsRouter,
   syncs: syncsRouter,

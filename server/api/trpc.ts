@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import type { Credential } from "../auth/authorize-request";
 import { refusedAccessError } from "../auth/access-refusal";
+import { CROSS_SITE_REFUSED_MESSAGE, writeRequestTrusted } from "../auth/cross-site-writes";
 import { redactSecrets } from "../auth/redact-secrets";
 import type { RequestSite } from "../auth/request-site";
 import { isAppError } from "../errors";
@@ -62,25 +63,13 @@ const mapAppErrors = t.middleware(async ({ next }) => {
 });
 
 /**
- * Access control for every procedure. Mutations also refuse cross-site browser requests: a
- * session cookie is only trusted with positive evidence of a same-origin page, so a form on
- * another site cannot drive a mutation (SameSite=Lax already keeps the cookie off cross-site
- * POSTs; this holds even without it, and for an open server on localhost). A bearer token is
- * never sent by a browser on its own, so it needs no origin check.
+ * Access control for every procedure. Mutations also refuse cross-site browser requests (see
+ * cross-site-writes.ts), as POST routes do.
  */
 const requireAccess = t.middleware(({ ctx, type, next }) => {
   if (!ctx.authorized) throw refusedAccessError(ctx);
-  if (type === "mutation" && ctx.credential !== "bearer") {
-    const trusted =
-      ctx.site === undefined ||
-      ctx.site === "same-origin" ||
-      (ctx.site === "unknown" && ctx.credential !== "session");
-    if (!trusted) {
-      throw new TRPCError({
-        code: "FORBIDDEN",
-        message: "Cross-site request refused: send the access token as a bearer header.",
-      });
-    }
+  if (type === "mutation" && !writeRequestTrusted(ctx.credential, ctx.site)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: CROSS_SITE_REFUSED_MESSAGE });
   }
   return next();
 });

@@ -6,12 +6,22 @@ import { z } from "zod";
  * performers, tags, files, removed_from_stash …).
  * - a scalar (or a single link such as the studio, by name) changed: { from, to };
  * - a list of links (performers, tags, files by path) changed: { added, removed }.
+ * Links also carry their Stash ids in `ids`, in the same shape, so a restore can name them to
+ * Stash after a rename; rows written before ids were recorded have none.
  * A created entity has no changed_fields (NULL): everything is new.
  */
 const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
-export const ScalarChange = z.object({ from: Scalar, to: Scalar });
-export const ListChange = z.object({ added: z.array(z.string()), removed: z.array(z.string()) });
+export const ScalarChange = z.object({
+  from: Scalar,
+  to: Scalar,
+  ids: z.object({ from: z.string().nullable(), to: z.string().nullable() }).optional(),
+});
+export const ListChange = z.object({
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+  ids: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }).optional(),
+});
 export const FieldChange = z.union([ScalarChange, ListChange]);
 export const ChangedFields = z.record(z.string(), FieldChange);
 

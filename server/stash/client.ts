@@ -19,6 +19,7 @@ import {
   type TransportOptions,
 } from "./graphql-transport";
 import { scanRecordPage } from "./scan-record-page";
+import { sceneUpdateEnvelope, sceneUpdateRequest, type SceneWrite } from "./scene-update";
 import { sceneRecordOfText, sceneRecordOfValue } from "./scene-records";
 import {
   findPageQuery,
@@ -334,6 +335,46 @@ export class StashClient {
       }
     }
     return { found, missing };
+  }
+
+  /**
+   * Writes the given fields of one scene (sceneUpdate); Stash leaves the others as they are.
+   * Stash refusing the write (an unknown id, a locked database) is STASH_BAD_RESPONSE with its
+   * own message.
+   */
+  async updateScene(id: string, write: SceneWrite): Promise<{ id: string; updatedAt: string }> {
+    const request = sceneUpdateRequest(id, write);
+    const data = await postGraphQL(this.transport, request);
+    const { sceneUpdate } = this.checked(request.operationName, data, sceneUpdateEnvelope);
+    return { id: sceneUpdate.id, updatedAt: sceneUpdate.updated_at };
+  }
+
+  /**
+   * Which of these performer, tag or studio ids Stash has now. Stash fails a whole find with
+   * ids when one is unknown, so a refused batch is asked again one id at a time.
+   */
+  async existingIds(type: Exclude<EntityType, "scene">, ids: string[]): Promise<Set<string>> {
+    const unique = [...new Set(ids)];
+    const ask = async (batch: string[]) =>
+      (await this.findPage(type, { page: 1, perPage: batch.length, ids: batch })).items.map(
+        (item) => item.id,
+      );
+    const found = new Set<string>();
+    if (unique.length === 0) return found;
+    try {
+      for (const id of await ask(unique)) if (id !== null) found.add(id);
+      return found;
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== "STASH_BAD_RESPONSE") throw error;
+    }
+    for (const id of unique) {
+      try {
+        if ((await ask([id])).includes(id)) found.add(id);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== "STASH_BAD_RESPONSE") throw error;
+      }
+    }
+    return found;
   }
 
   /** The largest updated_at Stash has for this type right now, verbatim; null when there is none. */

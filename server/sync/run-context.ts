@@ -39,14 +39,18 @@ export interface RunContext {
   knownRefs: Map<RefType, Set<string>>;
   /** The newest finished full sync's start when this run began (full-sync-confirmation.ts). */
   fullSyncStart: Date | null;
+  /** The restore (scene_restore.id) this run records, logged as the cause of its rows. */
+  restoreId: number | null;
 }
 
 /** A run's context with nothing done yet: no counts, no refs known, progress not started. */
 export function newRunContext(
-  run: Pick<RunContext, "client" | "runId" | "jobId" | "syncType" | "perPage" | "signal">,
+  run: Pick<RunContext, "client" | "runId" | "jobId" | "syncType" | "perPage" | "signal"> &
+    Partial<Pick<RunContext, "restoreId">>,
   fullSyncStart: Date | null,
 ): RunContext {
   return {
+    restoreId: null,
     ...run,
     db: db(),
     progress: new ProgressTracker(run.runId, run.jobId),

@@ -31,6 +31,8 @@ export interface SyncOptions {
   /** Overrides the configured Stash (tests, the demo, the benchmark). */
   stash?: { url: string; apiKey?: string | null };
   perPage?: number;
+  /** The restore this run follows (scene_restore.id), recorded on its log rows as their cause. */
+  restoreId?: number;
 }
 
 export type { SyncRunSummary };
@@ -70,7 +72,7 @@ export async function startSync(
   // it is unreachable or refuses the key; the run is still recorded, as failed.
   let client: StashClient;
   try {
-    client = await createClient(options);
+    client = await createStashClient(options);
     await client.checkCompatibility();
   } catch (error) {
     await endRun(database, run, {
@@ -144,6 +146,7 @@ async function execute(
       syncType: request.type,
       perPage: options.perPage ?? env().STASH_PAGE_SIZE,
       signal,
+      restoreId: options.restoreId ?? null,
     },
     null,
   );
@@ -207,7 +210,8 @@ function failureMessage(error: unknown): string {
   return "The sync stopped on an unexpected error; the server log has the details.";
 }
 
-async function createClient(options: SyncOptions): Promise<StashClient> {
+/** A client for the configured Stash (or the one the options name). */
+export async function createStashClient(options: SyncOptions = {}): Promise<StashClient> {
   const connection = options.stash ?? (await readStashConnection());
   if (!connection.url) {
     throw new AppError(

@@ -42,7 +42,7 @@ function scene(overrides: Partial<SceneRecord> = {}): SceneRecord {
 }
 
 describe("comparing a stored scene with Stash's", () => {
-  it("reports scalars as old → new and links as added/removed names", () => {
+  it("reports scalars as old → new and links as added/removed names, with their ids", () => {
     const changes = diffScene(
       scene(),
       scene({
@@ -56,8 +56,8 @@ describe("comparing a stored scene with Stash's", () => {
     );
     expect(changes).toEqual({
       title: { from: "Old title", to: "New title" },
-      studio: { from: "Acme", to: "Beta" },
-      tags: { added: ["beach"], removed: ["outdoor"] },
+      studio: { from: "Acme", to: "Beta", ids: { from: "s1", to: "s2" } },
+      tags: { added: ["beach"], removed: ["outdoor"], ids: { added: ["t3"], removed: ["t1"] } },
     });
   });
 

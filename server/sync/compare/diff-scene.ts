@@ -13,12 +13,19 @@ function listChange(before: string[], after: string[]): FieldChange | null {
 }
 
 function refListChange(before: StashRef[], after: StashRef[]): FieldChange | null {
-  // Compared by id (a rename is not a relink); shown by name.
+  // Compared by id (a rename is not a relink); shown by name, kept by id too.
   const afterIds = new Set(after.map((r) => r.id));
   const beforeIds = new Set(before.map((r) => r.id));
-  const added = after.filter((r) => !beforeIds.has(r.id)).map((r) => r.name);
-  const removed = before.filter((r) => !afterIds.has(r.id)).map((r) => r.name);
-  return added.length || removed.length ? { added, removed } : null;
+  const added = after.filter((r) => !beforeIds.has(r.id));
+  const removed = before.filter((r) => !afterIds.has(r.id));
+  if (!added.length && !removed.length) return null;
+  const names = (refs: StashRef[]) => refs.map((r) => r.name);
+  const ids = (refs: StashRef[]) => refs.map((r) => r.id);
+  return {
+    added: names(added),
+    removed: names(removed),
+    ids: { added: ids(added), removed: ids(removed) },
+  };
 }
 
 const fileFacts: (keyof StashVideoFile)[] = [
@@ -50,7 +57,11 @@ export function diffScene(before: SceneRecord, after: SceneRecord): ChangedField
   scalar("organized", before.organized, after.organized);
   scalar("o_counter", before.oCounter, after.oCounter);
   if (before.studio?.id !== after.studio?.id) {
-    changes.studio = { from: before.studio?.name ?? null, to: after.studio?.name ?? null };
+    changes.studio = {
+      from: before.studio?.name ?? null,
+      to: after.studio?.name ?? null,
+      ids: { from: before.studio?.id ?? null, to: after.studio?.id ?? null },
+    };
   }
   const urls = listChange(before.urls, after.urls);
   if (urls) changes.urls = urls;

@@ -14,6 +14,7 @@ const columns = [
   "error_message",
   "changed_fields",
   "created_at",
+  "restore_id",
 ];
 
 /** The sync_log inserts of the outcomes the run logs. */
@@ -29,6 +30,7 @@ function logStatements(ctx: RunContext, logged: EntityOutcome[]): Statement[] {
     o.error,
     o.changedFields ? JSON.stringify(o.changedFields) : null,
     now,
+    ctx.restoreId,
   ]);
   return insertRows("sync_log", columns, rows);
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
 import * as sceneHistoryExportRoute from "../../../app/api/export/scenes/[id]/history/route";
 import * as runRowsExportRoute from "../../../app/api/export/syncs/[jobId]/rows/route";
+import * as sceneRestoreRoute from "../../../app/api/scenes/[id]/restore/route";
 import * as sceneSyncLogsRoute from "../../../app/api/scenes/[id]/sync-logs/route";
 import * as trpcRoute from "../../../app/api/trpc/[trpc]/route";
 import { proxy } from "../../../proxy";
@@ -21,8 +22,9 @@ export interface AppServerOptions {
 /**
  * The app's HTTP surface on a real socket, without a Next build: each request goes through
  * proxy.ts first, as Next runs it, then to the same route handlers Next would call (the tRPC
- * fetch handler and the sync-logs route). Pages and server actions need Next itself; here they
- * reach only the proxy, which decides about them before any page code runs.
+ * fetch handler, the sync-logs and restore routes, the exports). Pages and server actions need
+ * Next itself; here they reach only the proxy, which decides about them before any page code
+ * runs.
  */
 export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
   return startHttpServer(async (request) => {
@@ -72,6 +74,12 @@ async function route(request: Request): Promise<Response> {
     if (request.method !== "GET") return new Response(null, { status: 405 });
     const id = decodeURIComponent(syncLogs[1]);
     return sceneSyncLogsRoute.GET(request, { params: Promise.resolve({ id }) });
+  }
+  const sceneRestore = /^\/api\/scenes\/([^/]+)\/restore$/.exec(pathname);
+  if (sceneRestore?.[1] !== undefined) {
+    if (request.method !== "POST") return new Response(null, { status: 405 });
+    const id = decodeURIComponent(sceneRestore[1]);
+    return sceneRestoreRoute.POST(request, { params: Promise.resolve({ id }) });
   }
   const sceneExport = /^\/api\/export\/scenes\/([^/]+)\/history$/.exec(pathname);
   if (sceneExport?.[1] !== undefined) {
