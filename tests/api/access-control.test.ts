@@ -8,7 +8,7 @@ import { proxy } from "../../proxy";
 import { appRouter } from "../../server/api/root";
 import { issueSessionValue, SESSION_COOKIE_NAME } from "../../server/auth/session-cookie";
 import { db } from "../../server/db/client";
-import { appPaths } from "./helpers/app-paths";
+import { appPaths, appRouteMethods } from "./helpers/app-paths";
 import { startAppServer, type AppServer } from "./helpers/start-app-server";
 
 // Every procedure of the router, read from the router itself: a procedure added later is in
@@ -110,16 +110,47 @@ describe("with STASH_SYNC_TOKEN set", () => {
     expect(response.status).toBe(200);
   });
 
-  describe.each(appPaths("route"))("HTTP route %s", (route) => {
+  it("knows every route's methods, the restore route's POST among them", () => {
+    expect(appRouteMethods()).toContainEqual(["/api/scenes/1/restore", "POST"]);
+    expect(appRouteMethods()).toContainEqual(["/api/scenes/1/sync-logs", "GET"]);
+  });
+
+  describe.each(appRouteMethods())("HTTP route %s (%s)", (route, method) => {
+    // tRPC's route answers a query by GET and a mutation by POST.
+    const procedure = method === "GET" ? "syncs.running" : "syncs.cancel";
     const url = (server: AppServer) =>
-      `${server.url}${route.replace("/api/trpc/1", "/api/trpc/syncs.running")}`;
+      `${server.url}${route.replace("/api/trpc/1", `/api/trpc/${procedure}`)}`;
 
     it("is refused without the token, by the proxy and by the handler on its own", async () => {
       for (const server of [app, bare]) {
-        const response = await fetch(url(server));
+        const body = method === "GET" ? undefined : JSON.stringify(superjson.serialize(null));
+        const response = await fetch(url(server), {
+          method,
+          headers: { "content-type": "application/json" },
+          body,
+        });
         expect(response.status).toBe(401);
       }
     });
+  });
+
+  it("the restore route is let in with the bearer token, and with a same-origin session", async () => {
+    const credentials: Record<string, string>[] = [
+      { authorization: `Bearer ${TEST_ACCESS_TOKEN}` },
+      { cookie: sessionCookie(), origin: app.url, "sec-fetch-site": "same-origin" },
+    ];
+    for (const headers of credentials) {
+      const response = await fetch(`${app.url}/api/scenes/987654/restore`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ logId: 1 }),
+      });
+      // Past access control: writes to Stash are off in this database.
+      expect(response.status).toBe(403);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+        "WRITES_DISABLED",
+      );
+    }
   });
 
   it("the sync-logs route answers 401 as a JSON error that names the scheme", async () => {
@@ -145,6 +176,23 @@ describe("with STASH_SYNC_TOKEN set", () => {
 });
 
 describe("cross-site requests with a session cookie", () => {
+  it("the restore route refuses a session from another site with 403, as mutations do", async () => {
+    const sites: Record<string, string>[] = [
+      { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      { "sec-fetch-site": "same-site" },
+      {},
+    ];
+    for (const site of sites) {
+      const response = await fetch(`${app.url}/api/scenes/1/restore`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: sessionCookie(), ...site },
+        body: JSON.stringify({ logId: 1 }),
+      });
+      expect(response.status).toBe(403);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe("FORBIDDEN");
+    }
+  });
+
   const cancel = { path: "syncs.cancel", type: "mutation" };
   const start = { path: "syncs.start", type: "mutation" };
 

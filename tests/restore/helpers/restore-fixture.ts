@@ -12,17 +12,20 @@ import { startAppServer, type AppServer } from "../../api/helpers/start-app-serv
 import { withStashSim } from "../../helpers/stash-sim";
 import { logRows, syncNow } from "../../helpers/sync-run";
 
-export function withRestoreFixture(options: StashSimOptions = {}) {
-  const sim = withStashSim({ scenes: 30, seed: 11, ...options });
+export function withRestoreFixture(
+  options: StashSimOptions & { allowWrites?: boolean; token?: string } = {},
+) {
+  const { allowWrites = true, token, ...simOptions } = options;
+  const sim = withStashSim({ scenes: 30, seed: 11, ...simOptions });
   let app: AppServer | undefined;
   let api: StashSyncClient | undefined;
 
   beforeAll(async () => {
     await saveStashConnection({ url: sim.url });
-    await saveStashWriteAccess({ allowed: true });
+    if (allowWrites) await saveStashWriteAccess({ allowed: true });
     await syncNow(sim, { type: "full" });
     app = await startAppServer();
-    api = createStashSyncClient({ url: app.url });
+    api = createStashSyncClient({ url: app.url, token });
   });
   afterAll(() => app?.close());
 
@@ -44,6 +47,9 @@ export function withRestoreFixture(options: StashSimOptions = {}) {
       if (row?.changeType !== "updated") throw new Error(`scene ${sceneId} was not updated`);
       return row.id;
     },
+    /** Whether Stash was sent a write (a GraphQL mutation) since the simulator started. */
+    stashWasWritten: () =>
+      sim.requests().some((r) => typeof r.query === "string" && /^\s*mutation\b/.test(r.query)),
     /** The History row a restore's sync wrote. */
     logRow: (id: number) => db().syncLog.findUniqueOrThrow({ where: { id } }),
   };
