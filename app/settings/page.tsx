@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { RetentionSettingsForm } from "@/components/settings/retention-settings-form";
 import { ScheduleSettingsForm } from "@/components/settings/schedule-settings-form";
 import { StashSettingsForm } from "@/components/settings/stash-settings-form";
+import { StashWriteAccessForm } from "@/components/settings/stash-write-access-form";
 import { WebhookSettingsForm } from "@/components/settings/webhook-settings-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getQueryClient, trpc } from "@/trpc/server";
@@ -10,8 +11,9 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const queryClient = getQueryClient();
-  const [settings, schedule, retention, webhook] = await Promise.all([
+  const [settings, writeAccess, schedule, retention, webhook] = await Promise.all([
     queryClient.fetchQuery(trpc.library.stashSettings.queryOptions()),
+    queryClient.fetchQuery(trpc.restore.writeAccess.queryOptions()),
     queryClient.fetchQuery(trpc.maintenance.schedule.queryOptions()),
     queryClient.fetchQuery(trpc.maintenance.retention.queryOptions()),
     queryClient.fetchQuery(trpc.notifications.webhook.queryOptions()),
@@ -29,6 +31,18 @@ export default async function SettingsPage() {
         </CardHeader>
         <CardContent>
           <StashSettingsForm initial={settings} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Changes to Stash</CardTitle>
+          <CardDescription>
+            stash-sync only reads Stash unless this is on. Even then it changes only scene fields,
+            and only when a person or program asks, e.g. Restore on a scene&apos;s History.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <StashWriteAccessForm initial={writeAccess} />
         </CardContent>
       </Card>
       <Card>

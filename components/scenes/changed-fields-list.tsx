@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import {
   isListChange,
   type ChangedFields,
@@ -6,14 +7,23 @@ import {
 
 const MAX_VALUE_LENGTH = 120;
 
-function showValue(value: ScalarChange["from"]): string {
+export function showValue(value: ScalarChange["from"]): string {
   if (value === null || value === "") return "(empty)";
   const text = String(value);
   return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH)}…` : text;
 }
 
-/** What a sync changed: "title: Old → New", "tags: +added −removed". */
-export function ChangedFieldsList({ changes }: { changes: ChangedFields }) {
+/**
+ * What a sync changed: "title: Old → New", "tags: +added −removed". `action` adds a control
+ * after a field's line (the History's per-field Restore).
+ */
+export function ChangedFieldsList({
+  changes,
+  action,
+}: {
+  changes: ChangedFields;
+  action?: (field: string) => ReactNode;
+}) {
   const fields = Object.entries(changes);
   if (fields.length === 0) return null;
   return (
@@ -42,6 +52,7 @@ export function ChangedFieldsList({ changes }: { changes: ChangedFields }) {
               <span>{showValue(change.to)}</span>
             </>
           )}
+          {action?.(field)}
         </li>
       ))}
     </ul>

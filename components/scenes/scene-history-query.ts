@@ -37,9 +37,20 @@ export function sceneTimelineSourcesQueryOptions(
   );
 }
 
+/** The scene's restores, which name the entries that recorded them. */
+export function sceneRestoresQueryOptions(
+  trpc: Trpc,
+  { sceneId, enabled }: { sceneId: string; enabled: boolean },
+) {
+  return trpc.restore.sceneRestores.queryOptions(
+    { sceneId },
+    { staleTime: SCENE_HISTORY_STALE_TIME, enabled },
+  );
+}
+
 /**
- * Drops what the History tab cached for one scene (every filter of it), after a sync: the
- * five-minute cache of other scenes stays.
+ * Drops what the History tab cached for one scene (every filter of it), after a sync or a
+ * restore: the five-minute cache of other scenes stays.
  */
 export async function invalidateSceneHistory(
   queryClient: QueryClient,
@@ -49,5 +60,6 @@ export async function invalidateSceneHistory(
   await Promise.all([
     queryClient.invalidateQueries(trpc.scenes.syncLogs.infiniteQueryFilter({ sceneId })),
     queryClient.invalidateQueries(trpc.history.sceneTimeline.queryFilter({ sceneId })),
+    queryClient.invalidateQueries(trpc.restore.sceneRestores.queryFilter({ sceneId })),
   ]);
 }

@@ -11,7 +11,11 @@ import { syncTypeOptions } from "@/server/domain/labels";
 import type { SyncLogFilter } from "@/server/history/scene-sync-logs-schema";
 import { useTRPC } from "@/trpc/react";
 import { collapseUnchangedSyncs } from "./collapse-unchanged-syncs";
-import { sceneHistoryQueryOptions, sceneTimelineSourcesQueryOptions } from "./scene-history-query";
+import {
+  sceneHistoryQueryOptions,
+  sceneRestoresQueryOptions,
+  sceneTimelineSourcesQueryOptions,
+} from "./scene-history-query";
 import { buildTimelineEntries } from "./scene-timeline-entries";
 import { TimelineEntryItem } from "./timeline-entry-item";
 import { UnchangedSyncsItem } from "./unchanged-syncs-item";
@@ -66,6 +70,8 @@ export function SceneHistoryTimeline({ sceneId, active }: { sceneId: string; act
     sceneHistoryQueryOptions(trpc, { sceneId, filter, enabled: active }),
   );
   const sources = useQuery(sceneTimelineSourcesQueryOptions(trpc, { sceneId, enabled: active }));
+  const restores = useQuery(sceneRestoresQueryOptions(trpc, { sceneId, enabled: active }));
+  const restoreOf = new Map(restores.data?.map((r) => [r.syncLogId, r]));
   const outcomeId = useId();
   const syncTypeId = useId();
 
@@ -154,7 +160,12 @@ export function SceneHistoryTimeline({ sceneId, active }: { sceneId: string; act
                 entry.kind === "unchanged" ? (
                   <UnchangedSyncsItem key={entry.key} group={entry} />
                 ) : (
-                  <TimelineEntryItem key={entry.key} entry={entry} />
+                  <TimelineEntryItem
+                    key={entry.key}
+                    entry={entry}
+                    sceneId={sceneId}
+                    restore={entry.kind === "sync" ? restoreOf.get(entry.log.id) : undefined}
+                  />
                 ),
               )}
             </ol>

@@ -3,6 +3,10 @@ import { LocalTime } from "@/components/format/local-time";
 import { cn } from "@/lib/utils";
 import { ChangedFieldsList } from "./changed-fields-list";
 import { historyEntryTitle } from "@/server/domain/labels";
+import type { SceneRestoreView } from "@/server/restore/restore-schema";
+import { restorableFields } from "./describe-restore";
+import { RestorableChanges } from "./restorable-changes";
+import { RestoredFromTitle, historyEntryAnchor } from "./restored-from-title";
 import { type TimelineColour, type TimelineEntry } from "./scene-timeline-entries";
 
 const dotColour: Record<TimelineColour, string> = {
@@ -21,19 +25,32 @@ const titleColour: Record<TimelineColour, string> = {
   purple: "text-event-purple",
 };
 
-function Title({ entry }: { entry: TimelineEntry }) {
+function Title({ entry, restore }: { entry: TimelineEntry; restore?: SceneRestoreView }) {
   switch (entry.kind) {
     case "created":
       return <>Scene Created in Stash</>;
     case "analysis":
       return <>Analysis #{entry.number}</>;
     case "sync":
-      return <>{historyEntryTitle[entry.log.sync_type]}</>;
+      return restore ? (
+        <RestoredFromTitle restore={restore} />
+      ) : (
+        <>{historyEntryTitle[entry.log.sync_type]}</>
+      );
   }
 }
 
-function SyncDetails({ entry }: { entry: Extract<TimelineEntry, { kind: "sync" }> }) {
+function SyncDetails({
+  entry,
+  sceneId,
+  restore,
+}: {
+  entry: Extract<TimelineEntry, { kind: "sync" }>;
+  sceneId?: string;
+  restore?: SceneRestoreView;
+}) {
   const { log } = entry;
+  const restorable = sceneId ? restorableFields(log, sceneId) : [];
   const run = log.sync_history;
   const coversEveryScene = log.entity_id === null || entry.runRow !== null;
   return (
@@ -51,7 +68,16 @@ function SyncDetails({ entry }: { entry: Extract<TimelineEntry, { kind: "sync" }
       {log.error_message ? (
         <p className="text-sm break-words text-event-red">Error: {log.error_message}</p>
       ) : null}
-      {log.changed_fields ? <ChangedFieldsList changes={log.changed_fields} /> : null}
+      {restore ? (
+        <p className="text-sm text-muted-foreground">
+          {historyEntryTitle[log.sync_type]} after a restore asked for by {restore.requestedBy}
+        </p>
+      ) : null}
+      {sceneId && restorable.length > 0 ? (
+        <RestorableChanges sceneId={sceneId} log={log} fields={restorable} />
+      ) : log.changed_fields ? (
+        <ChangedFieldsList changes={log.changed_fields} />
+      ) : null}
       <p className="text-sm">
         <Link
           href={`/syncs/${run.job_id}`}
@@ -64,10 +90,25 @@ function SyncDetails({ entry }: { entry: Extract<TimelineEntry, { kind: "sync" }
   );
 }
 
-/** One event on a scene's History timeline: a coloured dot, what happened, and when. */
-export function TimelineEntryItem({ entry }: { entry: TimelineEntry }) {
+/**
+ * One event on a scene's History timeline: a coloured dot, what happened, and when. With the
+ * scene's id, its changes offer Restore; with a restore, the entry says which one it records.
+ */
+export function TimelineEntryItem({
+  entry,
+  sceneId,
+  restore,
+}: {
+  entry: TimelineEntry;
+  sceneId?: string;
+  restore?: SceneRestoreView;
+}) {
   return (
-    <li className="relative flex gap-3 pb-5 last:pb-0" data-colour={entry.colour}>
+    <li
+      id={entry.kind === "sync" ? historyEntryAnchor(entry.log.id) : undefined}
+      className="relative flex scroll-mt-20 gap-3 pb-5 last:pb-0"
+      data-colour={entry.colour}
+    >
       <span
         aria-hidden="true"
         className={cn(
@@ -77,12 +118,14 @@ export function TimelineEntryItem({ entry }: { entry: TimelineEntry }) {
       />
       <div className="flex min-w-0 flex-col gap-0.5">
         <h3 className={cn("text-sm font-semibold", titleColour[entry.colour])}>
-          <Title entry={entry} />
+          <Title entry={entry} restore={restore} />
         </h3>
         {entry.kind === "analysis" ? (
           <p className="text-sm text-muted-foreground">Plan: {entry.planName}</p>
         ) : null}
-        {entry.kind === "sync" ? <SyncDetails entry={entry} /> : null}
+        {entry.kind === "sync" ? (
+          <SyncDetails entry={entry} sceneId={sceneId} restore={restore} />
+        ) : null}
         <p className="text-xs text-muted-foreground">
           <LocalTime value={entry.date} relative />
         </p>
