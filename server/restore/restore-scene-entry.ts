@@ -12,6 +12,7 @@ import {
   type FieldPlan,
   type LinkType,
 } from "./plan-field-restore";
+import { fillLegacyLinkIds } from "./fill-legacy-link-ids";
 import { findRestoreLogId, recordRestore } from "./record-restore";
 import { readRestorableEntry } from "./read-restorable-entry";
 import {
@@ -57,7 +58,7 @@ export async function restoreSceneEntry(
 
   const failed: RestoredField[] = [];
   const plans: FieldPlan[] = [];
-  for (const [field, change] of entry.changes) {
+  for (const [field, change] of await fillLegacyLinkIds(entry.changes)) {
     const outcome = planFieldRestore(field, change, scene);
     if (outcome.ok) plans.push(outcome.plan);
     else failed.push(failedField(field, outcome.error));

@@ -1,10 +1,12 @@
 /**
  * What stash-sync must do against every supported Stash release, run once per release (one
  * test file each, so each has its own database): the schema check, a full sync, an
- * incremental sync after an edit, and a specific sync.
+ * incremental sync after an edit, a specific sync, and a restore through sceneUpdate.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
+import { restoreSceneEntry } from "../../server/restore/restore-scene-entry";
+import { saveStashWriteAccess } from "../../server/restore/stash-write-access";
 import { StashClient } from "../../server/stash/client";
 import { startStashSim, type StashSim } from "../../stash-sim";
 import { minorOf, type StashRelease } from "../../stash-sim/releases";
@@ -82,6 +84,33 @@ export function releaseContract(release: StashRelease) {
         ]),
       );
       await expectCountersMatchLogs(summary.jobId);
+    });
+
+    it("restores an edit through this release's sceneUpdate, recorded by a specific sync", async () => {
+      const before = sim.scene(10)!;
+      sim.updateScene(10, { title: "Wrong", tag_ids: before.tags.slice(1).map((t) => t.id) });
+      const edit = await syncNow(sim, { type: "specific", sceneIds: ["10"] });
+      const entry = (await logRows(edit.jobId)).find((r) => r.entityId === "10")!;
+      await saveStashWriteAccess({ allowed: true });
+
+      const result = await restoreSceneEntry(
+        { sceneId: "10", logId: entry.id },
+        { credential: null, door: "trpc" },
+        { stash: { url: sim.url }, perPage: 100 },
+      );
+
+      expect(result.fields.map((f) => [f.field, f.status])).toEqual([
+        ["title", "restored"],
+        ["tags", "restored"],
+      ]);
+      expect(sim.scene(10)!.title).toBe(before.title);
+      expect(
+        sim
+          .scene(10)!
+          .tags.map((t) => t.id)
+          .sort(),
+      ).toEqual(before.tags.map((t) => t.id).sort());
+      expect(result.sync).toMatchObject({ status: "completed", logId: expect.any(Number) });
     });
   });
 }
