@@ -69,6 +69,7 @@ describe("migrations", () => {
         "analysis_plan",
         "analysis_result",
         "setting",
+        "scene_restore",
         "_prisma_migrations",
       ]),
     );
@@ -86,6 +87,8 @@ describe("migrations", () => {
       "error_message",
       "changed_fields",
       "created_at",
+      // Beyond the design's columns: the restore that caused the row (issue 18).
+      "restore_id",
     ]);
     const historyIndex = sqlite
       .prepare("SELECT name FROM pragma_index_list('sync_log')")
