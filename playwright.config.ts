@@ -71,7 +71,7 @@ export default defineConfig({
   ],
   webServer: [
     // Open on purpose, whatever the developer's shell has set.
-    appServer(port, "e2e.db", "/", { STASH_SYNC_TOKEN: "" }),
+    appServer(port, "e2e.db", "/", { STASH_SYNC_TOKEN: "", STASH_SYNC_ALLOW_WRITES: "" }),
     appServer(tokenPort, "e2e-with-token.db", "/login", {
       STASH_SYNC_TOKEN: process.env.E2E_ACCESS_TOKEN!,
     }),

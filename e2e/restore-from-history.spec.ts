@@ -1,7 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { startStashSim, type StashSim } from "../stash-sim";
-import { syncSceneThroughApi } from "./helpers/app-api";
+import { syncSceneThroughApi, syncThroughApi } from "./helpers/app-api";
 import { expectNoSeriousA11yViolations } from "./helpers/expect-accessible";
+import { screenshot } from "./helpers/screenshot";
 
 // The journey of issue 18: a bad edit in Stash shows in a scene's History, and Restore puts
 // the earlier value back in Stash, recorded as a new entry. One simulator for the whole file.
@@ -20,10 +21,6 @@ test.afterAll(async () => {
 const timeline = (page: Page) =>
   page.getByRole("list", { name: "Scene history, newest first" }).locator("> li");
 
-async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
-}
-
 test("a person restores a scene's earlier title from its History", async ({ page, request }) => {
   test.setTimeout(180_000);
   const original = sim.scene(3)!.title!;
@@ -39,9 +36,7 @@ test("a person restores a scene's earlier title from its History", async ({ page
     await allow.click();
     await expect(allow).toBeChecked();
     await expect(page.getByText(/^On: Restore on a scene's History/)).toBeVisible();
-    await page.goto("/");
-    await page.getByRole("button", { name: "Full sync" }).click();
-    await expect(page.getByText(/^Completed: \d+ created/)).toBeVisible({ timeout: 60_000 });
+    await syncThroughApi(request, { type: "full" });
   });
 
   await test.step("a bad edit in Stash shows in the History as title: A → B", async () => {

@@ -1,15 +1,12 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useRefreshAfterSync } from "@/components/syncs/use-refresh-after-sync";
 import { Button } from "@/components/ui/button";
 import type { SyncLogEntry } from "@/server/history/scene-sync-logs-schema";
 import type { RestoreField } from "@/server/restore/restore-schema";
-import { useTRPC } from "@/trpc/react";
 import { ChangedFieldsList } from "./changed-fields-list";
 import { RestoreEntryDialog } from "./restore-entry-dialog";
-import { invalidateSceneHistory } from "./scene-history-query";
 
 /** An entry's changes with "Restore" per field and for the whole entry. */
 export function RestorableChanges({
@@ -22,18 +19,11 @@ export function RestorableChanges({
   /** The entry's restorable fields (see restorableFields). */
   fields: RestoreField[];
 }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const router = useRouter();
+  // A restore runs a specific sync: the scene's History, runs and failures refresh as after one.
+  const refresh = useRefreshAfterSync({ sceneId });
   const [asked, setAsked] = useState<RestoreField[] | null>(null);
   const changes = log.changed_fields ?? {};
   const restorable = new Set<string>(fields);
-
-  function restored() {
-    void invalidateSceneHistory(queryClient, trpc, sceneId);
-    // The server-rendered title and details show Stash's values again.
-    router.refresh();
-  }
 
   return (
     <>
@@ -62,7 +52,7 @@ export function RestorableChanges({
         changes={changes}
         fields={asked}
         onClose={() => setAsked(null)}
-        onRestored={restored}
+        onAnswered={refresh.afterAction}
       />
     </>
   );

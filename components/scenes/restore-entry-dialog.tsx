@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState, useTransition } from "react";
 import { z } from "zod";
 import { restoreSceneEntryAction } from "@/app/_actions/restore-scene-entry";
+import type { ActionResult } from "@/app/_actions/run-action";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -42,7 +43,7 @@ export function RestoreEntryDialog({
   changes,
   fields,
   onClose,
-  onRestored,
+  onAnswered,
 }: {
   sceneId: string;
   logId: number;
@@ -50,7 +51,8 @@ export function RestoreEntryDialog({
   /** The fields asked for; null when none is (the dialog is closed). */
   fields: RestoreField[] | null;
   onClose: () => void;
-  onRestored: () => void;
+  /** Every answer, for the page to refresh what a restore (and its sync) changed. */
+  onAnswered: (answer: ActionResult<unknown>) => void;
 }) {
   const [step, setStep] = useState<Step>({ kind: "confirm" });
   const [pending, startTransition] = useTransition();
@@ -59,9 +61,9 @@ export function RestoreEntryDialog({
     if (!fields) return;
     startTransition(async () => {
       const answer = await restoreSceneEntryAction({ sceneId, logId, fields, expected });
+      onAnswered(answer);
       if (answer.ok) {
         setStep({ kind: "done", result: answer.value });
-        onRestored();
         return;
       }
       const conflicts = conflictList.safeParse(answer.error.details.conflicts);
