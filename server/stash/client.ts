@@ -167,6 +167,10 @@ const recordList = z.array(z.unknown());
 
 const sceneOpening = recordOpening("scene");
 
+/** Stash answered, refusing the request (e.g. an unknown id), rather than failing to answer. */
+const refusedByStash = (error: unknown) =>
+  error instanceof AppError && error.code === "STASH_BAD_RESPONSE";
+
 /** How many records a page holds when Stash has `count` in all. */
 const recordsOnPage = (req: PageRequest, count: number) =>
   Math.max(0, Math.min(req.perPage, count - (req.page - 1) * req.perPage));
@@ -320,7 +324,7 @@ export class StashClient {
       } catch (error) {
         // Only Stash's refusal of the batch is answered one by one; unreachable or unauthorized
         // would fail each single request too.
-        if (!(error instanceof AppError) || error.code !== "STASH_BAD_RESPONSE") throw error;
+        if (!refusedByStash(error)) throw error;
       }
       if (page) {
         const seen = new Set(page.items.map((record) => record.id));
@@ -365,14 +369,14 @@ export class StashClient {
       for (const id of await ask(unique)) if (id !== null) found.add(id);
       return found;
     } catch (error) {
-      if (!(error instanceof AppError) || error.code !== "STASH_BAD_RESPONSE") throw error;
+      if (!refusedByStash(error)) throw error;
     }
     for (const id of unique) {
-      try {
-        if ((await ask([id])).includes(id)) found.add(id);
-      } catch (error) {
-        if (!(error instanceof AppError) || error.code !== "STASH_BAD_RESPONSE") throw error;
-      }
+      const one = await ask([id]).catch((error: unknown) => {
+        if (refusedByStash(error)) return [] as (string | null)[];
+        throw error;
+      });
+      if (one.includes(id)) found.add(id);
     }
     return found;
   }

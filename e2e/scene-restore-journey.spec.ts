@@ -5,7 +5,8 @@ import { expectNoSeriousA11yViolations } from "./helpers/expect-accessible";
 import { screenshot } from "./helpers/screenshot";
 
 // The journey of issue 18: a bad edit in Stash shows in a scene's History, and Restore puts
-// the earlier value back in Stash, recorded as a new entry. One simulator for the whole file.
+// the earlier value back in Stash, recorded as a new entry. One simulator for the whole file;
+// named to run after scene-history-journey, which expects the library its own sync created.
 test.describe.configure({ mode: "serial" });
 
 let sim: StashSim;
