@@ -14,12 +14,12 @@ export default async function HomePage() {
   await connection();
   const queryClient = getQueryClient();
   // The live panel hydrates with the running job, so it shows without a first poll.
-  prefetch(trpc.syncs.running.queryOptions());
+  prefetch(trpc.sync.running.queryOptions());
   const [counts, lastRuns, failures, schedule] = await Promise.all([
-    queryClient.fetchQuery(trpc.health.libraryCounts.queryOptions()),
-    queryClient.fetchQuery(trpc.history.lastRuns.queryOptions()),
+    queryClient.fetchQuery(trpc.library.counts.queryOptions()),
+    queryClient.fetchQuery(trpc.sync.lastRuns.queryOptions()),
     queryClient.fetchQuery(trpc.history.recentFailures.queryOptions({ limit: 8 })),
-    queryClient.fetchQuery(trpc.maintenance.schedule.queryOptions()),
+    queryClient.fetchQuery(trpc.schedule.get.queryOptions()),
   ]);
   const empty = counts.scenes === 0;
 

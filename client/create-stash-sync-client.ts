@@ -16,7 +16,7 @@ export interface StashSyncClientOptions {
  * declares them, dates as Date (the same superjson transformer as the server).
  *
  *   const api = createStashSyncClient({ url: "http://localhost:3000", token });
- *   const { jobId } = await api.syncs.start.mutate({ type: "incremental" });
+ *   const { jobId } = await api.sync.start.mutate({ type: "incremental" });
  */
 export function createStashSyncClient(options: StashSyncClientOptions) {
   const headers: Record<string, string> = options.token

@@ -1,7 +1,7 @@
 /**
  * The one module another TypeScript program imports to drive stash-sync: the client factory,
- * its error type, and the router's types (`RouterInputs["syncs"]["start"]`,
- * `RouterOutputs["scenes"]["syncLogs"]`). Types only come from the server: nothing of it is
+ * its error type, and the router's types (`RouterInputs["sync"]["start"]`,
+ * `RouterOutputs["history"]["sceneSyncLogs"]`). Types only come from the server: nothing of it is
  * bundled into the caller.
  */
 export { createStashSyncClient } from "./create-stash-sync-client";

@@ -48,9 +48,9 @@ test("signing out ends the session in this browser", async ({ page, context }) =
 test("programs need the bearer token; actions without a session are refused", async ({
   request,
 }) => {
-  expect((await request.get("/api/trpc/syncs.running")).status()).toBe(401);
+  expect((await request.get("/api/trpc/sync.running")).status()).toBe(401);
   expect((await request.get("/api/scenes/1/sync-logs")).status()).toBe(401);
-  const withToken = await request.get("/api/trpc/syncs.running", {
+  const withToken = await request.get("/api/trpc/sync.running", {
     headers: { authorization: `Bearer ${token}` },
   });
   expect(withToken.status()).toBe(200);

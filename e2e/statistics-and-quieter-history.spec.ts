@@ -20,7 +20,7 @@ test.afterAll(async () => {
 
 /** Starts a sync through the tRPC API (as another program would) and waits for its end. */
 async function syncThroughApi(request: APIRequestContext, type: "full" | "incremental") {
-  const start = await request.post("/api/trpc/syncs.start", {
+  const start = await request.post("/api/trpc/sync.start", {
     data: superjson.serialize({ type }),
   });
   expect(start.ok(), await start.text()).toBe(true);
@@ -32,7 +32,7 @@ async function syncThroughApi(request: APIRequestContext, type: "full" | "increm
     .poll(
       async () => {
         const input = encodeURIComponent(JSON.stringify(superjson.serialize({ jobId })));
-        const response = await request.get(`/api/trpc/syncs.status?input=${input}`);
+        const response = await request.get(`/api/trpc/sync.status?input=${input}`);
         const body = (await response.json()) as {
           result: { data: Parameters<typeof superjson.deserialize>[0] };
         };

@@ -16,7 +16,7 @@ import {
   type StashSyncClient,
 } from "../client";
 
-type SyncRun = RouterOutputs["syncs"]["status"];
+type SyncRun = RouterOutputs["sync"]["status"];
 
 const api = createStashSyncClient({
   url: process.env.STASH_SYNC_URL ?? "http://localhost:3000",
@@ -37,7 +37,7 @@ async function main(): Promise<number> {
 /** Starts the sync; when one is already running, follows that one instead. */
 async function startIncrementalSync(client: StashSyncClient): Promise<string> {
   try {
-    const { jobId } = await client.syncs.start.mutate({ type: "incremental" });
+    const { jobId } = await client.sync.start.mutate({ type: "incremental" });
     console.log(`Started incremental sync ${jobId}.`);
     return jobId;
   } catch (error) {
@@ -57,7 +57,7 @@ async function startIncrementalSync(client: StashSyncClient): Promise<string> {
 async function waitUntilEnded(client: StashSyncClient, jobId: string): Promise<SyncRun> {
   let lastPhase: string | null = null;
   for (;;) {
-    const run = await client.syncs.status.query({ jobId });
+    const run = await client.sync.status.query({ jobId });
     if (run.status !== "running") return run;
     if (run.progress.phase !== lastPhase) {
       lastPhase = run.progress.phase;
@@ -84,7 +84,7 @@ async function printFailures(client: StashSyncClient, jobId: string): Promise<vo
   console.log("Failed entities:");
   let cursor: number | undefined;
   do {
-    const page = await client.syncs.entries.query({
+    const page = await client.sync.entries.query({
       jobId,
       changeType: "failed",
       limit: 500,

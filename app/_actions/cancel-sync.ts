@@ -1,11 +1,9 @@
 "use server";
 
-import { z } from "zod";
+import { JobId } from "@/server/domain/vocabulary";
 import { cancelSync } from "@/server/sync/sync-service";
 import type { ActionResult } from "./run-action";
 import { runSyncAction } from "./run-sync-action";
-
-const JobId = z.string().trim().min(1).max(100);
 
 /**
  * Asks the running job to stop after its current page, whichever process runs it; false when

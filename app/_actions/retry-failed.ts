@@ -1,11 +1,9 @@
 "use server";
 
-import { z } from "zod";
+import { JobId } from "@/server/domain/vocabulary";
 import { retryFailedEntities } from "@/server/sync/retry-failed-entities";
 import type { ActionResult } from "./run-action";
 import { runSyncAction } from "./run-sync-action";
-
-const JobId = z.string().trim().min(1).max(100);
 
 /** "Retry failed entities": one specific sync of the scenes that run failed. */
 export async function retryFailedAction(jobId: string): Promise<ActionResult<{ jobId: string }>> {

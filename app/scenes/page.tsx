@@ -56,7 +56,7 @@ export default async function ScenesPage({ searchParams }: Props) {
   const params = parseSceneListParams(await searchParams);
   const queryClient = getQueryClient();
   const [list, options] = await Promise.all([
-    queryClient.fetchQuery(trpc.scenes.list.queryOptions(params)),
+    queryClient.fetchQuery(trpc.library.scenes.queryOptions(params)),
     queryClient.fetchQuery(trpc.library.filterOptions.queryOptions()),
   ]);
   const filtered =

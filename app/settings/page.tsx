@@ -12,10 +12,10 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const queryClient = getQueryClient();
   const [settings, writeAccess, schedule, retention, webhook] = await Promise.all([
-    queryClient.fetchQuery(trpc.library.stashSettings.queryOptions()),
+    queryClient.fetchQuery(trpc.connection.settings.queryOptions()),
     queryClient.fetchQuery(trpc.restore.writeAccess.queryOptions()),
-    queryClient.fetchQuery(trpc.maintenance.schedule.queryOptions()),
-    queryClient.fetchQuery(trpc.maintenance.retention.queryOptions()),
+    queryClient.fetchQuery(trpc.schedule.get.queryOptions()),
+    queryClient.fetchQuery(trpc.retention.get.queryOptions()),
     queryClient.fetchQuery(trpc.notifications.webhook.queryOptions()),
   ]);
   return (

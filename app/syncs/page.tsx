@@ -30,7 +30,7 @@ export default async function SyncRunsPage({ searchParams }: Props) {
   const cursorValue = parseDecimalInteger(firstParam(params.before));
   const cursor = cursorValue !== undefined && cursorValue > 0 ? cursorValue : undefined;
   const runs = await getQueryClient().fetchQuery(
-    trpc.syncs.list.queryOptions({ limit: 50, cursor, syncType, status }),
+    trpc.sync.list.queryOptions({ limit: 50, cursor, syncType, status }),
   );
   const keep = new URLSearchParams();
   if (syncType) keep.set("type", syncType);

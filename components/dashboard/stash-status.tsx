@@ -9,7 +9,7 @@ import { useTRPC } from "@/trpc/react";
 /** Asks Stash on the client: a slow or absent Stash never holds up the dashboard. */
 export function StashStatus() {
   const trpc = useTRPC();
-  const status = useQuery({ ...trpc.library.stashStatus.queryOptions(), staleTime: 30_000 });
+  const status = useQuery({ ...trpc.connection.status.queryOptions(), staleTime: 30_000 });
   if (status.isPending) {
     return (
       <div className="flex flex-col gap-2" aria-busy="true">

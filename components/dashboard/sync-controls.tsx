@@ -29,7 +29,7 @@ export function SyncControls() {
   const queryClient = useQueryClient();
   const refresh = useRefreshAfterSync();
   const running = useQuery({
-    ...trpc.syncs.running.queryOptions(),
+    ...trpc.sync.running.queryOptions(),
     refetchInterval: (query) => (query.state.data ? RUNNING_POLL_MS : IDLE_POLL_MS),
   });
   const [started, setStarted] = useState<SyncRunView | null>(null);
@@ -47,7 +47,7 @@ export function SyncControls() {
         return;
       }
       setStarted(
-        await queryClient.fetchQuery(trpc.syncs.status.queryOptions({ jobId: result.value.jobId })),
+        await queryClient.fetchQuery(trpc.sync.status.queryOptions({ jobId: result.value.jobId })),
       );
     });
   }

@@ -1,12 +1,14 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { LocalTime } from "@/components/format/local-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 import { useTRPC } from "@/trpc/react";
+import { markNotificationsReadAction } from "@/app/_actions/mark-notifications-read";
+import { useActionMutation } from "@/components/actions/use-action-mutation";
 import { ErrorMessage } from "@/components/ui/error-message";
 
 export const NOTIFICATION_LIST_LIMIT = 100;
@@ -16,12 +18,10 @@ export function NotificationList() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.notifications.list.queryOptions({ limit: NOTIFICATION_LIST_LIMIT }));
-  const markRead = useMutation(
-    trpc.notifications.markRead.mutationOptions({
-      // Only the notification queries change (the list and the header's count).
-      onSuccess: () => queryClient.invalidateQueries(trpc.notifications.pathFilter()),
-    }),
-  );
+  const markRead = useActionMutation(markNotificationsReadAction, {
+    // Only the notification queries change (the list and the header's count).
+    onSuccess: () => queryClient.invalidateQueries(trpc.notifications.pathFilter()),
+  });
   const items = list.data?.items ?? [];
   const unread = list.data?.unread ?? 0;
 

@@ -16,10 +16,10 @@ export function sceneHistoryQueryOptions(
   trpc: Trpc,
   { sceneId, filter, enabled }: { sceneId: string; filter: SyncLogFilter; enabled: boolean },
 ) {
-  return trpc.scenes.syncLogs.infiniteQueryOptions(
+  return trpc.history.sceneSyncLogs.infiniteQueryOptions(
     { sceneId, limit: SCENE_HISTORY_PAGE_SIZE, filter },
     {
-      getNextPageParam: (page) => page.nextCursor ?? undefined,
+      getNextPageParam: (page) => page.next_cursor ?? undefined,
       staleTime: SCENE_HISTORY_STALE_TIME,
       enabled,
     },
@@ -58,7 +58,7 @@ export async function invalidateSceneHistory(
   sceneId: string,
 ): Promise<void> {
   await Promise.all([
-    queryClient.invalidateQueries(trpc.scenes.syncLogs.infiniteQueryFilter({ sceneId })),
+    queryClient.invalidateQueries(trpc.history.sceneSyncLogs.infiniteQueryFilter({ sceneId })),
     queryClient.invalidateQueries(trpc.history.sceneTimeline.queryFilter({ sceneId })),
     queryClient.invalidateQueries(trpc.restore.sceneRestores.queryFilter({ sceneId })),
   ]);

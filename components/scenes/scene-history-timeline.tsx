@@ -76,7 +76,7 @@ export function SceneHistoryTimeline({ sceneId, active }: { sceneId: string; act
   const syncTypeId = useId();
 
   const items = logs.data?.pages.flatMap((page) => page.items) ?? [];
-  const onlyFullSyncs = logs.data?.pages[0]?.onlyFullSyncs ?? false;
+  const onlyFullSyncs = logs.data?.pages[0]?.only_full_syncs ?? false;
   const entries = buildTimelineEntries({
     logs: items,
     sources: sources.data,

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { LocalTime } from "@/components/format/local-time";
 import { invalidateRunQueries } from "@/components/syncs/invalidate-sync-queries";
@@ -8,6 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { RetentionReport, RetentionView } from "@/server/retention/retention-schema";
 import { useTRPC } from "@/trpc/react";
+import { runRetentionAction, saveRetentionAction } from "@/app/_actions/retention";
+import { useActionMutation } from "@/components/actions/use-action-mutation";
 import { ErrorMessage } from "@/components/ui/error-message";
 
 function ReportText({ report }: { report: RetentionReport }) {
@@ -35,16 +37,14 @@ export function RetentionSettingsForm({ initial }: { initial: RetentionView }) {
   const queryClient = useQueryClient();
   const [values, setValues] = useState(initial.settings);
   const [report, setReport] = useState(initial.lastReport);
-  const save = useMutation(trpc.maintenance.saveRetention.mutationOptions());
-  const run = useMutation(
-    trpc.maintenance.runRetention.mutationOptions({
-      onSuccess: (r) => {
-        setReport(r);
-        // Removed history rows and empty runs must not linger in cached Histories and run lists.
-        void invalidateRunQueries(queryClient, trpc, "library");
-      },
-    }),
-  );
+  const save = useActionMutation(saveRetentionAction);
+  const run = useActionMutation(runRetentionAction, {
+    onSuccess: (r) => {
+      setReport(r);
+      // Removed history rows and empty runs must not linger in cached Histories and run lists.
+      void invalidateRunQueries(queryClient, trpc, "library");
+    },
+  });
   return (
     <div className="flex flex-col gap-4">
       <form
@@ -83,7 +83,7 @@ export function RetentionSettingsForm({ initial }: { initial: RetentionView }) {
             type="button"
             variant="outline"
             disabled={run.isPending}
-            onClick={() => run.mutate()}
+            onClick={() => run.mutate(undefined)}
           >
             {run.isPending ? "Cleaning up…" : "Run cleanup now"}
           </Button>

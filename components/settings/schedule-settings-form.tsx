@@ -1,26 +1,23 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { LocalTime } from "@/components/format/local-time";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { ScheduleView } from "@/server/schedule/schedule-schema";
 import { scheduleIntervalChoices } from "@/server/schedule/schedule-schema";
-import { useTRPC } from "@/trpc/react";
+import { saveScheduleAction } from "@/app/_actions/schedule-settings";
+import { useActionMutation } from "@/components/actions/use-action-mutation";
 import { intervalLabel } from "./interval-label";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { syncTypeLabel } from "@/server/domain/labels";
 
 /** The scheduled incremental sync: how often, and when it runs next. */
 export function ScheduleSettingsForm({ initial }: { initial: ScheduleView }) {
-  const trpc = useTRPC();
   const id = useId();
   const [schedule, setSchedule] = useState(initial);
   const [interval, setInterval] = useState(initial.intervalMinutes ?? 0);
-  const save = useMutation(
-    trpc.maintenance.saveSchedule.mutationOptions({ onSuccess: (view) => setSchedule(view) }),
-  );
+  const save = useActionMutation(saveScheduleAction, { onSuccess: (view) => setSchedule(view) });
   return (
     <form
       className="flex flex-col gap-3"

@@ -38,7 +38,7 @@ export function StashSettingsForm({ initial }: { initial: StashSettingsView }) {
       // Write-only: once saved, the key leaves the page.
       if (result.ok) setApiKey("");
       // The dashboard's connection check describes the old address until asked again.
-      if (result.ok) void queryClient.invalidateQueries(trpc.library.stashStatus.pathFilter());
+      if (result.ok) void queryClient.invalidateQueries(trpc.connection.status.pathFilter());
       return result;
     },
     null,

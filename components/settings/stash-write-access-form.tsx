@@ -1,21 +1,20 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { saveStashWriteAccessAction } from "@/app/_actions/stash-write-access";
+import { useActionMutation } from "@/components/actions/use-action-mutation";
 import { Checkbox } from "@/components/ui/checkbox";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { Label } from "@/components/ui/label";
 import type { StashWriteAccess } from "@/server/restore/stash-write-access";
-import { useTRPC } from "@/trpc/react";
 
 /** "Allow stash-sync to change Stash": off by default; the environment variable wins. */
 export function StashWriteAccessForm({ initial }: { initial: StashWriteAccess }) {
-  const trpc = useTRPC();
   const id = useId();
   const [access, setAccess] = useState(initial);
-  const save = useMutation(
-    trpc.restore.saveWriteAccess.mutationOptions({ onSuccess: (view) => setAccess(view) }),
-  );
+  const save = useActionMutation(saveStashWriteAccessAction, {
+    onSuccess: (view) => setAccess(view),
+  });
   const fromEnvironment = access.source === "environment";
   return (
     <div className="flex flex-col gap-2">

@@ -1,12 +1,12 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { LocalTime } from "@/components/format/local-time";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { WebhookView } from "@/server/notifications/notification-schema";
-import { useTRPC } from "@/trpc/react";
+import { saveWebhookAction } from "@/app/_actions/webhook-settings";
+import { useActionMutation } from "@/components/actions/use-action-mutation";
 import { ErrorMessage } from "@/components/ui/error-message";
 
 /**
@@ -14,17 +14,14 @@ import { ErrorMessage } from "@/components/ui/error-message";
  * carries a token), only its host, the address it resolved to and the last delivery's result.
  */
 export function WebhookSettingsForm({ initial }: { initial: WebhookView }) {
-  const trpc = useTRPC();
   const [view, setView] = useState(initial);
   const [url, setUrl] = useState("");
-  const save = useMutation(
-    trpc.notifications.saveWebhook.mutationOptions({
-      onSuccess: (next) => {
-        setView(next);
-        setUrl("");
-      },
-    }),
-  );
+  const save = useActionMutation(saveWebhookAction, {
+    onSuccess: (next) => {
+      setView(next);
+      setUrl("");
+    },
+  });
   const last = view.lastDelivery;
   return (
     <form

@@ -17,12 +17,12 @@ export async function invalidateRunQueries(
   scope: HistoryScope,
 ): Promise<void> {
   await Promise.all([
-    queryClient.invalidateQueries(trpc.syncs.pathFilter()),
-    queryClient.invalidateQueries(trpc.history.lastRuns.pathFilter()),
+    queryClient.invalidateQueries(trpc.sync.pathFilter()),
+    queryClient.invalidateQueries(trpc.sync.lastRuns.pathFilter()),
     queryClient.invalidateQueries(trpc.history.recentFailures.pathFilter()),
     scope === "library"
       ? Promise.all([
-          queryClient.invalidateQueries(trpc.scenes.syncLogs.pathFilter()),
+          queryClient.invalidateQueries(trpc.history.sceneSyncLogs.pathFilter()),
           queryClient.invalidateQueries(trpc.history.sceneTimeline.pathFilter()),
         ])
       : invalidateSceneHistory(queryClient, trpc, scope.sceneId),
@@ -42,6 +42,6 @@ export async function invalidateSyncQueries(
   await Promise.all([
     invalidateRunQueries(queryClient, trpc, scope),
     queryClient.invalidateQueries(trpc.notifications.pathFilter()),
-    stash ? queryClient.invalidateQueries(trpc.library.stashStatus.pathFilter()) : null,
+    stash ? queryClient.invalidateQueries(trpc.connection.status.pathFilter()) : null,
   ]);
 }

@@ -7,7 +7,7 @@ export const RUNNING_POLL_MS = 1000;
 
 /** A run's status, polled while it runs and left alone once it ended. */
 export function syncRunQueryOptions(trpc: Trpc, jobId: string) {
-  return trpc.syncs.status.queryOptions(
+  return trpc.sync.status.queryOptions(
     { jobId },
     {
       staleTime: 0,

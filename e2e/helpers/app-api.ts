@@ -19,11 +19,11 @@ export async function syncThroughApi(
   request: APIRequestContext,
   sync: { type: "full" | "incremental" } | { type: "specific"; sceneIds: string[] },
 ) {
-  const { jobId } = (await call(request, "syncs.start", sync, true)) as { jobId: string };
+  const { jobId } = (await call(request, "sync.start", sync, true)) as { jobId: string };
   await expect
     .poll(
       async () =>
-        ((await call(request, "syncs.status", { jobId }, false)) as { status: string }).status,
+        ((await call(request, "sync.status", { jobId }, false)) as { status: string }).status,
       { timeout: 30_000, intervals: [50, 100, 200] },
     )
     .not.toBe("running");

@@ -1,13 +1,9 @@
-import { ZodError } from "zod";
-import { redactSecrets } from "../auth/redact-secrets";
 import { isAppError, type AppError, type AppErrorCode } from "../errors";
-import { errorStatus } from "./error-status";
-import { INTERNAL_ERROR_MESSAGE, logUnexpectedError } from "./unexpected-error";
+import { publicError } from "./public-error";
 
 /**
- * How plain HTTP routes fail: `{ error: { code, message, fields?, details? } }` with the status
- * from the one mapping in error-status.ts. tRPC has its own formatter (trpc.ts); both agree on
- * codes and messages, and neither ever sends a stack trace or a secret.
+ * How plain HTTP routes fail: `{ error: { code, message, fields?, details? } }`, built from the
+ * one mapping every transport shares (public-error.ts).
  */
 export interface HttpErrorBody {
   error: {
@@ -26,10 +22,11 @@ export interface HttpErrorOptions {
 }
 
 export function httpErrorResponse(error: unknown, options: HttpErrorOptions = {}): Response {
-  if (isAppError(error)) return appErrorResponse(error);
-  if (error instanceof ZodError) return badInputResponse(error, options.fieldNames ?? {});
-  logUnexpectedError("HTTP route", error);
-  return json(500, { error: { code: "INTERNAL", message: INTERNAL_ERROR_MESSAGE } });
+  const answer = publicError(error, { where: "HTTP route", fieldNames: options.fieldNames });
+  const body: HttpErrorBody = { error: { code: answer.code, message: answer.message } };
+  if (answer.fields) body.error.fields = answer.fields;
+  if (Object.keys(answer.details).length > 0) body.error.details = answer.details;
+  return json(answer.status, body, isAppError(error) ? refusalHeaders(error) : {});
 }
 
 /** Headers a refusal carries: how to authenticate, or how long to wait. */
@@ -43,29 +40,7 @@ export function refusalHeaders(error: AppError): Record<string, string> {
 }
 
 export function appErrorResponse(error: AppError): Response {
-  const body: HttpErrorBody = {
-    error: { code: error.code, message: redactSecrets(error.message) },
-  };
-  if (Object.keys(error.details).length > 0) body.error.details = error.details;
-  // Domain code names a bad parameter in details.field (e.g. an unreadable cursor).
-  const field = error.details.field;
-  if (error.code === "BAD_INPUT" && typeof field === "string") {
-    body.error.fields = { [field]: [error.message] };
-  }
-  return json(errorStatus[error.code].http, body, refusalHeaders(error));
-}
-
-function badInputResponse(error: ZodError, fieldNames: Record<string, string>): Response {
-  const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const path = issue.path.map(String).join(".");
-    const name = fieldNames[path] ?? (path || "(input)");
-    (fields[name] ??= []).push(issue.message);
-  }
-  const message = Object.entries(fields)
-    .map(([name, problems]) => `${name}: ${problems.join("; ")}`)
-    .join(". ");
-  return json(errorStatus.BAD_INPUT.http, { error: { code: "BAD_INPUT", message, fields } });
+  return httpErrorResponse(error);
 }
 
 function json(status: number, body: HttpErrorBody, headers: Record<string, string> = {}) {

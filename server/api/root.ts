@@ -1,25 +1,26 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
-import { healthRouter } from "./routers/health";
+import { connectionRouter } from "./routers/connection";
 import { historyRouter } from "./routers/history";
 import { libraryRouter } from "./routers/library";
-import { maintenanceRouter } from "./routers/maintenance";
 import { notificationsRouter } from "./routers/notifications";
 import { restoreRouter } from "./routers/restore";
-import { scenesRouter } from "./routers/scenes";
+import { retentionRouter } from "./routers/retention";
+import { scheduleRouter } from "./routers/schedule";
 import { statsRouter } from "./routers/stats";
-import { syncsRouter } from "./routers/syncs";
+import { syncRouter } from "./routers/sync";
 import { createTRPCRouter } from "./trpc";
 
+/** One router per domain folder in server/, named after it. */
 export const appRouter = createTRPCRouter({
-  health: healthRouter,
+  connection: connectionRouter,
   history: historyRouter,
   library: libraryRouter,
-  maintenance: maintenanceRouter,
   notifications: notificationsRouter,
   restore: restoreRouter,
-  scenes: scenesRouter,
+  retention: retentionRouter,
+  schedule: scheduleRouter,
   stats: statsRouter,
-  syncs: syncsRouter,
+  sync: syncRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,7 +11,7 @@ const QueryInteger = z
 const NumericParameters = z.object({ limit: QueryInteger.optional() });
 
 /**
- * The HTTP endpoint's query string, read into the same input schema as `scenes.syncLogs`, so
+ * The HTTP endpoint's query string, read into the same input schema as `history.sceneSyncLogs`, so
  * both transports share one set of bounds (limit 1–500, default 50). Parameter names follow the
  * design's snake_case.
  */

@@ -7,6 +7,7 @@ import { redactSecrets } from "../auth/redact-secrets";
 import type { RequestSite } from "../auth/request-site";
 import { isAppError } from "../errors";
 import { errorStatus } from "./error-status";
+import { publicError } from "./public-error";
 import { superjsonTransformer } from "./superjson-input";
 import { INTERNAL_ERROR_MESSAGE, logUnexpectedError } from "./unexpected-error";
 
@@ -25,14 +26,19 @@ const t = initTRPC.context<ApiContext>().create({
   transformer: superjsonTransformer,
   errorFormatter({ shape, error, path }) {
     const cause = error.cause;
-    // Expected failures (bad input, domain errors, access) keep their message; anything else
-    // is logged here and answered with a generic one: a raw message can name files, SQL or
-    // Stash's address.
-    const expected = error.code !== "INTERNAL_SERVER_ERROR" || isAppError(cause);
-    if (!expected) logUnexpectedError(`tRPC ${path ?? "(unknown path)"}`, cause ?? error);
+    const where = `tRPC ${path ?? "(unknown path)"}`;
+    // Domain errors are answered by the mapping every transport shares; tRPC's own refusals (bad
+    // input, access) keep their message without secrets; anything else is logged and answered
+    // with a generic message, since a raw one can name files, SQL or Stash's address.
+    const domain = isAppError(cause) ? publicError(cause, { where }) : null;
+    let message = domain?.message ?? redactSecrets(shape.message);
+    if (!domain && error.code === "INTERNAL_SERVER_ERROR") {
+      logUnexpectedError(where, cause ?? error);
+      message = INTERNAL_ERROR_MESSAGE;
+    }
     return {
       ...shape,
-      message: expected ? redactSecrets(shape.message) : INTERNAL_ERROR_MESSAGE,
+      message,
       // Never a stack trace in a response.
       data: {
         code: shape.data.code,
@@ -41,8 +47,8 @@ const t = initTRPC.context<ApiContext>().create({
         // Bad input names its fields (an output schema's failure is not the caller's input).
         zodError:
           error.code === "BAD_REQUEST" && cause instanceof ZodError ? z.flattenError(cause) : null,
-        appCode: isAppError(cause) ? cause.code : null,
-        details: isAppError(cause) ? cause.details : null,
+        appCode: domain?.code ?? null,
+        details: domain?.details ?? null,
       },
     };
   },

@@ -31,3 +31,9 @@ export const StashId = z
   .string()
   .trim()
   .regex(/^\d{1,19}$/, "must be a Stash id (digits only)");
+
+/** A run's job id as callers send it (a UUID today; any short text is looked up). */
+export const JobId = z.string().trim().min(1).max(100);
+
+export const JobIdInput = z.object({ jobId: JobId });
+export type JobIdInput = z.infer<typeof JobIdInput>;

@@ -55,7 +55,7 @@ export async function exportSceneHistory(
         changed_fields: item.changed_fields ? JSON.stringify(item.changed_fields) : null,
       });
     }
-    cursor = page.nextCursor ?? undefined;
+    cursor = page.next_cursor ?? undefined;
   } while (cursor && rows.length < EXPORT_MAX_ROWS);
   return encodeRows(
     rows.slice(0, EXPORT_MAX_ROWS),

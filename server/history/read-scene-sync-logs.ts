@@ -56,11 +56,11 @@ export async function readSceneSyncLogs(input: SceneSyncLogsInput): Promise<Scen
   const last = items.at(-1);
   return {
     items,
-    nextCursor:
+    next_cursor:
       rows.length > limit && last
         ? encodeSyncLogCursor({ createdAt: last.created_at, id: last.id })
         : null,
-    onlyFullSyncs: !syncedBeyondFullSyncs,
+    only_full_syncs: !syncedBeyondFullSyncs,
   };
 }
 

@@ -3,7 +3,7 @@ import { ChangedFields } from "../domain/changed-fields";
 import { ChangeType, StashId, SyncStatus, SyncType } from "../domain/vocabulary";
 
 /**
- * The contract of a scene's sync logs, shared by the tRPC procedure (scenes.syncLogs), the HTTP
+ * The contract of a scene's sync logs, shared by the tRPC procedure (history.sceneSyncLogs), the HTTP
  * route and the History tab. Field names are the design's (snake_case) so every transport
  * answers the same JSON.
  */
@@ -25,7 +25,7 @@ export const SCENE_SYNC_LOGS_MAX_LIMIT = 500;
 export const SceneSyncLogsInput = z.object({
   sceneId: StashId,
   limit: z.number().int().min(1).max(SCENE_SYNC_LOGS_MAX_LIMIT).default(50),
-  /** Opaque: the `nextCursor` of the previous page. */
+  /** Opaque: the `next_cursor` of the previous page. */
   cursor: z.string().min(1).max(200).optional(),
   filter: SyncLogFilter.optional(),
 });
@@ -56,12 +56,13 @@ export const SyncLogEntry = z.object({
 });
 export type SyncLogEntry = z.infer<typeof SyncLogEntry>;
 
+/** The whole page speaks the design's snake_case, like the entries it carries. */
 export const SceneSyncLogsPage = z.object({
   /** Newest first by (created_at, id). */
   items: z.array(SyncLogEntry),
   /** Pass back as `cursor` for the next (older) page; null on the last page. */
-  nextCursor: z.string().nullable(),
+  next_cursor: z.string().nullable(),
   /** No incremental or scene sync has logged this scene yet: only full syncs touched it. */
-  onlyFullSyncs: z.boolean(),
+  only_full_syncs: z.boolean(),
 });
 export type SceneSyncLogsPage = z.infer<typeof SceneSyncLogsPage>;

@@ -27,7 +27,7 @@ export function decodeSyncLogCursor(cursor: string): SyncLogCursor {
   } catch (error) {
     throw new AppError(
       "BAD_INPUT",
-      "cursor: not a cursor this API issued; pass nextCursor from the previous page",
+      "cursor: not a cursor this API issued; pass next_cursor from the previous page",
       { field: "cursor" },
       { cause: error },
     );

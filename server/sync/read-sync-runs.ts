@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseChangedFields, ChangedFields } from "../domain/changed-fields";
-import { ChangeType, EntityType, SyncStatus, SyncType } from "../domain/vocabulary";
+import { ChangeType, EntityType, JobId, SyncStatus, SyncType } from "../domain/vocabulary";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { toSyncRunView, SyncRunView } from "./sync-run-view";
@@ -37,7 +37,7 @@ export async function listSyncRuns(
 }
 
 export const SyncRunEntriesInput = z.object({
-  jobId: z.string().trim().min(1).max(100),
+  jobId: JobId,
   changeType: ChangeType.optional(),
   entityType: EntityType.optional(),
   limit: z.number().int().min(1).max(500).default(100),

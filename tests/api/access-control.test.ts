@@ -92,7 +92,7 @@ describe("with STASH_SYNC_TOKEN set", () => {
 
   it("a client without the token gets a typed UNAUTHORIZED error", async () => {
     const api = createStashSyncClient({ url: app.url });
-    const error = await api.syncs.list.query({}).catch((e: unknown) => e);
+    const error = await api.sync.list.query({}).catch((e: unknown) => e);
 
     expect(isStashSyncError(error) && error.data?.code).toBe("UNAUTHORIZED");
     expect(isStashSyncError(error) && error.data?.httpStatus).toBe(401);
@@ -100,11 +100,11 @@ describe("with STASH_SYNC_TOKEN set", () => {
 
   it("a client with the token is let in", async () => {
     const api = createStashSyncClient({ url: app.url, token: TEST_ACCESS_TOKEN });
-    expect(await api.syncs.list.query({})).toEqual({ items: [], nextCursor: null });
+    expect(await api.sync.list.query({})).toEqual({ items: [], nextCursor: null });
   });
 
   it("a signed-in browser's session cookie is let in for queries", async () => {
-    const response = await fetch(`${app.url}/api/trpc/syncs.running`, {
+    const response = await fetch(`${app.url}/api/trpc/sync.running`, {
       headers: { cookie: sessionCookie() },
     });
     expect(response.status).toBe(200);
@@ -117,7 +117,7 @@ describe("with STASH_SYNC_TOKEN set", () => {
 
   describe.each(appRouteMethods())("HTTP route %s (%s)", (route, method) => {
     // tRPC's route answers a query by GET and a mutation by POST.
-    const procedure = method === "GET" ? "syncs.running" : "syncs.cancel";
+    const procedure = method === "GET" ? "sync.running" : "sync.cancel";
     const url = (server: AppServer) =>
       `${server.url}${route.replace("/api/trpc/1", `/api/trpc/${procedure}`)}`;
 
@@ -193,8 +193,8 @@ describe("cross-site requests with a session cookie", () => {
     }
   });
 
-  const cancel = { path: "syncs.cancel", type: "mutation" };
-  const start = { path: "syncs.start", type: "mutation" };
+  const cancel = { path: "sync.cancel", type: "mutation" };
+  const start = { path: "sync.start", type: "mutation" };
 
   it("a mutation from another site is refused with 403 and changes nothing", async () => {
     const before = await db().syncHistory.count();

@@ -24,7 +24,7 @@ afterAll(() => app.close());
 describe("the scene search over HTTP matches what was typed, literally", () => {
   const search = async (text: string) => {
     const api = createStashSyncClient({ url: app.url });
-    const page = await api.scenes.list.query({ search: text });
+    const page = await api.library.scenes.query({ search: text });
     return page.items.map((scene) => scene.title);
   };
 
@@ -42,7 +42,7 @@ describe("the scene search over HTTP matches what was typed, literally", () => {
 
   it("refuses a NUL, which SQLite would read as the end of the pattern", async () => {
     const api = createStashSyncClient({ url: app.url });
-    await expectApiError(api.scenes.list.query({ search: "pure\u0000zzz" }), {
+    await expectApiError(api.library.scenes.query({ search: "pure\u0000zzz" }), {
       code: "BAD_REQUEST",
       httpStatus: 400,
       field: "search",

@@ -24,11 +24,11 @@ const badRequest = (field?: string) => ({ code: "BAD_REQUEST", httpStatus: 400, 
 const notFound = { code: "NOT_FOUND", httpStatus: 404, appCode: "NOT_FOUND" };
 
 describe("library and scene queries over HTTP", () => {
-  it("health.libraryCounts counts the mirrored library", async () => {
-    const before = await api.health.libraryCounts.query();
+  it("library.counts counts the mirrored library", async () => {
+    const before = await api.library.counts.query();
     await createScene(db(), { performerIds: [(await createPerformer(db())).id] });
 
-    const after = await api.health.libraryCounts.query();
+    const after = await api.library.counts.query();
 
     expect(after.scenes).toBe(before.scenes + 1);
     expect(after.performers).toBe(before.performers + 1);
@@ -45,69 +45,72 @@ describe("library and scene queries over HTTP", () => {
     expect(options.studios).toContainEqual({ id: studio.id, name: "Harbor Films" });
   });
 
-  it("scenes.list finds a scene by title", async () => {
+  it("library.scenes finds a scene by title", async () => {
     const scene = await createScene(db(), { title: "Lighthouse at dusk" });
 
-    const page = await api.scenes.list.query({ search: "Lighthouse" });
+    const page = await api.library.scenes.query({ search: "Lighthouse" });
 
     expect(page.items.map((item) => item.id)).toEqual([scene.id]);
     expect(page.items[0]?.lastSyncedAt).toBeInstanceOf(Date);
   });
 
-  it("scenes.list refuses wrong types, a page size of 0 and an over-long search", async () => {
-    await expectApiError(api.scenes.list.query({ pageSize: 0 }), badRequest("pageSize"));
-    await expectApiError(api.scenes.list.query({ pageSize: 201 }), badRequest("pageSize"));
-    await expectApiError(api.scenes.list.query({ search: "x".repeat(201) }), badRequest("search"));
+  it("library.scenes refuses wrong types, a page size of 0 and an over-long search", async () => {
+    await expectApiError(api.library.scenes.query({ pageSize: 0 }), badRequest("pageSize"));
+    await expectApiError(api.library.scenes.query({ pageSize: 201 }), badRequest("pageSize"));
     await expectApiError(
-      api.scenes.list.query({ organized: "yes" as unknown as boolean }),
+      api.library.scenes.query({ search: "x".repeat(201) }),
+      badRequest("search"),
+    );
+    await expectApiError(
+      api.library.scenes.query({ organized: "yes" as unknown as boolean }),
       badRequest("organized"),
     );
   });
 
-  it("scenes.get answers a scene's details", async () => {
+  it("library.scene answers a scene's details", async () => {
     const scene = await createScene(db(), { title: "Harbor" });
 
-    const details = await api.scenes.get.query({ sceneId: scene.id });
+    const details = await api.library.scene.query({ sceneId: scene.id });
 
     expect(details).toMatchObject({ id: scene.id, title: "Harbor" });
   });
 
-  it("scenes.get answers an unknown scene with 404 and a malformed id with 400", async () => {
-    await expectApiError(api.scenes.get.query({ sceneId: "987654" }), notFound);
-    await expectApiError(api.scenes.get.query({ sceneId: "abc" }), badRequest("sceneId"));
+  it("library.scene answers an unknown scene with 404 and a malformed id with 400", async () => {
+    await expectApiError(api.library.scene.query({ sceneId: "987654" }), notFound);
+    await expectApiError(api.library.scene.query({ sceneId: "abc" }), badRequest("sceneId"));
     await expectApiError(
-      api.scenes.get.query({ sceneId: 42 as unknown as string }),
+      api.library.scene.query({ sceneId: 42 as unknown as string }),
       badRequest("sceneId"),
     );
   });
 
-  it("scenes.syncLogs answers the design's entries with Date values", async () => {
+  it("history.sceneSyncLogs answers the design's entries with Date values", async () => {
     const scene = await createScene(db());
     const run = await createSyncRun(db(), { syncType: "specific" });
     const row = await createSyncLog(db(), run, { entityId: scene.id, createdAt: at(5) });
 
-    const page = await api.scenes.syncLogs.query({ sceneId: scene.id });
+    const page = await api.history.sceneSyncLogs.query({ sceneId: scene.id });
 
     expect(page.items.map((item) => item.id)).toEqual([row.id]);
     expect(page.items[0]?.created_at).toEqual(at(5));
     expect(page.items[0]?.sync_history.job_id).toBe(run.jobId);
   });
 
-  it("scenes.syncLogs refuses limits 0 and 501, an over-long cursor and an unknown scene", async () => {
+  it("history.sceneSyncLogs refuses limits 0 and 501, an over-long cursor and an unknown scene", async () => {
     const scene = await createScene(db());
     await expectApiError(
-      api.scenes.syncLogs.query({ sceneId: scene.id, limit: 0 }),
+      api.history.sceneSyncLogs.query({ sceneId: scene.id, limit: 0 }),
       badRequest("limit"),
     );
     await expectApiError(
-      api.scenes.syncLogs.query({ sceneId: scene.id, limit: 501 }),
+      api.history.sceneSyncLogs.query({ sceneId: scene.id, limit: 501 }),
       badRequest("limit"),
     );
     await expectApiError(
-      api.scenes.syncLogs.query({ sceneId: scene.id, cursor: "c".repeat(201) }),
+      api.history.sceneSyncLogs.query({ sceneId: scene.id, cursor: "c".repeat(201) }),
       badRequest("cursor"),
     );
-    await expectApiError(api.scenes.syncLogs.query({ sceneId: "987654" }), notFound);
+    await expectApiError(api.history.sceneSyncLogs.query({ sceneId: "987654" }), notFound);
   });
 
   it("history.sceneTimeline answers Stash's creation time and analyses", async () => {
@@ -124,7 +127,7 @@ describe("library and scene queries over HTTP", () => {
 });
 
 describe("sync run queries over HTTP", () => {
-  it("syncs.list, syncs.status and syncs.entries answer recorded runs", async () => {
+  it("sync.list, sync.status and sync.entries answer recorded runs", async () => {
     const scene = await createScene(db());
     const run = await createSyncRun(db(), { syncType: "incremental" });
     await createSyncLog(db(), run, {
@@ -135,9 +138,9 @@ describe("sync run queries over HTTP", () => {
     });
     await createSyncLog(db(), run, { entityId: scene.id, createdAt: at(2) });
 
-    const list = await api.syncs.list.query({ syncType: "incremental" });
-    const status = await api.syncs.status.query({ jobId: run.jobId });
-    const failed = await api.syncs.entries.query({ jobId: run.jobId, changeType: "failed" });
+    const list = await api.sync.list.query({ syncType: "incremental" });
+    const status = await api.sync.status.query({ jobId: run.jobId });
+    const failed = await api.sync.entries.query({ jobId: run.jobId, changeType: "failed" });
 
     expect(list.items.map((item) => item.jobId)).toContain(run.jobId);
     expect(status).toMatchObject({
@@ -150,26 +153,26 @@ describe("sync run queries over HTTP", () => {
     ]);
   });
 
-  it("syncs.running answers null when no sync runs", async () => {
-    expect(await api.syncs.running.query()).toBeNull();
+  it("sync.running answers null when no sync runs", async () => {
+    expect(await api.sync.running.query()).toBeNull();
   });
 
   it("refuses unknown job ids with 404, over-long ones and bad limits with 400", async () => {
     const jobId = "0b7c7a8e-0000-4000-8000-000000000000";
-    await expectApiError(api.syncs.status.query({ jobId }), notFound);
-    await expectApiError(api.syncs.entries.query({ jobId }), notFound);
-    await expectApiError(api.syncs.status.query({ jobId: "j".repeat(101) }), badRequest("jobId"));
-    await expectApiError(api.syncs.status.query({ jobId: "" }), badRequest("jobId"));
-    await expectApiError(api.syncs.entries.query({ jobId, limit: 0 }), badRequest("limit"));
-    await expectApiError(api.syncs.entries.query({ jobId, limit: 501 }), badRequest("limit"));
+    await expectApiError(api.sync.status.query({ jobId }), notFound);
+    await expectApiError(api.sync.entries.query({ jobId }), notFound);
+    await expectApiError(api.sync.status.query({ jobId: "j".repeat(101) }), badRequest("jobId"));
+    await expectApiError(api.sync.status.query({ jobId: "" }), badRequest("jobId"));
+    await expectApiError(api.sync.entries.query({ jobId, limit: 0 }), badRequest("limit"));
+    await expectApiError(api.sync.entries.query({ jobId, limit: 501 }), badRequest("limit"));
     await expectApiError(
-      api.syncs.entries.query({ jobId, changeType: "exploded" as never }),
+      api.sync.entries.query({ jobId, changeType: "exploded" as never }),
       badRequest("changeType"),
     );
-    await expectApiError(api.syncs.list.query({ limit: 0 }), badRequest("limit"));
-    await expectApiError(api.syncs.list.query({ limit: 201 }), badRequest("limit"));
+    await expectApiError(api.sync.list.query({ limit: 0 }), badRequest("limit"));
+    await expectApiError(api.sync.list.query({ limit: 201 }), badRequest("limit"));
     await expectApiError(
-      api.syncs.list.query({ limit: "ten" as unknown as number }),
+      api.sync.list.query({ limit: "ten" as unknown as number }),
       badRequest("limit"),
     );
   });

@@ -24,7 +24,7 @@ async function trpcError(response: Response) {
 
 describe("refusals say what they mean", () => {
   it("a cross-site mutation's message keeps its words: only secret values are redacted", async () => {
-    const response = await fetch(`${app.url}/api/trpc/syncs.start`, {
+    const response = await fetch(`${app.url}/api/trpc/sync.start`, {
       method: "POST",
       headers: {
         "content-type": "application/json",
@@ -43,7 +43,7 @@ describe("refusals say what they mean", () => {
   it.each(["null", "[]", "42", '"full"'])(
     "a mutation whose body is %s is a 400 that names the input",
     async (body) => {
-      const response = await fetch(`${app.url}/api/trpc/syncs.start`, {
+      const response = await fetch(`${app.url}/api/trpc/sync.start`, {
         method: "POST",
         headers: { "content-type": "application/json", ...bearer },
         body,

@@ -62,13 +62,13 @@ describe("GET /api/scenes/{scene_id}/sync-logs", () => {
     expect(body[2]).toMatchObject({ entity_id: null, sync_type: "full" });
   });
 
-  it("answers the same rows as the tRPC procedure scenes.syncLogs", async () => {
+  it("answers the same rows as the tRPC procedure history.sceneSyncLogs", async () => {
     const { scene } = await sceneWithLogs(4);
     const api = createStashSyncClient({ url: app.url });
 
     const [http, trpc] = await Promise.all([
       get(`/api/scenes/${scene.id}/sync-logs?limit=3`).then((r) => r.json()),
-      api.scenes.syncLogs.query({ sceneId: scene.id, limit: 3 }),
+      api.history.sceneSyncLogs.query({ sceneId: scene.id, limit: 3 }),
     ]);
 
     expect(http).toEqual(JSON.parse(JSON.stringify(trpc.items)));

@@ -42,7 +42,7 @@ async function expectedSceneRows() {
   do {
     const page = await readSceneSyncLogs({ sceneId, limit: 500, cursor });
     items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
+    cursor = page.next_cursor ?? undefined;
   } while (cursor);
   return items.map((item) => ({
     id: String(item.id),

@@ -53,8 +53,8 @@ describe("a scene's sync logs", () => {
     const page = await readSceneSyncLogs({ sceneId: scene.id });
 
     expect(ids(page.items)).toEqual([ownSpecific.id, ownIncremental.id, ownFull.id, fullRow.id]);
-    expect(page.nextCursor).toBeNull();
-    expect(page.onlyFullSyncs).toBe(false);
+    expect(page.next_cursor).toBeNull();
+    expect(page.only_full_syncs).toBe(false);
   });
 
   it("breaks ties on created_at by id, newest id first", async () => {
@@ -127,7 +127,7 @@ describe("a scene's sync logs", () => {
     do {
       const page = await readSceneSyncLogs({ sceneId: scene.id, limit: 7, cursor });
       paged.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
+      cursor = page.next_cursor ?? undefined;
       pages++;
     } while (cursor);
 
@@ -146,12 +146,12 @@ describe("a scene's sync logs", () => {
     const second = await readSceneSyncLogs({
       sceneId: scene.id,
       limit: 2,
-      cursor: first.nextCursor ?? undefined,
+      cursor: first.next_cursor ?? undefined,
     });
 
-    expect(first.nextCursor).not.toBeNull();
+    expect(first.next_cursor).not.toBeNull();
     expect(second.items).toHaveLength(2);
-    expect(second.nextCursor).toBeNull();
+    expect(second.next_cursor).toBeNull();
   });
 
   describe("filters", () => {
@@ -250,8 +250,8 @@ describe("a scene's sync logs", () => {
     const afterIncremental = await readSceneSyncLogs({ sceneId: scene.id });
 
     expect(onlyFull.items).toHaveLength(2);
-    expect(onlyFull.onlyFullSyncs).toBe(true);
-    expect(afterIncremental.onlyFullSyncs).toBe(false);
+    expect(onlyFull.only_full_syncs).toBe(true);
+    expect(afterIncremental.only_full_syncs).toBe(false);
   });
 
   it("returns 50 rows by default and accepts limits from 1 to 500 only", async () => {

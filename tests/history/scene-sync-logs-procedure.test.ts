@@ -16,13 +16,13 @@ async function trpcCode(promise: Promise<unknown>) {
   return error instanceof TRPCError ? error.code : error;
 }
 
-describe("scenes.syncLogs", () => {
+describe("history.sceneSyncLogs", () => {
   it("answers a page of SyncLogEntry rows", async () => {
     const scene = await createScene(db());
     const run = await createSyncRun(db(), { syncType: "specific" });
     const row = await createSyncLog(db(), run, { entityId: scene.id, createdAt: at(1) });
 
-    const page = await caller.scenes.syncLogs({ sceneId: scene.id });
+    const page = await caller.history.sceneSyncLogs({ sceneId: scene.id });
 
     expect(page.items.map((item) => [item.id, item.sync_history.job_id])).toEqual([
       [row.id, run.jobId],
@@ -31,15 +31,15 @@ describe("scenes.syncLogs", () => {
 
   it("refuses limits 0 and 501 as bad requests", async () => {
     const scene = await createScene(db());
-    expect(await trpcCode(caller.scenes.syncLogs({ sceneId: scene.id, limit: 0 }))).toBe(
+    expect(await trpcCode(caller.history.sceneSyncLogs({ sceneId: scene.id, limit: 0 }))).toBe(
       "BAD_REQUEST",
     );
-    expect(await trpcCode(caller.scenes.syncLogs({ sceneId: scene.id, limit: 501 }))).toBe(
+    expect(await trpcCode(caller.history.sceneSyncLogs({ sceneId: scene.id, limit: 501 }))).toBe(
       "BAD_REQUEST",
     );
   });
 
   it("answers an unknown scene with NOT_FOUND", async () => {
-    expect(await trpcCode(caller.scenes.syncLogs({ sceneId: "987654" }))).toBe("NOT_FOUND");
+    expect(await trpcCode(caller.history.sceneSyncLogs({ sceneId: "987654" }))).toBe("NOT_FOUND");
   });
 });

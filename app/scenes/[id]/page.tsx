@@ -19,7 +19,7 @@ type Props = {
 };
 
 function readScene(id: string) {
-  return orNotFound(getQueryClient().fetchQuery(trpc.scenes.get.queryOptions({ sceneId: id })));
+  return orNotFound(getQueryClient().fetchQuery(trpc.library.scene.queryOptions({ sceneId: id })));
 }
 
 function sceneTitle(scene: { id: string; title: string | null }) {

@@ -35,7 +35,7 @@ export default async function SyncRunPage({ params, searchParams }: Props) {
 
   const page = await orNotFound(
     getQueryClient().fetchQuery(
-      trpc.syncs.entries.queryOptions({
+      trpc.sync.entries.queryOptions({
         jobId,
         changeType,
         entityType,

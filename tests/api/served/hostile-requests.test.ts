@@ -54,7 +54,7 @@ describe("a server action posted from another site", () => {
 
 describe("a client that hangs up mid-request", () => {
   it("is a debug line, not an error", async () => {
-    for (const path of ["/api/trpc/syncs.start", "/settings"]) {
+    for (const path of ["/api/trpc/sync.start", "/settings"]) {
       await new Promise<void>((resolve) => {
         const request = httpRequest(`${server.url}${path}`, {
           method: "POST",

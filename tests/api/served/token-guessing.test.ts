@@ -27,7 +27,7 @@ async function guessBearer(server: NextServer, from: string, times: number, extr
   const statuses: number[] = [];
   for (let i = 0; i < times; i++) {
     const response = await fetchFrom(from)(
-      `${server.url}/api/trpc/syncs.running`,
+      `${server.url}/api/trpc/sync.running`,
       bearer(`wrong-guess-${i}`, extra),
     );
     statuses.push(response.status);
@@ -41,7 +41,7 @@ describe("guessing the bearer token", () => {
 
     // Now even the right token is not judged for this client: an answer would be a guess's.
     const limited = await fetchFrom("127.0.0.2")(
-      `${direct.url}/api/trpc/syncs.running`,
+      `${direct.url}/api/trpc/sync.running`,
       bearer(TOKEN),
     );
     expect(limited.status).toBe(429);
@@ -60,11 +60,11 @@ describe("guessing the bearer token", () => {
     await guessBearer(direct, "127.0.0.3", FREE + 1);
 
     const other = await fetchFrom("127.0.0.4")(
-      `${direct.url}/api/trpc/syncs.running`,
+      `${direct.url}/api/trpc/sync.running`,
       bearer(TOKEN),
     );
     expect(other.status).toBe(200);
-    const session = await fetchFrom("127.0.0.3")(`${direct.url}/api/trpc/syncs.running`, {
+    const session = await fetchFrom("127.0.0.3")(`${direct.url}/api/trpc/sync.running`, {
       headers: { cookie: `${SESSION_COOKIE_NAME}=${issueSessionValue()}` },
     });
     expect(session.status).toBe(200);
@@ -137,7 +137,7 @@ describe("behind a trusted reverse proxy", () => {
     );
     expect(statuses.at(-1)).toBe(429);
 
-    const other = await fetch(`${behindProxy.url}/api/trpc/syncs.running`, {
+    const other = await fetch(`${behindProxy.url}/api/trpc/sync.running`, {
       headers: { authorization: `Bearer ${TOKEN}`, ...forwardedFor("198.51.100.8") },
     });
     expect(other.status).toBe(200);

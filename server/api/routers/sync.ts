@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { JobIdInput } from "../../domain/vocabulary";
 import {
   listSyncRuns,
   ListSyncRunsInput,
+  readLastRunOfEachType,
   readRunningSync,
   readSyncRun,
   readSyncRunEntries,
@@ -15,10 +17,16 @@ import { SyncRunView } from "../../sync/sync-run-view";
 import { cancelSync, startSync } from "../../sync/sync-service";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
-const JobIdInput = z.object({ jobId: z.string().trim().min(1).max(100) });
 const StartedOutput = z.object({ jobId: z.string() });
 
-export const syncsRouter = createTRPCRouter({
+export const LastRuns = z.object({
+  full: SyncRunView.optional(),
+  incremental: SyncRunView.optional(),
+  specific: SyncRunView.optional(),
+});
+
+/** Sync runs: starting, cancelling and retrying them, and reading them with their entries. */
+export const syncRouter = createTRPCRouter({
   /** Starts a sync in the background; answers with its job id at once. */
   start: protectedProcedure
     .input(SyncRequest)
@@ -52,6 +60,12 @@ export const syncsRouter = createTRPCRouter({
     .input(ListSyncRunsInput)
     .output(SyncRunsPage)
     .query(({ input }) => listSyncRuns(input)),
+
+  /** The newest run of each sync type (the dashboard). */
+  lastRuns: protectedProcedure
+    .input(z.void())
+    .output(LastRuns)
+    .query(() => readLastRunOfEachType()),
 
   entries: protectedProcedure
     .input(SyncRunEntriesInput)
