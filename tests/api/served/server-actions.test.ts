@@ -76,8 +76,8 @@ describe("server actions answer through the one error mapping", () => {
     expect(answer).toMatchObject({
       ok: false,
       error: {
-        code: "BAD_INPUT",
-        message: "Run no-such-job has no failed scenes to retry.",
+        code: "NOT_FOUND",
+        message: "No sync run with job id no-such-job.",
         fields: null,
       },
     });
