@@ -37,3 +37,29 @@ export const JobId = z.string().trim().min(1).max(100);
 
 export const JobIdInput = z.object({ jobId: JobId });
 export type JobIdInput = z.infer<typeof JobIdInput>;
+
+/** The analyzers a plan may run (server/analysis/analyzers/). */
+export const AnalyzerName = z.enum(["performers", "studio", "tags", "date", "title", "details"]);
+export type AnalyzerName = z.infer<typeof AnalyzerName>;
+
+/** The scene fields an analysis may propose to change. */
+export const AnalysisField = z.enum(["performers", "studio", "tags", "date", "title", "details"]);
+export type AnalysisField = z.infer<typeof AnalysisField>;
+
+/** set replaces a single value; add and remove change one member of a list. */
+export const ChangeAction = z.enum(["set", "add", "remove"]);
+export type ChangeAction = z.infer<typeof ChangeAction>;
+
+export const ProposalStatus = z.enum(["pending", "approved", "rejected", "applied", "failed"]);
+export type ProposalStatus = z.infer<typeof ProposalStatus>;
+
+/** A plan is a draft until it runs once; then it ends like a sync run. */
+export const PlanStatus = z.enum([
+  "draft",
+  "running",
+  "completed",
+  "failed",
+  "cancelled",
+  "interrupted",
+]);
+export type PlanStatus = z.infer<typeof PlanStatus>;
