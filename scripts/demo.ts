@@ -3,6 +3,8 @@
 // ./data database. Stop with Ctrl-C.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { runAnalysisPlan } from "../server/analysis/analysis-plan-runner";
+import { createAnalysisPlan } from "../server/analysis/create-analysis-plan";
 import { db } from "../server/db/client";
 import { sqliteFileFromUrl } from "../server/db/database-file";
 import { applyMigrations } from "../server/db/migrations";
@@ -61,19 +63,18 @@ report(
   await runSync({ type: "specific", sceneIds: ["1", "4"] }, "ui", options),
 );
 
-// A few analysis results, so timelines show that source too.
-const plan = await db().analysisPlan.create({
-  data: { name: "Metadata check", description: "Finds missing dates and studios" },
+// A real analysis plan over the mirror, so scene timelines show "Analysis #n — Plan: …".
+const plan = await createAnalysisPlan({
+  name: "Metadata check",
+  description:
+    "Finds performers, studios and tags named in paths and titles, missing dates and titles",
+  analyzers: ["performers", "studio", "tags", "date", "title", "details"],
+  scope: { kind: "library" },
 });
-for (const sceneId of ["1", "2"]) {
-  await db().analysisResult.create({
-    data: {
-      planId: plan.id,
-      sceneId,
-      proposedChanges: JSON.stringify([{ field: "studio", from: null, to: "Acme Films" }]),
-    },
-  });
-}
+const analysed = await runAnalysisPlan({ planId: plan.id });
+console.log(
+  `Analysis plan "${analysed.name}": ${analysed.status} — ${analysed.changesProposed} changes proposed for ${analysed.scenesWithChanges} scenes`,
+);
 await db().$disconnect();
 
 if (!existsSync(".next/BUILD_ID")) {

@@ -17,6 +17,7 @@ export const appErrorCodes = [
   "CONFIG_INVALID",
   "WRITES_DISABLED",
   "RESTORE_CONFLICT",
+  "PLAN_ALREADY_RUN",
 ] as const;
 
 export type AppErrorCode = (typeof appErrorCodes)[number];

@@ -16,4 +16,5 @@ export const errorStatus: Record<AppErrorCode, { trpc: TRPC_ERROR_CODE_KEY; http
   CONFIG_INVALID: { trpc: "INTERNAL_SERVER_ERROR", http: 500 },
   WRITES_DISABLED: { trpc: "FORBIDDEN", http: 403 },
   RESTORE_CONFLICT: { trpc: "CONFLICT", http: 409 },
+  PLAN_ALREADY_RUN: { trpc: "CONFLICT", http: 409 },
 };

@@ -57,3 +57,17 @@ export function scenePageIdsStatement(query: SceneListQuery): Statement {
   return toStatement(sql`SELECT "scene"."id" FROM "scene" WHERE ${sceneListWhere(query)}
     ORDER BY ${orderBy[query.sort]} LIMIT ${query.pageSize} OFFSET ${offset}`);
 }
+
+/** The ids of every scene the list's filters match, in id order (an analysis plan's scope). */
+export function matchingSceneIdsStatement(
+  filter: Omit<ListScenesInput, "sort" | "page" | "pageSize">,
+): Statement {
+  return toStatement(
+    sql`SELECT "scene"."id" FROM "scene" WHERE ${sceneListWhere({
+      ...filter,
+      sort: "title_asc",
+      page: 1,
+      pageSize: 1,
+    })} ORDER BY "scene"."id"`,
+  );
+}

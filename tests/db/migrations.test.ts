@@ -43,6 +43,36 @@ describe("migrations", () => {
     expect(failing.map((row) => row.id)).toEqual(["1", "3"]);
   });
 
+  it("keep, on upgrade, earlier analysis plans and their timeline entries, as completed plans", async () => {
+    const file = path.join(dir, "analysis-upgrade.db");
+    await applyMigrations(file, { upTo: "20261203175801_scene_restore" });
+    const before = new Database(file);
+    const now = "2026-11-01T10:00:00.000+00:00";
+    before
+      .prepare(
+        `INSERT INTO "scene" ("id", "stash_created_at", "stash_updated_at", "content_hash", "first_seen_at", "last_synced_at") VALUES ('1', ?, ?, '', ?, ?)`,
+      )
+      .run(now, now, now, now);
+    before.prepare(`INSERT INTO "analysis_plan" ("name", "created_at") VALUES ('Old', ?)`).run(now);
+    before
+      .prepare(
+        `INSERT INTO "analysis_result" ("plan_id", "scene_id", "proposed_changes", "created_at") VALUES (1, '1', '[]', ?)`,
+      )
+      .run(now);
+    before.close();
+
+    const upgrade = "20261203212215_analysis_plans_as_jobs";
+    expect(await applyMigrations(file, { upTo: upgrade })).toEqual([upgrade]);
+    const after = new Database(file, { readonly: true });
+    const plan = after
+      .prepare(`SELECT "name", "status", "completed_at" FROM "analysis_plan"`)
+      .get();
+    const results = after.prepare(`SELECT "plan_id", "scene_id" FROM "analysis_result"`).all();
+    after.close();
+    expect(plan).toEqual({ name: "Old", status: "completed", completed_at: now });
+    expect(results).toEqual([{ plan_id: 1, scene_id: "1" }]);
+  });
+
   it("build every table and index of the data model on an empty database", async () => {
     const file = path.join(dir, "empty.db");
     const applied = await applyMigrations(file);
@@ -68,6 +98,7 @@ describe("migrations", () => {
         "sync_log",
         "analysis_plan",
         "analysis_result",
+        "analysis_change",
         "setting",
         "scene_restore",
         "_prisma_migrations",

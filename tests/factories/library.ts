@@ -40,16 +40,27 @@ export async function createTag(db: Db, overrides: { name?: string } = {}) {
 
 export async function createScene(
   db: Db,
-  links: { studioId?: string; performerIds?: string[]; tagIds?: string[]; title?: string } = {},
+  links: {
+    studioId?: string;
+    performerIds?: string[];
+    tagIds?: string[];
+    title?: string | null;
+    date?: string | null;
+    details?: string | null;
+    /** The primary file's path; its basename follows. */
+    path?: string;
+  } = {},
 ) {
   const n = next();
   const id = `${n}`;
+  const path = links.path ?? `/library/scene-${n}.mp4`;
   return db.scene.create({
     data: {
       id,
-      title: links.title ?? `Scene ${n}`,
+      title: links.title === undefined ? `Scene ${n}` : links.title,
+      details: links.details ?? null,
       urls: JSON.stringify([`https://example.org/scene/${n}`]),
-      date: "2024-05",
+      date: links.date === undefined ? "2024-05" : links.date,
       rating100: 80,
       ...mirrored(),
       studioId: links.studioId,
@@ -57,8 +68,8 @@ export async function createScene(
         create: [
           {
             id: `f${n}`,
-            path: `/library/scene-${n}.mp4`,
-            basename: `scene-${n}.mp4`,
+            path,
+            basename: path.slice(path.lastIndexOf("/") + 1),
             size: 3_221_225_472n,
             duration: 1834.5,
             width: 1920,
