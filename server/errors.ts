@@ -18,6 +18,7 @@ export const appErrorCodes = [
   "WRITES_DISABLED",
   "RESTORE_CONFLICT",
   "PLAN_ALREADY_RUN",
+  "CHANGE_SETTLED",
 ] as const;
 
 export type AppErrorCode = (typeof appErrorCodes)[number];
