@@ -97,7 +97,7 @@ async function execute(
         const proposals = analyzeScene(new SceneUnderAnalysis(facts, library), plan.analyzers);
         if (proposals.length > 0) proposed.push({ sceneId: facts.id, proposals });
       }
-      await writePlanResults(db(), plan.id, proposed);
+      await writePlanResults(plan.id, proposed);
       progress.done += batch.length;
       progress.scenesWithChanges += proposed.length;
       progress.changesProposed += proposed.reduce((n, s) => n + s.proposals.length, 0);

@@ -1,5 +1,5 @@
 import { readRows } from "../db/row-reader";
-import { whereIn } from "../db/sql-dialect";
+import { whereIn, withValues } from "../db/sql-dialect";
 import type { SceneFacts } from "./analyzers/analyzer-types";
 
 interface SceneRow {
@@ -20,14 +20,15 @@ interface LinkRow {
 export async function readSceneFacts(ids: readonly string[]): Promise<SceneFacts[]> {
   const [scenes, performers, tags] = await Promise.all([
     readRows<SceneRow>(
-      whereIn(
+      withValues(
+        "wanted",
+        ["id"],
+        ids.map((id) => [id]),
         // The primary file is position 0; a scene without files has no path.
-        `SELECT * FROM (SELECT "s"."id", "s"."title", "s"."details", "s"."date", "s"."studio_id",
-           "f"."path" FROM "scene" AS "s"
-           LEFT JOIN "scene_file" AS "f" ON "f"."scene_id" = "s"."id" AND "f"."position" = 0
-           WHERE "s"."removed_at" IS NULL) AS "facts"`,
-        "id",
-        [...ids],
+        `SELECT "s"."id", "s"."title", "s"."details", "s"."date", "s"."studio_id", "f"."path"
+         FROM "wanted" JOIN "scene" AS "s" ON "s"."id" = "wanted"."id"
+         LEFT JOIN "scene_file" AS "f" ON "f"."scene_id" = "s"."id" AND "f"."position" = 0
+         WHERE "s"."removed_at" IS NULL`,
       ),
     ),
     readRows<LinkRow>(

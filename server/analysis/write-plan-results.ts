@@ -1,4 +1,5 @@
-import type { Db } from "../db/client";
+import { bulkWriter } from "../db/bulk-writer";
+import { insertRows, withValues, type SqlValue } from "../db/sql-dialect";
 import type { Proposal } from "./analyzers/analyzer-types";
 
 export interface SceneProposals {
@@ -6,36 +7,55 @@ export interface SceneProposals {
   proposals: Proposal[];
 }
 
+const changeColumns = [
+  "scene_id",
+  "field",
+  "action",
+  "current",
+  "proposed",
+  "confidence",
+  "evidence",
+];
+
 /**
  * Records one batch of scenes' proposals in one transaction: a result per scene (its timeline
- * entry) and a pending change per proposal. Two statements per batch, whatever its size.
+ * entry) and a pending change per proposal, each change joined to its result by (plan, scene).
+ * Written through the bulk writer: Prisma's createMany cost most of a plan's time.
  */
 export async function writePlanResults(
-  db: Db,
   planId: number,
   scenes: readonly SceneProposals[],
 ): Promise<void> {
   if (scenes.length === 0) return;
   const createdAt = new Date();
-  await db.$transaction(async (tx) => {
-    const results = await tx.analysisResult.createManyAndReturn({
-      data: scenes.map((scene) => ({ planId, sceneId: scene.sceneId, createdAt })),
-      select: { id: true, sceneId: true },
-    });
-    const resultOf = new Map(results.map((result) => [result.sceneId, result.id]));
-    await tx.analysisChange.createMany({
-      data: scenes.flatMap((scene) =>
-        scene.proposals.map((proposal) => ({
-          resultId: resultOf.get(scene.sceneId)!,
-          planId,
-          field: proposal.field,
-          action: proposal.action,
-          current: proposal.current === null ? null : JSON.stringify(proposal.current),
-          proposed: JSON.stringify(proposal.proposed),
-          confidence: proposal.confidence,
-          evidence: JSON.stringify(proposal.evidence),
-        })),
-      ),
-    });
-  });
+  const changes: SqlValue[][] = scenes.flatMap((scene) =>
+    scene.proposals.map((proposal) => [
+      scene.sceneId,
+      proposal.field,
+      proposal.action,
+      proposal.current === null ? null : JSON.stringify(proposal.current),
+      JSON.stringify(proposal.proposed),
+      proposal.confidence,
+      JSON.stringify(proposal.evidence),
+    ]),
+  );
+  const id = Math.trunc(planId);
+  await bulkWriter().write([
+    ...insertRows(
+      "analysis_result",
+      ["plan_id", "scene_id", "created_at"],
+      scenes.map((scene) => [id, scene.sceneId, createdAt]),
+    ),
+    ...withValues(
+      "proposal",
+      changeColumns,
+      changes,
+      `INSERT INTO "analysis_change" ("result_id", "plan_id", "field", "action", "current",
+         "proposed", "confidence", "evidence")
+       SELECT "r"."id", "r"."plan_id", "p"."field", "p"."action", "p"."current", "p"."proposed",
+         "p"."confidence", "p"."evidence"
+       FROM "proposal" AS "p" JOIN "analysis_result" AS "r"
+         ON "r"."plan_id" = ${id} AND "r"."scene_id" = "p"."scene_id"`,
+    ),
+  ]);
 }

@@ -61,7 +61,7 @@ describe("migrations", () => {
       .run(now);
     before.close();
 
-    const upgrade = "20261203212215_analysis_plans_as_jobs";
+    const upgrade = "20261203214530_analysis_plans_as_jobs";
     expect(await applyMigrations(file, { upTo: upgrade })).toEqual([upgrade]);
     const after = new Database(file, { readonly: true });
     const plan = after

@@ -18,6 +18,7 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 const MARKS = /\p{M}+/gu;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Lower case without accents: NFD splits "ë" into "e" and a mark, which is dropped. */
 export function foldWord(word: string): string {
@@ -27,10 +28,13 @@ export function foldWord(word: string): string {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
-    const cased = match[0].normalize("NFC");
+    // Most words of file names are plain ASCII: nothing to normalise or fold.
+    const ascii = ASCII.test(match[0]);
+    const cased = ascii ? match[0] : match[0].normalize("NFC");
+    const written = cased.toLowerCase();
     tokens.push({
-      folded: foldWord(cased),
-      written: cased.toLowerCase(),
+      folded: ascii ? written : foldWord(cased),
+      written,
       cased,
       start: match.index,
       end: match.index + match[0].length,
