@@ -18,7 +18,7 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 const MARKS = /\p{M}+/gu;
-const ASCII = /^[\x00-\x7f]*$/;
+const NON_ASCII = /[^\p{ASCII}]/u;
 
 /** Lower case without accents: NFD splits "ë" into "e" and a mark, which is dropped. */
 export function foldWord(word: string): string {
@@ -29,7 +29,7 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
     // Most words of file names are plain ASCII: nothing to normalise or fold.
-    const ascii = ASCII.test(match[0]);
+    const ascii = !NON_ASCII.test(match[0]);
     const cased = ascii ? match[0] : match[0].normalize("NFC");
     const written = cased.toLowerCase();
     tokens.push({
