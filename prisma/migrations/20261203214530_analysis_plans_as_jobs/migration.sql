@@ -56,7 +56,7 @@ INSERT INTO "new_analysis_result" ("created_at", "id", "plan_id", "scene_id") SE
 DROP TABLE "analysis_result";
 ALTER TABLE "new_analysis_result" RENAME TO "analysis_result";
 CREATE INDEX "analysis_result_scene_id_created_at_idx" ON "analysis_result"("scene_id", "created_at");
-CREATE UNIQUE INDEX "analysis_result_plan_id_scene_id_key" ON "analysis_result"("plan_id", "scene_id");
+CREATE INDEX "analysis_result_plan_id_scene_id_idx" ON "analysis_result"("plan_id", "scene_id");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
