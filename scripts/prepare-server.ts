@@ -5,8 +5,9 @@ import { existsSync } from "node:fs";
 import { closeBulkWriter } from "../server/db/bulk-writer";
 import { db } from "../server/db/client";
 import { restoreDeferredIndexes } from "../server/db/deferred-indexes";
-import { sqliteFileFromUrl } from "../server/db/database-file";
+import { migrationTarget } from "../server/db/database-file";
 import { applyMigrations } from "../server/db/migrations";
+import { providerOf } from "../server/db/provider";
 import { dialect } from "../server/db/sql-dialect";
 import { env } from "../server/env";
 import { errorText } from "../server/errors";
@@ -14,9 +15,11 @@ import { logger } from "../server/logger";
 import { notifyWhenRunsEnd } from "../server/notifications/notify-when-runs-end";
 import { recoverInterruptedRuns } from "../server/sync/run-record";
 
-const file = sqliteFileFromUrl(env().DATABASE_URL);
+const target = migrationTarget(env().DATABASE_URL);
+const file = target.name;
 try {
-  if (existsSync(file)) {
+  // A SQLite file that does not exist yet has nothing deferred; a PostgreSQL server always answers.
+  if (providerOf(env().DATABASE_URL) === "postgresql" || existsSync(target.location)) {
     // A first sync killed while filling the library left its indexes deferred: rebuild them
     // before migrations, which are written against the full schema and may change them.
     const rebuilt = await restoreDeferredIndexes();
@@ -24,7 +27,7 @@ try {
       logger.info(`Rebuilt indexes a stopped sync had deferred: ${rebuilt.join(", ")}`);
     await closeBulkWriter();
   }
-  const applied = await applyMigrations(file);
+  const applied = await applyMigrations(target.location);
   if (applied.length) logger.info(`Applied migrations: ${applied.join(", ")}`);
   notifyWhenRunsEnd();
   const interrupted = await recoverInterruptedRuns(db());

@@ -1,5 +1,6 @@
 import proxyAddr from "proxy-addr";
 import { z } from "zod";
+import { providerOf } from "./db/provider";
 
 /**
  * The one place configuration is read. Every variable is validated here; a wrong value stops
@@ -31,8 +32,9 @@ export const envSchema = z.object({
     .trim()
     .min(1)
     .default("file:./data/stash-sync.db")
-    .refine((v) => v.startsWith("file:"), {
-      message: 'must be a SQLite URL such as "file:./data/stash-sync.db"',
+    .refine((v) => v.startsWith("file:") || providerOf(v) === "postgresql", {
+      message:
+        'must be a SQLite URL such as "file:./data/stash-sync.db" or a PostgreSQL URL such as "postgresql://user:password@host:5432/stash_sync"',
     }),
   /** Stash's GraphQL endpoint, e.g. http://localhost:9999/graphql. */
   STASH_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),

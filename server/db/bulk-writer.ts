@@ -2,6 +2,8 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { env } from "../env";
 import { sqliteFileFromUrl } from "./database-file";
+import { openRawPool, toPostgresStatement } from "./postgresql-values";
+import { providerOf } from "./provider";
 import type { Statement } from "./sql-dialect";
 import { toSqliteStatement } from "./sqlite-values";
 
@@ -11,8 +13,8 @@ import { toSqliteStatement } from "./sqlite-values";
  * inserts (docs/decisions.md); everything else goes through the Prisma client.
  *
  * The SQLite implementation runs its own better-sqlite3 connection on a worker thread, so a
- * page's write never stalls web requests or the socket that brings in the next page. A
- * PostgreSQL implementation would use `pg` behind the same interface.
+ * page's write never stalls web requests or the socket that brings in the next page. On
+ * PostgreSQL it is one `pg` connection (a pool of one queues calls in order, as the worker does).
  */
 export interface BulkWriter {
   /** Runs the statements in one transaction: all of them or none. */
@@ -83,11 +85,47 @@ export function openSqliteBulkWriter(file: string): BulkWriter {
   };
 }
 
+export function openPostgresqlBulkWriter(url: string): BulkWriter {
+  const pool = openRawPool(url, 1);
+  return {
+    async write(statements) {
+      if (statements.length === 0) return;
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        for (const statement of statements) {
+          const { sql, params } = toPostgresStatement(statement);
+          await client.query(sql, params);
+        }
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async query<T>(statement: Statement) {
+      const { sql, params } = toPostgresStatement(statement);
+      return (await pool.query(sql, params)).rows as T[];
+    },
+    // PostgreSQL checkpoints on its own; there is no log file to fold back.
+    async checkpoint() {},
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
 const globalForBulk = globalThis as unknown as { stashSyncBulkWriter?: BulkWriter };
 
 /** The process's bulk writer, on the configured database. */
 export function bulkWriter(): BulkWriter {
-  globalForBulk.stashSyncBulkWriter ??= openSqliteBulkWriter(sqliteFileFromUrl(env().DATABASE_URL));
+  const url = env().DATABASE_URL;
+  globalForBulk.stashSyncBulkWriter ??=
+    providerOf(url) === "postgresql"
+      ? openPostgresqlBulkWriter(url)
+      : openSqliteBulkWriter(sqliteFileFromUrl(url));
   return globalForBulk.stashSyncBulkWriter;
 }
 

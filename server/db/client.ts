@@ -1,12 +1,24 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../generated/prisma/client";
+import { PrismaClient as PostgresqlPrismaClient } from "../../generated/prisma-postgresql/client";
 import { env } from "../env";
 import { sqliteFileFromUrl } from "./database-file";
+import { providerOf } from "./provider";
 
+/**
+ * The Prisma client's type. Both providers' clients are generated from the same schema
+ * (prisma/schema.prisma), so they offer the same models and queries; the SQLite client's type
+ * stands for both.
+ */
 export type Db = PrismaClient;
 
-/** A Prisma client on one SQLite file, with the settings every connection needs. */
+/** A Prisma client on the database the URL names, with the settings every connection needs. */
 export function createDb(databaseUrl: string): Db {
+  if (providerOf(databaseUrl) === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: databaseUrl });
+    return new PostgresqlPrismaClient({ adapter }) as unknown as Db;
+  }
   const adapter = new PrismaBetterSqlite3({
     url: sqliteFileFromUrl(databaseUrl),
     // A sync writes while pages read: wait for the writer instead of failing with SQLITE_BUSY.

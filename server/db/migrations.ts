@@ -3,38 +3,37 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
-import { noFilters, openSchemaEngine, type SchemaFile } from "./schema-engine";
+import { providerOf, type DatabaseProvider } from "./provider";
+import { providerDir, schemaFor } from "./provider-schemas";
+import { noFilters, openSchemaEngine } from "./schema-engine";
 
 /**
- * Migrations live in prisma/migrations/<timestamp>_<name>/migration.sql, Prisma's own layout,
- * and are applied by Prisma's schema engine (wasm): `prisma migrate deploy` accepts the same
- * folder and the same database.
+ * Migrations live in Prisma's own layout, one folder per provider: prisma/migrations/ for
+ * SQLite, prisma/postgresql/migrations/ for PostgreSQL, each <timestamp>_<name>/migration.sql.
+ * They are applied by Prisma's schema engine (wasm), so `prisma migrate deploy` accepts the
+ * same folders and the same databases.
  */
 // Run from the project root, like every entry point (see database-file.ts).
 const projectRoot = process.cwd();
-const prismaDir = path.join(projectRoot, "prisma");
-const migrationsDir = path.join(prismaDir, "migrations");
 const lockfileName = "migration_lock.toml";
 
-function readSchema(): SchemaFile {
-  const schemaPath = path.join(prismaDir, "schema.prisma");
-  return { path: schemaPath, content: readFileSync(schemaPath, "utf8") };
+export function migrationsDir(provider: DatabaseProvider): string {
+  return path.join(providerDir(provider), "migrations");
 }
 
 /** The migrations folder for the engine; `upTo` stops after that migration (tests of upgrades). */
-function readMigrationsList(upTo?: string) {
-  const dirs = existsSync(migrationsDir)
-    ? readdirSync(migrationsDir, { withFileTypes: true })
-        .filter(
-          (d) => d.isDirectory() && existsSync(path.join(migrationsDir, d.name, "migration.sql")),
-        )
+function readMigrationsList(provider: DatabaseProvider, upTo?: string) {
+  const dir = migrationsDir(provider);
+  const dirs = existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && existsSync(path.join(dir, d.name, "migration.sql")))
         .map((d) => d.name)
         .sort()
         .filter((name) => upTo === undefined || name <= upTo)
     : [];
-  const lockPath = path.join(migrationsDir, lockfileName);
+  const lockPath = path.join(dir, lockfileName);
   return {
-    baseDir: migrationsDir,
+    baseDir: dir,
     lockfile: {
       path: lockfileName,
       content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null,
@@ -46,7 +45,7 @@ function readMigrationsList(upTo?: string) {
         path: "migration.sql",
         content: {
           tag: "ok" as const,
-          value: readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8"),
+          value: readFileSync(path.join(dir, name, "migration.sql"), "utf8"),
         },
       },
     })),
@@ -54,44 +53,59 @@ function readMigrationsList(upTo?: string) {
 }
 
 /**
- * Applies every pending migration to the SQLite file (or those up to and including `upTo`, to
- * test an upgrade from an older schema); returns the names applied.
+ * Applies every pending migration to the database — a SQLite file path or a PostgreSQL URL —
+ * (or those up to and including `upTo`, to test an upgrade from an older schema); returns the
+ * names applied.
  */
 export async function applyMigrations(
-  sqliteFile: string,
+  target: string,
   options: { upTo?: string } = {},
 ): Promise<string[]> {
-  mkdirSync(path.dirname(sqliteFile), { recursive: true });
-  const opened = await openSchemaEngine(sqliteFile, readSchema());
+  const provider = providerOf(target);
+  if (provider === "sqlite") mkdirSync(path.dirname(target), { recursive: true });
+  const opened = await openSchemaEngine(target, schemaFor(provider));
   try {
-    return await applyWith(opened.engine, options.upTo);
+    return await applyWith(opened.engine, provider, options.upTo);
   } finally {
     await opened.close();
   }
 }
 
-async function applyWith(engine: SchemaEngine, upTo?: string): Promise<string[]> {
+async function applyWith(
+  engine: SchemaEngine,
+  provider: DatabaseProvider,
+  upTo?: string,
+): Promise<string[]> {
   const out = await engine.applyMigrations({
-    migrationsList: readMigrationsList(upTo),
+    migrationsList: readMigrationsList(provider, upTo),
     filters: noFilters,
   });
   return out.appliedMigrationNames;
 }
 
 /**
- * Compares what the migrations build with what schema.prisma describes, on a scratch database
- * (Prisma's shadow-database route sends multi-statement SQL the SQLite adapter refuses).
+ * A scratch database for a drift check: SQLite makes its own; PostgreSQL needs the URL of an
+ * empty database on a server (scripts/db-throwaway-postgres.ts starts one).
+ */
+export type Scratch = { provider: "sqlite" } | { provider: "postgresql"; url: string };
+
+/**
+ * Compares what the migrations build with what the provider's schema describes, on a scratch
+ * database (Prisma's shadow-database route sends multi-statement SQL the adapters refuse).
  * Returns the SQL that would bring the migrations up to the schema: empty when they agree.
  */
-export async function pendingSchemaChanges(): Promise<string> {
-  const scratchDir = mkdtempSync(path.join(os.tmpdir(), "stash-sync-drift-"));
-  const scratch = path.join(scratchDir, "scratch.db");
+export async function pendingSchemaChanges(
+  scratch: Scratch = { provider: "sqlite" },
+): Promise<string> {
+  const scratchDir =
+    scratch.provider === "sqlite" ? mkdtempSync(path.join(os.tmpdir(), "stash-sync-drift-")) : "";
+  const target = scratch.provider === "sqlite" ? path.join(scratchDir, "scratch.db") : scratch.url;
   try {
-    const schema = readSchema();
+    const schema = schemaFor(scratch.provider);
     // One engine for both steps: a second connection to the same file would find it locked.
-    const opened = await openSchemaEngine(scratch, schema);
+    const opened = await openSchemaEngine(target, schema);
     try {
-      await applyWith(opened.engine);
+      await applyWith(opened.engine, scratch.provider);
       const result = await opened.engine.diff({
         from: { tag: "schemaDatasource", files: [schema], configDir: projectRoot },
         to: { tag: "schemaDatamodel", files: [schema] },
@@ -104,28 +118,38 @@ export async function pendingSchemaChanges(): Promise<string> {
       await opened.close();
     }
   } finally {
-    rmSync(scratchDir, { recursive: true, force: true });
+    if (scratchDir) rmSync(scratchDir, { recursive: true, force: true });
   }
 }
 
-/** Writes the next migration folder from the schema changes; null when there are none. */
-export async function createMigration(name: string, now = new Date()): Promise<string | null> {
-  const sql = await pendingSchemaChanges();
-  if (!sql) return null;
+/** The folder name of a migration made at `now`: the same for both providers. */
+export function migrationFolderName(name: string, now: Date): string {
   const stamp = now.toISOString().replace(/\D/g, "").slice(0, 14);
   const slug =
     name
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, "_")
       .replace(/^_|_$/g, "") || "migration";
-  const dir = path.join(migrationsDir, `${stamp}_${slug}`);
+  return `${stamp}_${slug}`;
+}
+
+/** Writes the provider's next migration folder from the schema changes; null when there are none. */
+export async function createMigration(
+  name: string,
+  now = new Date(),
+  scratch: Scratch = { provider: "sqlite" },
+): Promise<string | null> {
+  const sql = await pendingSchemaChanges(scratch);
+  if (!sql) return null;
+  const root = migrationsDir(scratch.provider);
+  const dir = path.join(root, migrationFolderName(name, now));
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "migration.sql"), `${sql}\n`);
-  const lockPath = path.join(migrationsDir, lockfileName);
+  const lockPath = path.join(root, lockfileName);
   if (!existsSync(lockPath)) {
     writeFileSync(
       lockPath,
-      '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "sqlite"\n',
+      `# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "${scratch.provider}"\n`,
     );
   }
   return dir;

@@ -2,6 +2,8 @@ import Database from "better-sqlite3";
 import { env } from "../env";
 import { cappedCache } from "./capped-cache";
 import { sqliteFileFromUrl } from "./database-file";
+import { openRawPool, toPostgresStatement } from "./postgresql-values";
+import { providerOf } from "./provider";
 import type { Statement } from "./sql-dialect";
 import { toSqliteStatement } from "./sqlite-values";
 
@@ -12,8 +14,8 @@ import { toSqliteStatement } from "./sqlite-values";
  *
  * The SQLite implementation is a query-only better-sqlite3 connection with prepared statements
  * kept by their text; in WAL mode it reads while a sync writes (the sync engine reads its
- * committed state through it while the writer's thread commits the next page). A PostgreSQL implementation
- * would be a `pg` pool behind the same interface.
+ * committed state through it while the writer's thread commits the next page). On PostgreSQL
+ * it is a small `pg` pool.
  */
 export interface RowReader {
   all<T>(statement: Statement): Promise<T[]>;
@@ -47,7 +49,11 @@ const globalForReader = globalThis as unknown as { stashSyncRowReader?: RowReade
 
 /** The process's row reader, on the configured database. */
 export function rowReader(): RowReader {
-  globalForReader.stashSyncRowReader ??= openSqliteRowReader(sqliteFileFromUrl(env().DATABASE_URL));
+  const url = env().DATABASE_URL;
+  globalForReader.stashSyncRowReader ??=
+    providerOf(url) === "postgresql"
+      ? openPostgresqlRowReader(url)
+      : openSqliteRowReader(sqliteFileFromUrl(url));
   return globalForReader.stashSyncRowReader;
 }
 
@@ -64,4 +70,20 @@ export async function readRows<T>(statements: Statement[]): Promise<T[]> {
 export function closeRowReader(): void {
   globalForReader.stashSyncRowReader?.close();
   globalForReader.stashSyncRowReader = undefined;
+}
+
+export function openPostgresqlRowReader(url: string): RowReader {
+  const pool = openRawPool(url, 4);
+  return {
+    async all<T>(statement: Statement) {
+      const { sql, params } = toPostgresStatement(statement);
+      return (await pool.query(sql, params)).rows as T[];
+    },
+    async column<T>(statement: Statement) {
+      const { sql, params } = toPostgresStatement(statement);
+      const result = await pool.query({ text: sql, values: params, rowMode: "array" });
+      return result.rows.map((row: unknown[]) => row[0]) as T[];
+    },
+    close: () => void pool.end(),
+  };
 }

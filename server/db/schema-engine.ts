@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlDriverAdapter,
@@ -9,6 +11,8 @@ import {
 } from "@prisma/driver-adapter-utils";
 import type * as EngineGlue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { providerOf } from "./provider";
+import type { SchemaFile } from "./provider-schemas";
 
 /**
  * Prisma's schema engine, as WebAssembly. The native engine that `prisma migrate` downloads
@@ -42,24 +46,25 @@ function loadGlue(): Promise<Glue> {
   return glue;
 }
 
-export interface SchemaFile {
-  path: string;
-  content: string;
-}
-
 export interface OpenSchemaEngine {
   engine: SchemaEngine;
   /** Frees the engine and closes its connections: an open one keeps the file locked. */
   close(): Promise<void>;
 }
 
-/** Opens the engine on one SQLite file. The caller must `close()` it. */
+/**
+ * Opens the engine on one database: a SQLite file path or a PostgreSQL URL. The caller must
+ * `close()` it.
+ */
 export async function openSchemaEngine(
-  sqliteFile: string,
+  target: string,
   schema: SchemaFile,
 ): Promise<OpenSchemaEngine> {
   const { SchemaEngine } = await loadGlue();
-  const factory = new PrismaBetterSqlite3({ url: sqliteFile });
+  const factory: SqlMigrationAwareDriverAdapterFactory =
+    providerOf(target) === "postgresql"
+      ? new PrismaPg({ connectionString: target, Client: CatalogReadingClient })
+      : new PrismaBetterSqlite3({ url: target });
   const connections: SqlDriverAdapter[] = [];
   const tracked: SqlMigrationAwareDriverAdapterFactory = {
     provider: factory.provider,
@@ -85,6 +90,33 @@ export async function openSchemaEngine(
       await Promise.all(connections.map((c) => c.dispose()));
     },
   };
+}
+
+/**
+ * The engine reads PostgreSQL's catalogs, whose flag columns have the one-byte type "char"
+ * (OID 18) that @prisma/adapter-pg does not map; pg already reads its values as text, so they
+ * are reported as text (OID 25).
+ */
+type Fields = { fields?: { dataTypeID: number }[] } | undefined;
+
+function asText(result: Fields): Fields {
+  for (const field of result?.fields ?? []) if (field.dataTypeID === 18) field.dataTypeID = 25;
+  return result;
+}
+
+class CatalogReadingClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    const query = this.query.bind(this) as (...args: unknown[]) => unknown;
+    this.query = ((...args: unknown[]) => {
+      // pg's pool passes a callback; the adapter's own calls await a promise.
+      const last = args.at(-1);
+      if (typeof last === "function")
+        args[args.length - 1] = (error: unknown, result: Fields) => last(error, asText(result));
+      const out = query(...args);
+      return out instanceof Promise ? out.then(asText) : out;
+    }) as pg.Client["query"];
+  }
 }
 
 export const noFilters = { externalTables: [], externalEnums: [] };

