@@ -43,9 +43,14 @@ describe("scene digests", () => {
   });
 
   it("compares field by field, once, scenes whose digest came from an older release", async () => {
+    // Rows in key order: PostgreSQL returns updated rows in another physical order.
+    const inStableOrder = {
+      include: { tags: { orderBy: { tagId: "asc" } }, files: { orderBy: { id: "asc" } } },
+      orderBy: { id: "asc" },
+    } as const;
     await syncNow(sim, { type: "full" });
     await db().scene.updateMany({ data: { contentHash: "from-an-older-release" } });
-    const before = await db().scene.findMany({ include: { tags: true, files: true } });
+    const before = await db().scene.findMany(inStableOrder);
 
     const summary = await syncNow(sim, { type: "full" });
     expect(summary.status).toBe("completed");
@@ -53,7 +58,7 @@ describe("scene digests", () => {
     expect(await logRows(summary.jobId)).toHaveLength(1);
     expect((await runRow(summary.jobId)).itemsSkipped).toBeGreaterThanOrEqual(150);
     await expectCountersMatchLogs(summary.jobId);
-    const after = await db().scene.findMany({ include: { tags: true, files: true } });
+    const after = await db().scene.findMany(inStableOrder);
     expect(after.every((s) => s.contentHash !== "from-an-older-release")).toBe(true);
     const content = (s: (typeof after)[number]) => ({ ...s, contentHash: "", lastSyncedAt: 0 });
     expect(after.map(content)).toEqual(before.map(content));
