@@ -1,6 +1,6 @@
 // Writes prisma/postgresql/schema.prisma from prisma/schema.prisma, the one schema source
-// (server/db/provider-schemas.ts). Run by postinstall before `prisma generate` and by
-// db:new-migration; db:check fails when the written file is stale.
+// (server/db/provider-schemas.ts). db:new-migration runs it too; the file is checked in, so
+// postinstall generates both clients without it, and db:check fails when it is stale.
 import { writeFileSync } from "node:fs";
 import { schemaFor } from "../server/db/provider-schemas";
 
