@@ -12,6 +12,8 @@ import pg from "pg";
  * removed by `stop()`. Nothing needs to be installed or running beforehand.
  */
 export interface ThrowawayPostgres {
+  /** The temp folder that holds the cluster; gone after stop(). */
+  folder: string;
   /** A `postgresql://` URL of the given database on this cluster. */
   url(database: string): string;
   /** Creates an empty database, or a copy of `template`; returns its URL. */
@@ -88,6 +90,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     );
   }
   return {
+    folder: dir,
     url,
     createDatabase: (name, template) => createDatabase(url("postgres"), name, template),
     stop,

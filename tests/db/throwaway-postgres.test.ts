@@ -1,20 +1,12 @@
 import { existsSync } from "node:fs";
-import os from "node:os";
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { startThrowawayPostgres, withThrowawayPostgres } from "../../scripts/db-throwaway-postgres";
 
-const clusterFolders = () =>
-  new Set(readdirSync(os.tmpdir()).filter((name) => name.startsWith("stash-sync-pg-")));
-
 describe("a throwaway PostgreSQL", () => {
   it("starts in a temp folder on a free port, creates databases from a template, and leaves nothing behind", async () => {
-    const before = clusterFolders();
     const cluster = await startThrowawayPostgres();
-    const folder = [...clusterFolders()].find((name) => !before.has(name));
-    expect(folder).toBeDefined();
+    expect(existsSync(cluster.folder)).toBe(true);
     const templateUrl = await cluster.createDatabase("template_db");
     const template = new pg.Client({ connectionString: templateUrl });
     await template.connect();
@@ -29,21 +21,25 @@ describe("a throwaway PostgreSQL", () => {
     await copy.end();
     expect(rows).toEqual([{ n: 7, who: "postgres" }]);
 
-    const port = Number(new URL(cluster.url("postgres")).port);
     await cluster.stop();
-    expect(existsSync(path.join(os.tmpdir(), folder!))).toBe(false);
+    expect(existsSync(cluster.folder)).toBe(false);
     const after = new pg.Client({ connectionString: cluster.url("postgres") });
     await expect(after.connect()).rejects.toThrow();
-    expect(port).toBeGreaterThan(0);
   });
 
   it("is stopped and removed when the work with it fails", async () => {
-    const before = clusterFolders();
+    let folder = "";
+    let url = "";
     await expect(
-      withThrowawayPostgres(async () => {
+      withThrowawayPostgres(async (cluster) => {
+        folder = cluster.folder;
+        url = cluster.url("postgres");
         throw new Error("the work failed");
       }),
     ).rejects.toThrow("the work failed");
-    expect([...clusterFolders()].filter((name) => !before.has(name))).toEqual([]);
+    expect(folder).not.toBe("");
+    expect(existsSync(folder)).toBe(false);
+    const after = new pg.Client({ connectionString: url });
+    await expect(after.connect()).rejects.toThrow();
   });
 });
