@@ -10,6 +10,9 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
+    // Each file also creates its database and opens a server connection per pool; a sync CLI
+    // in a child process (killed-process) needs longer than on SQLite when the machine is busy.
+    testTimeout: 60_000,
     include: ["tests/db/**/*.test.ts", "tests/history/**/*.test.ts", "tests/sync/**/*.test.ts"],
     exclude: [
       ...configDefaults.exclude,

