@@ -4,7 +4,8 @@
  * hang up as debug lines, to say in the log that the app is open to anyone (the dashboard says
  * it too), to have notifications hear of runs that end (syncs do not know notifications), and
  * to start the server's own background jobs (scheduled incremental sync, daily retention),
- * which must run in the server process, not in a request.
+ * which must run in the server process, not in a request; and to end running syncs as
+ * cancelled when the process is told to stop (SIGTERM from `docker stop`).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -18,4 +19,6 @@ export async function register() {
   notifyWhenRunsEnd();
   const { startBackgroundJobs } = await import("./server/schedule/start-background-jobs");
   startBackgroundJobs();
+  const { stopOnSignals } = await import("./server/shutdown/stop-on-signals");
+  stopOnSignals();
 }

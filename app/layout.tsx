@@ -5,6 +5,7 @@ import { MainNav } from "@/components/layout/main-nav";
 import { NotificationsIndicator } from "@/components/notifications/notifications-indicator";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
 import { accessControlEnabled } from "@/server/auth/access-token";
+import { appVersion } from "@/server/version";
 import { TRPCReactProvider } from "@/trpc/react";
 import "./globals.css";
 
@@ -51,6 +52,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <main id="main" className="mx-auto max-w-6xl px-4 py-6">
             {children}
           </main>
+          <footer className="mx-auto max-w-6xl px-4 pb-6 text-xs text-muted-foreground">
+            {`stash-sync ${appVersion}`}
+          </footer>
         </TRPCReactProvider>
       </body>
     </html>

@@ -6,11 +6,11 @@ import { closeBulkWriter } from "../server/db/bulk-writer";
 import { db } from "../server/db/client";
 import { restoreDeferredIndexes } from "../server/db/deferred-indexes";
 import { migrationTarget } from "../server/db/database-file";
-import { applyMigrations } from "../server/db/migrations";
+import { applyMigrations, assertNoUnknownMigrations } from "../server/db/migrations";
 import { providerOf } from "../server/db/provider";
 import { dialect } from "../server/db/sql-dialect";
 import { env } from "../server/env";
-import { errorText } from "../server/errors";
+import { errorText, isAppError } from "../server/errors";
 import { logger } from "../server/logger";
 import { notifyWhenRunsEnd } from "../server/notifications/notify-when-runs-end";
 import { recoverInterruptedRuns } from "../server/sync/run-record";
@@ -18,6 +18,8 @@ import { recoverInterruptedRuns } from "../server/sync/run-record";
 const target = migrationTarget(env().DATABASE_URL);
 const file = target.name;
 try {
+  // Before anything writes: an older build must leave a newer build's database as it found it.
+  await assertNoUnknownMigrations(target.location);
   // A SQLite file that does not exist yet has nothing deferred; a PostgreSQL server always answers.
   if (providerOf(env().DATABASE_URL) === "postgresql" || existsSync(target.location)) {
     // A first sync killed while filling the library left its indexes deferred: rebuild them
@@ -38,9 +40,11 @@ try {
   // Most often a sync from cron (npm run sync) or a second server writing to the same file:
   // say so, instead of a driver's bare error code.
   logger.error(
-    dialect.isBusyError(error)
-      ? `The database ${file} is in use by another stash-sync process (a sync started from cron, or a second server). Let it finish or stop it, then start again. (${errorText(error)})`
-      : `Could not prepare the database ${file}: ${error instanceof Error && error.stack ? error.stack : errorText(error)}`,
+    isAppError(error)
+      ? error.message
+      : dialect.isBusyError(error)
+        ? `The database ${file} is in use by another stash-sync process (a sync started from cron, or a second server). Let it finish or stop it, then start again. (${errorText(error)})`
+        : `Could not prepare the database ${file}: ${error instanceof Error && error.stack ? error.stack : errorText(error)}`,
   );
   process.exit(1);
 }

@@ -40,10 +40,13 @@ async function main() {
   }
   const { jobId, done } = started;
   console.log(`Started ${request.type} sync, job ${jobId}`);
-  process.once("SIGINT", () => {
-    console.log("\nCancelling after the current page…");
-    void cancelSync(jobId);
-  });
+  // Ctrl-C, or SIGTERM from cron's timeout or `docker stop`: end the run as cancelled.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      console.log("\nCancelling after the current page…");
+      void cancelSync(jobId);
+    });
+  }
 
   const interactive = process.stdout.isTTY;
   const bar = interactive

@@ -63,6 +63,8 @@ export const envSchema = z.object({
     }),
   /** The least severe log lines written: debug, info, warn or error. */
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** `text` for people, `json` (one object a line) for log collectors. */
+  LOG_FORMAT: z.enum(["text", "json"]).default("text"),
   /** Whether stash-sync may change scenes in Stash (restores); wins over the Settings switch. */
   STASH_SYNC_ALLOW_WRITES: optionalSwitch,
 });

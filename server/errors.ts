@@ -19,6 +19,7 @@ export const appErrorCodes = [
   "RESTORE_CONFLICT",
   "PLAN_ALREADY_RUN",
   "CHANGE_SETTLED",
+  "SHUTTING_DOWN",
 ] as const;
 
 export type AppErrorCode = (typeof appErrorCodes)[number];

@@ -1,5 +1,5 @@
 import { redactSecrets } from "./auth/redact-secrets";
-import { env } from "./env";
+import { env, type Env } from "./env";
 
 const levels = { debug: 0, info: 1, warn: 2, error: 3 } as const;
 type Level = keyof typeof levels;
@@ -9,16 +9,30 @@ type Level = keyof typeof levels;
  * slips into an error message (a URL with a key, a header dump) never reaches the log.
  */
 function write(level: Level, message: string, print: (line: string) => void) {
-  if (levels[level] < levels[threshold()]) return;
-  print(`${new Date().toISOString()} ${level.toUpperCase()} stash-sync: ${redactSecrets(message)}`);
+  const { LOG_LEVEL, LOG_FORMAT } = settings();
+  if (levels[level] < levels[LOG_LEVEL]) return;
+  print(formatLine(new Date(), level, redactSecrets(message), LOG_FORMAT));
+}
+
+/** One log line: text for a terminal, or one JSON object for a log collector. */
+export function formatLine(
+  time: Date,
+  level: Level,
+  message: string,
+  format: Env["LOG_FORMAT"],
+): string {
+  if (format === "json") {
+    return JSON.stringify({ time: time.toISOString(), level, name: "stash-sync", msg: message });
+  }
+  return `${time.toISOString()} ${level.toUpperCase()} stash-sync: ${message}`;
 }
 
 // Logging may report a configuration error itself: it must not throw on one.
-function threshold(): Level {
+function settings(): Pick<Env, "LOG_LEVEL" | "LOG_FORMAT"> {
   try {
-    return env().LOG_LEVEL;
+    return env();
   } catch {
-    return "info";
+    return { LOG_LEVEL: "info", LOG_FORMAT: process.env.LOG_FORMAT === "json" ? "json" : "text" };
   }
 }
 

@@ -1,8 +1,11 @@
 /** The sign-in page: the one page (and its action) open without the token. */
 export const LOGIN_PATH = "/login";
 
+/** Routes open without the token: the health check, which names no secret and no content. */
+export const PUBLIC_ROUTES = ["/api/health"] as const;
+
 export function isPublicPath(pathname: string): boolean {
-  return pathname === LOGIN_PATH;
+  return pathname === LOGIN_PATH || (PUBLIC_ROUTES as readonly string[]).includes(pathname);
 }
 
 /** The sign-in page that returns to `target` afterwards. */

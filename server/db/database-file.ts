@@ -8,7 +8,9 @@ import { providerOf } from "./provider";
  */
 export function sqliteFileFromUrl(url: string): string {
   const file = url.replace(/^file:/, "");
-  return path.isAbsolute(file) ? file : path.resolve(process.cwd(), file);
+  return path.isAbsolute(file)
+    ? file
+    : path.resolve(/* turbopackIgnore: true */ process.cwd(), file);
 }
 
 /**

@@ -3,9 +3,14 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { AppError } from "../errors";
+import { appVersion } from "../version";
+import { migrationTarget } from "./database-file";
 import { providerOf, type DatabaseProvider } from "./provider";
 import { providerDir, schemaFor } from "./provider-schemas";
+import { openPostgresqlRowReader, openSqliteRowReader, type RowReader } from "./row-reader";
 import { noFilters, openSchemaEngine } from "./schema-engine";
+import { dialectOf } from "./sql-dialect";
 
 /**
  * Migrations live in Prisma's own layout, one folder per provider: prisma/migrations/ for
@@ -62,12 +67,49 @@ export async function applyMigrations(
   options: { upTo?: string } = {},
 ): Promise<string[]> {
   const provider = providerOf(target);
+  await assertNoUnknownMigrations(target);
   if (provider === "sqlite") mkdirSync(path.dirname(target), { recursive: true });
   const opened = await openSchemaEngine(target, schemaFor(provider));
   try {
     return await applyWith(opened.engine, provider, options.upTo);
   } finally {
     await opened.close();
+  }
+}
+
+/**
+ * Refuses a database that a newer build migrated: this build would misread tables it does not
+ * know, and a downgrade cannot be undone by the schema engine. Reads only, so it changes nothing.
+ * `target` is a SQLite file path or a PostgreSQL URL, as for applyMigrations.
+ */
+export async function assertNoUnknownMigrations(target: string): Promise<void> {
+  const unknown = await unknownAppliedMigrations(target);
+  if (unknown.length === 0) return;
+  throw new AppError(
+    "CONFIG_INVALID",
+    `The database ${migrationTarget(target).name} was upgraded by a newer stash-sync: it has migrations this version (${appVersion}) does not know (${unknown.join(", ")}). ` +
+      "Start the newer version again; this version left the database unchanged.",
+    { unknownMigrations: unknown },
+  );
+}
+
+/** Migrations the database records as applied that this build's migrations folder lacks. */
+export async function unknownAppliedMigrations(target: string): Promise<string[]> {
+  const provider = providerOf(target);
+  if (provider === "sqlite" && !existsSync(target)) return [];
+  const reader: RowReader =
+    provider === "sqlite" ? openSqliteRowReader(target) : openPostgresqlRowReader(target);
+  try {
+    const hasTable = await reader.all(dialectOf(provider).tableExists("_prisma_migrations"));
+    if (hasTable.length === 0) return [];
+    const applied = await reader.column<string>({
+      sql: `SELECT "migration_name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`,
+      params: [],
+    });
+    const known = new Set(readMigrationsList(provider).migrationDirectories.map((dir) => dir.path));
+    return applied.filter((name) => !known.has(name)).sort();
+  } finally {
+    reader.close();
   }
 }
 

@@ -24,3 +24,8 @@ export function startBackgroundJobs(clock: Clock = systemClock): Scheduler {
   });
   return globalForJobs.stashSyncBackgroundJobs;
 }
+
+/** Stops the background jobs' loop (shutdown); a tick in progress finishes on its own. */
+export function stopBackgroundJobs(): void {
+  globalForJobs.stashSyncBackgroundJobs?.stop();
+}

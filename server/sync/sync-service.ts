@@ -44,8 +44,21 @@ export interface StartedSync {
 }
 
 // Runs of this process, for cancellation. Runs of other processes are cancelled through their
-// sync_history row (cancel-requests.ts) and seen through the lock (sync-lock.ts).
-const running = new Map<string, AbortController>();
+// sync_history row (cancel-requests.ts) and seen through the lock (sync-lock.ts). Kept on
+// globalThis: Next bundles the request handlers and instrumentation.ts (the shutdown) apart,
+// each with its own copy of this module.
+interface ProcessRuns {
+  running: Map<string, { controller: AbortController; done?: Promise<unknown> }>;
+  shuttingDown: boolean;
+}
+const processRuns = ((globalThis as unknown as { stashSyncRuns?: ProcessRuns }).stashSyncRuns ??= {
+  running: new Map(),
+  shuttingDown: false,
+});
+const running = processRuns.running;
+
+/** The abort reason of runs cancelled because the process is stopping (SIGTERM). */
+const SHUTDOWN = "shutdown";
 
 /**
  * Starts a sync and returns as soon as it is recorded in sync_history (status running), with
@@ -57,6 +70,12 @@ export async function startSync(
   trigger: SyncTrigger,
   options: SyncOptions = {},
 ): Promise<StartedSync> {
+  if (processRuns.shuttingDown) {
+    throw new AppError(
+      "SHUTTING_DOWN",
+      "stash-sync is shutting down: start the sync again once it is back.",
+    );
+  }
   const database = db();
   const jobId = randomUUID();
   const { deadHolderJobId } = await acquireSyncLock(database, jobId);
@@ -86,13 +105,15 @@ export async function startSync(
     throw error;
   }
   const controller = new AbortController();
-  running.set(jobId, controller);
+  const entry: { controller: AbortController; done?: Promise<unknown> } = { controller };
+  running.set(jobId, entry);
   const stopWatching = watchCancelRequests(run.id, controller);
   const done = execute(run, request, client, controller.signal, options).finally(async () => {
     stopWatching();
     running.delete(jobId);
     await releaseSyncLock(database, jobId).catch(() => {});
   });
+  entry.done = done;
   return { jobId, done };
 }
 
@@ -125,10 +146,22 @@ export async function runSync(
  * its sync_history row (cancel-requests.ts). True when the request reached a running run.
  */
 export async function cancelSync(jobId: string): Promise<boolean> {
-  const controller = running.get(jobId);
-  if (!controller) return requestCancel(db(), jobId);
-  controller.abort();
+  const entry = running.get(jobId);
+  if (!entry) return requestCancel(db(), jobId);
+  entry.controller.abort();
   return true;
+}
+
+/**
+ * For a stopping process (SIGTERM): refuses new syncs, asks this process's runs to stop after
+ * the page they are on, and settles once every one of them is recorded as cancelled.
+ */
+export async function cancelSyncsForShutdown(): Promise<number> {
+  processRuns.shuttingDown = true;
+  const runs = [...running.values()];
+  for (const { controller } of runs) controller.abort(SHUTDOWN);
+  await Promise.all(runs.map(({ done }) => done?.catch(() => {})));
+  return runs.length;
 }
 
 async function execute(
@@ -173,7 +206,10 @@ async function execute(
   } catch (error) {
     if (error instanceof SyncCancelled || signal.aborted) {
       end.status = "cancelled";
-      end.errorMessage = "Cancelled on request. Work done before that is kept.";
+      end.errorMessage =
+        signal.reason === SHUTDOWN
+          ? "Cancelled because stash-sync was stopped (SIGTERM). Work done before that is kept; the next sync catches up."
+          : "Cancelled on request. Work done before that is kept.";
     } else {
       end.status = "failed";
       end.errorMessage = failureMessage(error);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStashSyncClient, isStashSyncError } from "../../client";
 import { proxy } from "../../proxy";
 import { appRouter } from "../../server/api/root";
+import { isPublicPath, PUBLIC_ROUTES } from "../../server/auth/public-paths";
 import { issueSessionValue, SESSION_COOKIE_NAME } from "../../server/auth/session-cookie";
 import { db } from "../../server/db/client";
 import { appPaths, appRouteMethods } from "./helpers/app-paths";
@@ -115,7 +116,23 @@ describe("with STASH_SYNC_TOKEN set", () => {
     expect(appRouteMethods()).toContainEqual(["/api/scenes/1/sync-logs", "GET"]);
   });
 
-  describe.each(appRouteMethods())("HTTP route %s (%s)", (route, method) => {
+  // Open on purpose, and tested as such below.
+  const guardedRoutes = appRouteMethods().filter(([route]) => !isPublicPath(route));
+
+  it("knows the routes open on purpose: the health check only", () => {
+    expect(appRouteMethods().filter(([route]) => isPublicPath(route))).toEqual([
+      ["/api/health", "GET"],
+    ]);
+  });
+
+  it.each(PUBLIC_ROUTES)("public route %s answers without the token", async (route) => {
+    for (const server of [app, bare]) {
+      const response = await fetch(`${server.url}${route}`);
+      expect(response.status).toBe(200);
+    }
+  });
+
+  describe.each(guardedRoutes)("HTTP route %s (%s)", (route, method) => {
     // tRPC's route answers a query by GET and a mutation by POST.
     const procedure = method === "GET" ? "sync.running" : "sync.cancel";
     const url = (server: AppServer) =>
@@ -294,8 +311,16 @@ describe("pages and server actions behind the proxy", () => {
     );
   });
 
-  it("paths that only look like the sign-in page are not open", () => {
-    for (const path of ["/login/../scenes", "/loginx", "/login/extra", "/api/login"]) {
+  it("paths that only look like the sign-in page or the health check are not open", () => {
+    for (const path of [
+      "/login/../scenes",
+      "/loginx",
+      "/login/extra",
+      "/api/login",
+      "/api/healthx",
+      "/api/health/../scenes/1/sync-logs",
+      "/api/health/extra",
+    ]) {
       expect(passes(gate(path))).toBe(false);
     }
   });

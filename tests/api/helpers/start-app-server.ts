@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
+import * as healthRoute from "../../../app/api/health/route";
 import * as sceneHistoryExportRoute from "../../../app/api/export/scenes/[id]/history/route";
 import * as runRowsExportRoute from "../../../app/api/export/syncs/[jobId]/rows/route";
 import * as sceneRestoreRoute from "../../../app/api/scenes/[id]/restore/route";
@@ -22,7 +23,7 @@ export interface AppServerOptions {
 /**
  * The app's HTTP surface on a real socket, without a Next build: each request goes through
  * proxy.ts first, as Next runs it, then to the same route handlers Next would call (the tRPC
- * fetch handler, the sync-logs and restore routes, the exports). Pages and server actions need
+ * fetch handler, the sync-logs and restore routes, the exports, the health check). Pages and server actions need
  * Next itself; here they reach only the proxy, which decides about them before any page code
  * runs.
  */
@@ -68,6 +69,9 @@ async function route(request: Request): Promise<Response> {
   if (pathname.startsWith("/api/trpc/")) {
     if (request.method === "GET") return trpcRoute.GET(request);
     if (request.method === "POST") return trpcRoute.POST(request);
+  }
+  if (pathname === "/api/health") {
+    return request.method === "GET" ? healthRoute.GET() : new Response(null, { status: 405 });
   }
   const syncLogs = /^\/api\/scenes\/([^/]+)\/sync-logs$/.exec(pathname);
   if (syncLogs?.[1] !== undefined) {

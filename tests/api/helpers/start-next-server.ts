@@ -81,7 +81,7 @@ async function waitUntilServing(url: string, exited: Promise<void>, logs: string
   throw new Error(`next start did not answer:\n${logs.join("\n")}`);
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
@@ -93,7 +93,7 @@ function freePort(): Promise<number> {
 }
 
 // A build older than the code would test yesterday's app: say so instead.
-function assertFreshBuild() {
+export function assertFreshBuild() {
   const buildId = path.join(root, ".next/BUILD_ID");
   if (!existsSync(buildId)) throw new Error("No build: run `npm run build` before these tests.");
   const built = statSync(buildId).mtimeMs;

@@ -1,0 +1,11 @@
+// The packaged folder's command line: `node cli.js sync full | incremental | scenes <id...>`.
+const [command] = process.argv.slice(2);
+if (command !== "sync") {
+  console.error("Usage: node cli.js sync full | incremental | scenes <id...>");
+  process.exit(2);
+}
+// The sync command reads its own arguments from argv.
+process.argv.splice(2, 1);
+await import("../sync-cli");
+
+export {};
