@@ -197,9 +197,9 @@ describe("stopping the container (SIGTERM)", () => {
     const server = await serve(database);
     const api = createStashSyncClient({ url: server.url, token: TOKEN });
     sim.setLatency(150);
-    const { jobId } = await api.syncs.start.mutate({ type: "full" });
+    const { jobId } = await api.sync.start.mutate({ type: "full" });
     await expect
-      .poll(async () => (await api.syncs.status.query({ jobId })).progress.done, {
+      .poll(async () => (await api.sync.status.query({ jobId })).progress.done, {
         timeout: 60_000,
         interval: 50,
       })
