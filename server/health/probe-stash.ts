@@ -17,7 +17,7 @@ export function probeStash(now = Date.now()): Promise<StashHealth> {
   return last.answer;
 }
 
-/** Forgets the reused answer (tests, and after the connection settings change). */
+/** Forgets the reused answer (tests). */
 export function forgetStashProbe(): void {
   last = undefined;
 }

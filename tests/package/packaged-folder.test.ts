@@ -18,6 +18,8 @@ import {
 const API_KEY = "packaged-stash-api-key-42";
 const TOKEN = "packaged-access-token-0123456789";
 const sim = withStashSim({ scenes: 1200, seed: 22, apiKey: API_KEY });
+// Each test starts a server process (and the CLI): slower than in-process tests on a busy machine.
+const serverTests = { timeout: 180_000 };
 const migrationNames = readdirSync("prisma/migrations", { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
@@ -71,7 +73,7 @@ function appliedMigrations(databaseFile: string): string[] {
   }
 }
 
-describe("the packaged folder (npm run package)", () => {
+describe("the packaged folder (npm run package)", serverTests, () => {
   it("holds the server, the CLI, the migrations and the native SQLite module, and nothing of the repository", () => {
     for (const file of [
       "server.js",
@@ -147,7 +149,7 @@ describe("the packaged folder (npm run package)", () => {
   });
 });
 
-describe("upgrades are restarts", () => {
+describe("upgrades are restarts", serverTests, () => {
   it("a newer build applies an older database's pending migrations before it serves", async () => {
     const database = newDatabaseFile();
     const older = migrationNames[1]!;
@@ -191,7 +193,7 @@ describe("upgrades are restarts", () => {
   });
 });
 
-describe("stopping the container (SIGTERM)", () => {
+describe("stopping the container (SIGTERM)", serverTests, () => {
   it("ends a running sync after its current page as cancelled, then exits", async () => {
     const database = newDatabaseFile();
     const server = await serve(database);

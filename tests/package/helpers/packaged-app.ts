@@ -103,14 +103,14 @@ async function waitForHealth(server: PackagedServer) {
   throw new Error(`node server.js did not answer:\n${server.logs.join("\n")}`);
 }
 
-/** `node cli.js …` in the folder. */
+/** `node <folder>/cli.js …` from another directory, as cron starts it. */
 export async function runPackagedCli(
   folder: string,
   args: string[],
   env: Record<string, string>,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(process.execPath, ["cli.js", ...args], {
-    cwd: folder,
+  return run(process.execPath, [path.join(folder, "cli.js"), ...args], {
+    cwd: os.tmpdir(),
     env: packagedEnv(folder, env),
   }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
