@@ -36,6 +36,8 @@ if (existsSync(from("public"))) cpSync(from("public"), to("public"), { recursive
 mkdirSync(to("prisma"), { recursive: true });
 cpSync(from("prisma/schema.prisma"), to("prisma/schema.prisma"));
 cpSync(from("prisma/migrations"), to("prisma/migrations"), { recursive: true });
+// PostgreSQL's schema and migrations, derived from the same source (provider-schemas.ts).
+cpSync(from("prisma/postgresql"), to("prisma/postgresql"), { recursive: true });
 for (const file of ["sqlite-writer-worker.mjs", "sqlite-writer-connection.mjs"]) {
   cpSync(from("server/db", file), to("server/db", file));
 }
