@@ -55,6 +55,9 @@ export interface StashSimStatus {
   now: string;
   apiKeyRequired: boolean;
   faults: FaultState;
+  /** Requests to /graphql being answered now, and the most at once since the log was cleared. */
+  inFlight: number;
+  peakInFlight: number;
 }
 
 const REQUEST_LOG_LIMIT = 2000;
@@ -150,6 +153,8 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
   let faults = noFaults();
   let log: RequestRecord[] = [];
   let seq = 0;
+  let inFlight = 0;
+  let peakInFlight = 0;
   let up = false;
   let closed = false;
   let comeBackTimer: NodeJS.Timeout | undefined;
@@ -169,6 +174,16 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     if ((req.url ?? "").startsWith("/__control")) return handleControl(req, res);
+    inFlight++;
+    peakInFlight = Math.max(peakInFlight, inFlight);
+    try {
+      await answerGraphQL(req, res);
+    } finally {
+      inFlight--;
+    }
+  }
+
+  async function answerGraphQL(req: IncomingMessage, res: ServerResponse) {
     const header = req.headers.apikey;
     const sentKey = (Array.isArray(header) ? header[0] : header) ?? "";
     const record: RequestRecord = {
@@ -186,6 +201,7 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
       req.socket.destroy();
       return;
     }
+    // A timer per request: concurrent requests wait side by side, as a busy Stash's do.
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
     if (faults.failNext.count > 0) {
       faults.failNext.count--;
@@ -370,6 +386,7 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
     requests: () => log,
     clearRequests: () => {
       log = [];
+      peakInFlight = inFlight;
     },
     status: () => ({
       url: sim.url,
@@ -381,6 +398,8 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
       now: clock.format(clock.now()),
       apiKeyRequired: apiKey !== null,
       faults: structuredClone(faults),
+      inFlight,
+      peakInFlight,
     }),
     scene: (id) => library.scene(id),
     updateScene: (id, edit) => library.updateScene(id, edit),

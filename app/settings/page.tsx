@@ -4,6 +4,8 @@ import { ScheduleSettingsForm } from "@/components/settings/schedule-settings-fo
 import { StashSettingsForm } from "@/components/settings/stash-settings-form";
 import { StashWriteAccessForm } from "@/components/settings/stash-write-access-form";
 import { WebhookSettingsForm } from "@/components/settings/webhook-settings-form";
+import { PageConcurrencyForm } from "@/components/settings/page-concurrency-form";
+import { readPageConcurrency } from "@/server/sync/page-concurrency";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getQueryClient, trpc } from "@/trpc/server";
 
@@ -11,12 +13,13 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const queryClient = getQueryClient();
-  const [settings, writeAccess, schedule, retention, webhook] = await Promise.all([
+  const [settings, writeAccess, schedule, retention, webhook, pageConcurrency] = await Promise.all([
     queryClient.fetchQuery(trpc.connection.settings.queryOptions()),
     queryClient.fetchQuery(trpc.restore.writeAccess.queryOptions()),
     queryClient.fetchQuery(trpc.schedule.get.queryOptions()),
     queryClient.fetchQuery(trpc.retention.get.queryOptions()),
     queryClient.fetchQuery(trpc.notifications.webhook.queryOptions()),
+    readPageConcurrency(),
   ]);
   return (
     <div className="flex max-w-2xl flex-col gap-6">
@@ -43,6 +46,18 @@ export default async function SettingsPage() {
         </CardHeader>
         <CardContent>
           <StashWriteAccessForm initial={writeAccess} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Reading from Stash</CardTitle>
+          <CardDescription>
+            A Stash on a NAS can take seconds per page. A sync asks for this many pages at once, so
+            it waits for Stash less; choose 1 if Stash struggles while a sync runs.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <PageConcurrencyForm initial={pageConcurrency} />
         </CardContent>
       </Card>
       <Card>

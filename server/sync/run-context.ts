@@ -2,6 +2,7 @@ import { db, type Db } from "../db/client";
 import type { ChangeType, SyncType } from "../domain/vocabulary";
 import type { StashClient } from "../stash/client";
 import type { RefType } from "./compare/ref-specs";
+import { defaultPageConcurrency } from "./page-concurrency";
 import { ProgressTracker } from "./progress-tracker";
 
 /** Counts of one run, by outcome; sync_history's counters are written from these. */
@@ -32,6 +33,8 @@ export interface RunContext {
   jobId: string;
   syncType: SyncType;
   perPage: number;
+  /** Page requests a paged phase keeps in flight at once (page-window.ts). */
+  pageConcurrency: number;
   signal: AbortSignal;
   progress: ProgressTracker;
   tally: Tally;
@@ -46,11 +49,12 @@ export interface RunContext {
 /** A run's context with nothing done yet: no counts, no refs known, progress not started. */
 export function newRunContext(
   run: Pick<RunContext, "client" | "runId" | "jobId" | "syncType" | "perPage" | "signal"> &
-    Partial<Pick<RunContext, "restoreId">>,
+    Partial<Pick<RunContext, "restoreId" | "pageConcurrency">>,
   fullSyncStart: Date | null,
 ): RunContext {
   return {
     restoreId: null,
+    pageConcurrency: defaultPageConcurrency,
     ...run,
     db: db(),
     progress: new ProgressTracker(run.runId, run.jobId),

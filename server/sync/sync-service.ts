@@ -10,6 +10,7 @@ import { readStashConnection } from "../settings/stash-connection";
 import { StashClient } from "../stash/client";
 import { requestCancel, watchCancelRequests } from "./run/cancel-requests";
 import { latestFullSyncStart } from "./full-sync-confirmation";
+import { readPageConcurrency } from "./page-concurrency";
 import { newRunContext, SyncCancelled } from "./run-context";
 import {
   endRun,
@@ -31,6 +32,8 @@ export interface SyncOptions {
   /** Overrides the configured Stash (tests, the demo, the benchmark). */
   stash?: { url: string; apiKey?: string | null };
   perPage?: number;
+  /** Page requests in flight at once; default: the saved setting (page-concurrency.ts). */
+  pageConcurrency?: number;
   /** The restore this run follows (scene_restore.id), recorded on its log rows as their cause. */
   restoreId?: number;
 }
@@ -189,6 +192,7 @@ async function execute(
   try {
     // Read here, not when the context is made: a database error then ends the run as failed.
     ctx.fullSyncStart = await latestFullSyncStart();
+    ctx.pageConcurrency = options.pageConcurrency ?? (await readPageConcurrency());
     // A run killed while filling an empty library left its indexes deferred (bulk-load.ts).
     // Reads are only slower without them: a failure to rebuild must not stop this run.
     await restoreDeferredIndexes().catch((error: unknown) =>

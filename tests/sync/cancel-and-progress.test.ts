@@ -7,9 +7,10 @@ import { expectCountersMatchLogs, runRow, startSyncAgainst, waitFor } from "../h
 
 describe("a running sync", () => {
   it("cancels a run on request, keeping the work done so far, and reports progress while it runs", async () => {
-    const fresh = await startStashSim({ scenes: 600, seed: 21 });
+    const fresh = await startStashSim({ scenes: 2000, seed: 21 });
     try {
-      // Slow pages: a run of several seconds, so progress is written while it runs.
+      // Slow pages, several in flight at once: a run of seconds, so progress is written while
+      // it runs and the cancel comes with later pages still being fetched.
       fresh.setLatency(400);
       const { jobId, done } = await startSyncAgainst(fresh, { type: "full" });
       const seen = new Set<number>();
@@ -19,7 +20,7 @@ describe("a running sync", () => {
         return (await db().scene.count()) >= 200 && seen.size > 1;
       }, 30_000);
       const running = await runRow(jobId);
-      expect(running).toMatchObject({ status: "running", phase: "scenes", progressTotal: 600 });
+      expect(running).toMatchObject({ status: "running", phase: "scenes", progressTotal: 2000 });
       expect(await cancelSync(jobId)).toBe(true);
       const summary = await done;
       expect(summary.status).toBe("cancelled");

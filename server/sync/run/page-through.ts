@@ -1,6 +1,7 @@
 import type { Paged } from "../../stash/types";
 import type { PreparedPage } from "../write/prepare-page";
 import { throwIfCancelled, type RunContext } from "../run-context";
+import { PageWindow } from "./page-window";
 
 export interface PagedResult {
   /** Ids Stash returned, whether or not their records were valid (those with a readable id). */
@@ -11,7 +12,7 @@ export interface PagedResult {
 
 /**
  * Reads pages 1, 2, … until Stash has no more. Four things overlap: Stash prepares the next
- * page, this thread receives the current one (parsing only what it must) and plans its
+ * pages (up to ctx.pageConcurrency requests in flight, page-window.ts), this thread receives the current one (parsing only what it must) and plans its
  * writes, and the bulk writer's thread commits the previous one. Plans are made from committed
  * rows, so a page sharing an entity with the page still being committed (the library changed
  * mid-run and offsets shifted) waits for that commit first. Pages commit one at a time, in
@@ -27,17 +28,13 @@ export async function pageThrough<Item extends { id: string | null }>(
   const seen = new Set<string>();
   let firstCount: number | null = null;
   let countChanged = false;
-  let page = 1;
-  let pending = fetchPage(page);
-  // Every fetch is awaited below, but maybe after an early exit (cancel, a failed write): a
-  // handler now keeps its failure from being reported as unhandled meanwhile.
-  pending.catch(() => {});
+  const pages = new PageWindow(fetchPage, ctx.pageConcurrency, ctx.perPage);
   let writing: Promise<unknown> = Promise.resolve();
   let committing = new Set<string>();
   try {
-    for (;;) {
+    for (let page = 1; ; page++) {
       throwIfCancelled(ctx.signal);
-      const current = await pending;
+      const current = await pages.take(page);
       if (firstCount === null) {
         firstCount = current.count;
         ctx.progress.setPhase(phase, current.count);
@@ -45,10 +42,7 @@ export async function pageThrough<Item extends { id: string | null }>(
         countChanged = true;
       }
       const more = current.items.length > 0 && page * ctx.perPage < current.count;
-      if (more) {
-        pending = fetchPage(++page);
-        pending.catch(() => {});
-      }
+      if (more) pages.fillAfter(page);
       const ids = new Set<string>();
       for (const item of current.items) if (item.id) ids.add(item.id);
       if ([...ids].some((id) => committing.has(id))) await writing;

@@ -1,0 +1,48 @@
+"use client";
+
+import { useActionState, useId } from "react";
+import { savePageConcurrencyAction } from "@/app/_actions/page-concurrency";
+import { Button } from "@/components/ui/button";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { NativeSelect } from "@/components/ui/native-select";
+
+const choices = [1, 2, 3, 4, 5, 6, 7, 8] as const;
+
+/** How many page requests a sync keeps in flight at once (1 for a Stash that struggles). */
+export function PageConcurrencyForm({ initial }: { initial: number }) {
+  const id = useId();
+  const [saved, save, saving] = useActionState(savePageConcurrencyAction, null);
+  const value = saved?.ok ? saved.value : initial;
+  return (
+    <form action={save} className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={id} className="text-sm font-medium">
+            Page requests in flight
+          </label>
+          <NativeSelect
+            id={id}
+            name="pageConcurrency"
+            defaultValue={String(value)}
+            key={value}
+            aria-describedby={`${id}-note`}
+          >
+            {choices.map((n) => (
+              <option key={n} value={n}>
+                {n === 3 ? `${n} (default)` : n === 1 ? `${n} (one at a time)` : n}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+        <Button type="submit" disabled={saving}>
+          {saving ? "Saving…" : "Save"}
+        </Button>
+      </div>
+      <p id={`${id}-note`} className="text-sm text-muted-foreground" aria-live="polite">
+        {saved?.ok ? `Saved: ${value} at a time, from the next sync on. ` : ""}
+        Pages are still written one at a time, in order.
+      </p>
+      <ErrorMessage>{saved && !saved.ok && `Not saved: ${saved.error.message}`}</ErrorMessage>
+    </form>
+  );
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../../server/db/client";
+import { StashClient } from "../../server/stash/client";
+import type { StashRecordPage, StashScene } from "../../server/stash/types";
+import {
+  defaultPageConcurrency,
+  readPageConcurrency,
+  savePageConcurrency,
+} from "../../server/sync/page-concurrency";
+import { pageThrough } from "../../server/sync/run/page-through";
+import { prepareScenePage } from "../../server/sync/write/write-scene-page";
+import { withStashSim } from "../helpers/stash-sim";
+import { expectCountersMatchLogs, logRows, pageRunContext, syncNow } from "../helpers/sync-run";
+
+const sim = withStashSim({ scenes: 1200, seed: 21 });
+
+const sceneIdsOf = (rows: { entityType: string; entityId: string | null }[]) =>
+  rows
+    .filter((r) => r.entityType === "scene" && r.entityId !== null)
+    .map((r) => Number(r.entityId));
+
+/**
+ * Pages of 100 from the simulator over HTTP, counting how far ahead of the page in hand (the
+ * one after those already handed to the writer) a page is asked for.
+ */
+function countingPages(client: StashClient, delayOf: (page: number) => number = () => 0) {
+  const stats = { asked: 0, written: 0, mostAhead: 0, order: [] as number[] };
+  const fetchPage = async (page: number): Promise<StashRecordPage<StashScene>> => {
+    stats.asked++;
+    stats.mostAhead = Math.max(stats.mostAhead, page - (stats.written + 1));
+    const answer = await client.findScenePage({ page, perPage: 100, sort: "id", direction: "ASC" });
+    await new Promise((resolve) => setTimeout(resolve, delayOf(page)));
+    return answer;
+  };
+  return { stats, fetchPage };
+}
+
+describe("concurrent paging", () => {
+  it("a full sync at 8 pages in flight stores what a sync at 1 stores, pages in order", async () => {
+    sim.setLatency(20);
+    const wide = await syncNow(sim, { type: "full" }, { pageConcurrency: 8 });
+    expect(wide.status).toBe("completed");
+    expect(await db().scene.count()).toBe(1200);
+    const created = sceneIdsOf(
+      (await logRows(wide.jobId)).filter((r) => r.changeType === "created"),
+    );
+    expect(created).toEqual(Array.from({ length: 1200 }, (_, i) => i + 1));
+    await expectCountersMatchLogs(wide.jobId);
+
+    sim.updateScene(700, { title: "Edited between the syncs" });
+    const narrow = await syncNow(sim, { type: "full" }, { pageConcurrency: 1 });
+    expect(narrow).toMatchObject({ status: "completed", itemsUpdated: 1, itemsCreated: 0 });
+    expect((await db().scene.findUniqueOrThrow({ where: { id: "700" } })).title).toBe(
+      "Edited between the syncs",
+    );
+  });
+
+  it("keeps the set number of page requests in flight, never more, and writes pages in order", async () => {
+    sim.setLatency(30);
+    const client = new StashClient({ url: sim.url, perPage: 100 });
+    const ctx = await pageRunContext(client, "incremental");
+    ctx.pageConcurrency = 4;
+    // Earlier pages answer later than the ones after them, so answers arrive out of order.
+    const { stats, fetchPage } = countingPages(client, (page) => (4 - (page % 4)) * 15);
+    const result = await pageThrough(ctx, "scenes", fetchPage, async (items) => {
+      stats.written++;
+      stats.order.push(Number(items[0]!.id));
+      return prepareScenePage(ctx, items);
+    });
+
+    expect(result.seen.size).toBe(1200);
+    expect(stats.asked).toBe(12);
+    // Up to 4 pages asked for beyond the one in hand: never more answers are held.
+    expect(stats.mostAhead).toBe(4);
+    expect(stats.order).toEqual(Array.from({ length: 12 }, (_, i) => 1 + i * 100));
+    const logged = await db().syncLog.findMany({
+      where: { syncHistoryId: ctx.runId },
+      orderBy: { id: "asc" },
+    });
+    expect(sceneIdsOf(logged)).toEqual(Array.from({ length: 1200 }, (_, i) => i + 1));
+  });
+
+  it("with 1 asks for one page at a time", async () => {
+    const client = new StashClient({ url: sim.url, perPage: 100 });
+    const ctx = await pageRunContext(client, "incremental");
+    ctx.pageConcurrency = 1;
+    const { stats, fetchPage } = countingPages(client);
+    sim.clearRequests();
+    await pageThrough(ctx, "scenes", fetchPage, async (items) => {
+      stats.written++;
+      return prepareScenePage(ctx, items);
+    });
+    expect(stats.mostAhead).toBe(1);
+    expect(sim.status().peakInFlight).toBe(1);
+  });
+
+  it("is a setting from 1 to 8, 3 unless saved", async () => {
+    expect(defaultPageConcurrency).toBe(3);
+    expect(await readPageConcurrency()).toBe(3);
+    await expect(savePageConcurrency(0)).rejects.toThrow(/at least 1/);
+    await expect(savePageConcurrency(9)).rejects.toThrow(/at most 8/);
+    expect(await savePageConcurrency(1)).toBe(1);
+    expect(await readPageConcurrency()).toBe(1);
+    await savePageConcurrency(defaultPageConcurrency);
+  });
+});
