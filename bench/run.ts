@@ -5,6 +5,8 @@
  * reported as medians: on this shared machine one pass can differ from the next by 20–40 %.
  * The incremental sync and the history query run here, on the last pass's database.
  * Prints the figures and writes bench/results/latest.json.
+ * Then a slow Stash: full syncs with 1 and the default number of page requests in flight
+ * against the simulator at 250 ms a request (bench/slow-stash.ts).
  * Options: --scenes N (default 100000), --log-rows N (default 5000000), --per-page N (default
  * 1000), --passes N (default 3), --changed N (default 1000).
  */
@@ -13,11 +15,13 @@ import type { Db } from "../server/db/client";
 import { sqliteFileFromUrl } from "../server/db/database-file";
 import { applyMigrations } from "../server/db/migrations";
 import { passRecord, rounded, summarize } from "./figures";
+import { measureSlowStash, slowStashGoals } from "./slow-stash";
 import {
   passLinePrefix,
   round,
   timed,
   type PassFigures,
+  type SlowStashPassFigures,
   type SyncPassFigures,
   type WritesOnlyFigures,
 } from "./timing";
@@ -171,6 +175,14 @@ try {
     );
   }
 
+  const slowStash = await measureSlowStash({
+    setLatency: (ms) => control(port, { action: "setLatency", ms }),
+    runPass: (script, id, passArgs) => runPassScript<SlowStashPassFigures>(script, id, passArgs),
+    url,
+    sceneCount,
+    perPage,
+  });
+
   // The rest runs here, on the last pass's database (100,000 scenes synced, twice).
   process.env.DATABASE_URL = databaseUrl(`sync-pass-${passCount}`);
   const { db } = await import("../server/db/client");
@@ -242,6 +254,7 @@ try {
       historyQueryP50Ms: round(historyPct(0.5), 3),
       historyQueryP99Ms: round(historyPct(0.99), 3),
     },
+    slowStash,
     // Each pass's own figures; those above are their medians (peak memory: the largest).
     passes: records.map((record) => rounded(record)),
     goals: {
@@ -250,6 +263,7 @@ try {
       incremental: "< 1 s",
       historyQueryP99: "≤ 2 ms",
       peakMemory: "< 512 MB",
+      ...slowStashGoals,
     },
   };
   writeFileSync(

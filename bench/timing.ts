@@ -49,3 +49,10 @@ export type PassFigures = SyncPassFigures & { writesOnly: WritesOnlyFigures };
 
 /** The line a pass prints its figures on, for the parent to read. */
 export const passLinePrefix = "bench-pass-figures ";
+
+/** What bench/slow-stash-pass.ts measured at one number of page requests in flight. */
+export interface SlowStashPassFigures {
+  concurrency: number;
+  firstFullSyncSeconds: number;
+  unchangedResyncSeconds: number;
+}

@@ -1,0 +1,47 @@
+/**
+ * One sync pass of `npm run bench` against a slow Stash (the simulator with a per-request
+ * latency), in its own process on its own empty SQLite file (DATABASE_URL, migrated by
+ * bench/run.ts): the first full sync, then an unchanged full re-sync, both with `concurrency`
+ * page requests in flight. Prints its figures as one line (passLinePrefix + JSON).
+ * Arguments: <graphql url> <scenes> <per page> <concurrency>.
+ */
+import { passLinePrefix, timed, type SlowStashPassFigures } from "./timing";
+
+const [url, scenesArg, perPageArg, concurrencyArg] = process.argv.slice(2);
+const sceneCount = Number(scenesArg);
+const perPage = Number(perPageArg);
+const pageConcurrency = Number(concurrencyArg);
+
+// Imported after the parent set DATABASE_URL: the app's one database module reads it once.
+const { db } = await import("../server/db/client");
+const { bulkWriter } = await import("../server/db/bulk-writer");
+const { runSync } = await import("../server/sync/sync-service");
+
+// Opened first, as a running server has them open: opening them is not sync work.
+await db().syncHistory.count();
+await bulkWriter().query({ sql: "SELECT 1", params: [] });
+
+const options = { stash: { url: url! }, perPage, pageConcurrency };
+const first = await timed(() => runSync({ type: "full" }, "cli", options));
+const resync = await timed(() => runSync({ type: "full" }, "cli", options));
+const scenes = await db().scene.count();
+if (
+  first.value.status !== "completed" ||
+  resync.value.status !== "completed" ||
+  scenes !== sceneCount
+) {
+  console.error(`A sync at ${pageConcurrency} in flight did not complete: no figures.`);
+  process.exit(1);
+}
+console.log(
+  `  ${pageConcurrency} in flight: first full sync ${first.seconds.toFixed(2)} s, ` +
+    `unchanged re-sync ${resync.seconds.toFixed(2)} s`,
+);
+const figures: SlowStashPassFigures = {
+  concurrency: pageConcurrency,
+  firstFullSyncSeconds: first.seconds,
+  unchangedResyncSeconds: resync.seconds,
+};
+console.log(passLinePrefix + JSON.stringify(figures));
+await db().$disconnect();
+process.exit(0);
