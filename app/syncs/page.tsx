@@ -18,6 +18,7 @@ import { getQueryClient, trpc } from "@/trpc/server";
 import { type SearchParams, firstParam } from "@/lib/search-params";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { parseDecimalInteger } from "@/lib/decimal-integer";
+import { UnchangedRunsToggle } from "@/components/syncs/unchanged-runs-toggle";
 
 export const metadata: Metadata = { title: "Sync runs" };
 
@@ -29,12 +30,15 @@ export default async function SyncRunsPage({ searchParams }: Props) {
   const status = SyncStatus.safeParse(firstParam(params.status)).data;
   const cursorValue = parseDecimalInteger(firstParam(params.before));
   const cursor = cursorValue !== undefined && cursorValue > 0 ? cursorValue : undefined;
+  // Runs that changed nothing are hidden unless asked for (?unchanged=show).
+  const hideUnchanged = firstParam(params.unchanged) !== "show";
   const runs = await getQueryClient().fetchQuery(
-    trpc.sync.list.queryOptions({ limit: 50, cursor, syncType, status }),
+    trpc.sync.list.queryOptions({ limit: 50, cursor, syncType, status, hideUnchanged }),
   );
   const keep = new URLSearchParams();
   if (syncType) keep.set("type", syncType);
   if (status) keep.set("status", status);
+  if (!hideUnchanged) keep.set("unchanged", "show");
 
   return (
     <div className="flex flex-col gap-5">
@@ -61,16 +65,20 @@ export default async function SyncRunsPage({ searchParams }: Props) {
           anyLabel="Any status"
           options={syncStatusOptions}
         />
+        {hideUnchanged ? null : <input type="hidden" name="unchanged" value="show" />}
         <Button type="submit" variant="outline">
           Apply
         </Button>
       </form>
+      <UnchangedRunsToggle hidden={runs.hiddenUnchanged} showing={!hideUnchanged} filters={keep} />
 
       {runs.items.length === 0 ? (
         <p className="rounded-lg border border-dashed p-6 text-sm text-muted-foreground">
-          {syncType || status
-            ? "No run matches these filters."
-            : "No sync has run yet. Start one from the dashboard."}
+          {runs.hiddenUnchanged > 0
+            ? "Every run here changed nothing."
+            : syncType || status
+              ? "No run matches these filters."
+              : "No sync has run yet. Start one from the dashboard."}
         </p>
       ) : (
         <Table>

@@ -4,6 +4,7 @@ import { ChangeType, EntityType, JobId, SyncStatus, SyncType } from "../domain/v
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { toSyncRunView, SyncRunView } from "./sync-run-view";
+import { unchangedRunWhere } from "./unchanged-runs";
 
 export const ListSyncRunsInput = z.object({
   limit: z.number().int().min(1).max(200).default(50),
@@ -11,28 +12,43 @@ export const ListSyncRunsInput = z.object({
   cursor: z.number().int().positive().optional(),
   syncType: SyncType.optional(),
   status: SyncStatus.optional(),
+  /** Leave out runs that changed nothing (unchanged-runs.ts); the page says how many. */
+  hideUnchanged: z.boolean().default(false),
 });
 export type ListSyncRunsInput = z.input<typeof ListSyncRunsInput>;
 
 export const SyncRunsPage = z.object({
   items: z.array(SyncRunView),
   nextCursor: z.number().int().nullable(),
+  /** Runs matching the filters that were left out for changing nothing, on every page. */
+  hiddenUnchanged: z.number().int(),
 });
 
 /** Runs, newest first. */
 export async function listSyncRuns(
   input: ListSyncRunsInput,
 ): Promise<z.infer<typeof SyncRunsPage>> {
-  const { limit, cursor, syncType, status } = ListSyncRunsInput.parse(input);
-  const rows = await db().syncHistory.findMany({
-    where: { syncType, status, ...(cursor ? { id: { lt: cursor } } : {}) },
-    orderBy: { id: "desc" },
-    take: limit + 1,
-  });
+  const { limit, cursor, syncType, status, hideUnchanged } = ListSyncRunsInput.parse(input);
+  const filters = { syncType, status };
+  const [rows, hiddenUnchanged] = await Promise.all([
+    db().syncHistory.findMany({
+      where: {
+        ...filters,
+        ...(cursor ? { id: { lt: cursor } } : {}),
+        ...(hideUnchanged ? { NOT: unchangedRunWhere } : {}),
+      },
+      orderBy: { id: "desc" },
+      take: limit + 1,
+    }),
+    hideUnchanged
+      ? db().syncHistory.count({ where: { AND: [filters, unchangedRunWhere] } })
+      : Promise.resolve(0),
+  ]);
   const page = rows.slice(0, limit);
   return {
     items: page.map(toSyncRunView),
     nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+    hiddenUnchanged,
   };
 }
 
