@@ -3,7 +3,7 @@ import { writeScenePage } from "../write/write-scene-page";
 import { throwIfCancelled, type RunContext } from "../run-context";
 import { withSceneBulkLoad } from "./bulk-load";
 import { markRemoved, unseenIds } from "./mark-removed";
-import { refTypes, syncRefType, syncSceneType } from "./sync-entity-type";
+import { askFirstPages, refTypes, syncRefType, syncSceneType } from "./sync-entity-type";
 import { probeWatermarks, type Watermarks } from "./watermarks";
 
 /**
@@ -12,13 +12,14 @@ import { probeWatermarks, type Watermarks } from "./watermarks";
  */
 export async function runFullSync(ctx: RunContext): Promise<Watermarks> {
   const [watermarks] = await Promise.all([probeWatermarks(ctx), loadKnownRefs(ctx)]);
+  const first = askFirstPages(ctx);
   for (const type of refTypes) {
-    const result = await syncRefType(ctx, type);
+    const result = await syncRefType(ctx, type, undefined, first);
     // If Stash's count moved mid-run, offsets shifted and "unseen" may mean "skipped over":
     // leave removals to the next full sync rather than remove something that exists.
     if (!result.countChanged) await markRemoved(ctx, type, await unseenIds(type, result.seen));
   }
-  const scenes = await withSceneBulkLoad(ctx, () => syncSceneType(ctx));
+  const scenes = await withSceneBulkLoad(ctx, () => syncSceneType(ctx, undefined, first));
   await resolveUnseenScenes(ctx, scenes.seen);
   return watermarks;
 }

@@ -1,6 +1,12 @@
 import { loadKnownRefs } from "../write/ensure-linked-refs";
 import type { RunContext } from "../run-context";
-import { refTypes, syncRefType, syncSceneType, type PagedResult } from "./sync-entity-type";
+import {
+  askFirstPages,
+  refTypes,
+  syncRefType,
+  syncSceneType,
+  type PagedResult,
+} from "./sync-entity-type";
 import { probeWatermarks, type Watermarks } from "./watermarks";
 
 /** Incremental sync: each type, only what changed since the previous watermarks. */
@@ -16,7 +22,8 @@ export async function runIncrementalSync(
     const mark = now[type];
     if (!result.countChanged && mark) next[type] = mark;
   };
-  for (const type of refTypes) advance(type, await syncRefType(ctx, type, previous[type]));
-  advance("scene", await syncSceneType(ctx, previous.scene));
+  const first = askFirstPages(ctx, previous);
+  for (const type of refTypes) advance(type, await syncRefType(ctx, type, previous[type], first));
+  advance("scene", await syncSceneType(ctx, previous.scene, first));
   return next;
 }

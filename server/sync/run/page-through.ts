@@ -24,11 +24,12 @@ export async function pageThrough<Item extends { id: string | null }>(
   phase: string,
   fetchPage: (page: number) => Promise<Paged<Item>>,
   preparePage: (items: Item[]) => Promise<PreparedPage>,
+  first?: Promise<Paged<Item>>,
 ): Promise<PagedResult> {
   const seen = new Set<string>();
   let firstCount: number | null = null;
   let countChanged = false;
-  const pages = new PageWindow(fetchPage, ctx.pageConcurrency, ctx.perPage);
+  const pages = new PageWindow(fetchPage, ctx.pageConcurrency, ctx.perPage, first);
   let writing: Promise<unknown> = Promise.resolve();
   let committing = new Set<string>();
   try {

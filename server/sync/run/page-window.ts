@@ -17,7 +17,11 @@ export class PageWindow<Item> {
     private readonly fetchPage: (page: number) => Promise<Paged<Item>>,
     private readonly limit: number,
     private readonly perPage: number,
-  ) {}
+    /** Page 1, when it was asked for already (sync-entity-type.ts asks every type's at once). */
+    first?: Promise<Paged<Item>>,
+  ) {
+    if (first) this.pending.set(1, first);
+  }
 
   /** The answer for `page`, asking for it now if it was not asked for yet. */
   async take(page: number): Promise<Paged<Item>> {

@@ -1,4 +1,12 @@
-import type { PageRequest, StashPage } from "../../stash/types";
+import type {
+  PageRequest,
+  StashPage,
+  StashPerformer,
+  StashRecordPage,
+  StashScene,
+  StashStudio,
+  StashTag,
+} from "../../stash/types";
 import {
   performerSpec,
   studioSpec,
@@ -29,18 +37,65 @@ function request(ctx: RunContext, page: number, since: string | undefined): Page
   };
 }
 
-/** Syncs one type of performers, tags or studios; `since` limits it to what changed. */
 export const refTypes = ["performer", "tag", "studio"] as const satisfies readonly RefType[];
 
-export function syncRefType(ctx: RunContext, type: RefType, since?: string): Promise<PagedResult> {
+/** Each type's page 1, asked for before any type is written. */
+export interface FirstPages {
+  performer: Promise<StashPage<StashPerformer>>;
+  tag: Promise<StashPage<StashTag>>;
+  studio: Promise<StashPage<StashStudio>>;
+  scene: Promise<StashRecordPage<StashScene>>;
+}
+
+/**
+ * Asks for page 1 of every type at once: a slow Stash then answers them side by side rather
+ * than one type after the other. They are written in the usual order; `since` per type.
+ */
+export function askFirstPages(
+  ctx: RunContext,
+  since: Partial<Record<RefType | "scene", string>> = {},
+): FirstPages {
+  const { client } = ctx;
+  const first: FirstPages = {
+    performer: client.findPerformers(request(ctx, 1, since.performer)),
+    tag: client.findTags(request(ctx, 1, since.tag)),
+    studio: client.findStudios(request(ctx, 1, since.studio)),
+    scene: client.findScenePage(request(ctx, 1, since.scene)),
+  };
+  // Awaited when their type's turn comes, or never if the run stops first.
+  for (const page of Object.values(first) as Promise<unknown>[]) page.catch(() => {});
+  return first;
+}
+
+/** Syncs one type of performers, tags or studios; `since` limits it to what changed. */
+export function syncRefType(
+  ctx: RunContext,
+  type: RefType,
+  since?: string,
+  first?: FirstPages,
+): Promise<PagedResult> {
   const { client } = ctx;
   switch (type) {
     case "performer":
-      return syncRefs(ctx, "performers", performerSpec, (r) => client.findPerformers(r), since);
+      return syncRefs(
+        ctx,
+        "performers",
+        performerSpec,
+        (r) => client.findPerformers(r),
+        since,
+        first?.performer,
+      );
     case "tag":
-      return syncRefs(ctx, "tags", tagSpec, (r) => client.findTags(r), since);
+      return syncRefs(ctx, "tags", tagSpec, (r) => client.findTags(r), since, first?.tag);
     case "studio":
-      return syncRefs(ctx, "studios", studioSpec, (r) => client.findStudios(r), since);
+      return syncRefs(
+        ctx,
+        "studios",
+        studioSpec,
+        (r) => client.findStudios(r),
+        since,
+        first?.studio,
+      );
   }
 }
 
@@ -50,20 +105,27 @@ async function syncRefs<T extends { id: string; createdAt: string; updatedAt: st
   spec: RefSpec<T>,
   fetch: (request: PageRequest) => Promise<StashPage<T>>,
   since: string | undefined,
+  first: Promise<StashPage<T>> | undefined,
 ): Promise<PagedResult> {
   return pageThrough(
     ctx,
     label,
     (page) => fetch(request(ctx, page, since)),
     (items) => prepareRefPage(ctx, spec, items),
+    first,
   );
 }
 
-export async function syncSceneType(ctx: RunContext, since?: string): Promise<PagedResult> {
+export async function syncSceneType(
+  ctx: RunContext,
+  since?: string,
+  first?: FirstPages,
+): Promise<PagedResult> {
   return pageThrough(
     ctx,
     "scenes",
     (page) => ctx.client.findScenePage(request(ctx, page, since)),
     (items) => prepareScenePage(ctx, items),
+    first?.scene,
   );
 }
