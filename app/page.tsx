@@ -2,6 +2,7 @@ import { ShieldAlertIcon } from "lucide-react";
 import { connection } from "next/server";
 import { LastRuns } from "@/components/dashboard/last-runs";
 import { NextScheduledRun } from "@/components/dashboard/next-scheduled-run";
+import { WatchStatus } from "@/components/dashboard/watch-status";
 import { RecentFailures } from "@/components/dashboard/recent-failures";
 import { StashStatus } from "@/components/dashboard/stash-status";
 import { SyncControls } from "@/components/dashboard/sync-controls";
@@ -15,11 +16,12 @@ export default async function HomePage() {
   const queryClient = getQueryClient();
   // The live panel hydrates with the running job, so it shows without a first poll.
   prefetch(trpc.sync.running.queryOptions());
-  const [counts, lastRuns, failures, schedule] = await Promise.all([
+  const [counts, lastRuns, failures, schedule, watch] = await Promise.all([
     queryClient.fetchQuery(trpc.library.counts.queryOptions()),
     queryClient.fetchQuery(trpc.sync.lastRuns.queryOptions()),
     queryClient.fetchQuery(trpc.history.recentFailures.queryOptions({ limit: 8 })),
     queryClient.fetchQuery(trpc.schedule.get.queryOptions()),
+    queryClient.fetchQuery(trpc.watch.status.queryOptions()),
   ]);
   const empty = counts.scenes === 0;
 
@@ -88,6 +90,7 @@ export default async function HomePage() {
             <CardContent className="flex flex-col gap-4">
               <SyncControls />
               <NextScheduledRun schedule={schedule} />
+              <WatchStatus initial={watch} />
             </CardContent>
           </Card>
           <Card>

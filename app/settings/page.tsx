@@ -6,6 +6,8 @@ import { StashWriteAccessForm } from "@/components/settings/stash-write-access-f
 import { WebhookSettingsForm } from "@/components/settings/webhook-settings-form";
 import { PageConcurrencyForm } from "@/components/settings/page-concurrency-form";
 import { readPageConcurrency } from "@/server/sync/page-concurrency";
+import { WatchSettingsForm } from "@/components/settings/watch-settings-form";
+import { readWatch } from "@/server/watch/watch-settings";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getQueryClient, trpc } from "@/trpc/server";
 
@@ -13,14 +15,16 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const queryClient = getQueryClient();
-  const [settings, writeAccess, schedule, retention, webhook, pageConcurrency] = await Promise.all([
-    queryClient.fetchQuery(trpc.connection.settings.queryOptions()),
-    queryClient.fetchQuery(trpc.restore.writeAccess.queryOptions()),
-    queryClient.fetchQuery(trpc.schedule.get.queryOptions()),
-    queryClient.fetchQuery(trpc.retention.get.queryOptions()),
-    queryClient.fetchQuery(trpc.notifications.webhook.queryOptions()),
-    readPageConcurrency(),
-  ]);
+  const [settings, writeAccess, schedule, retention, webhook, pageConcurrency, watch] =
+    await Promise.all([
+      queryClient.fetchQuery(trpc.connection.settings.queryOptions()),
+      queryClient.fetchQuery(trpc.restore.writeAccess.queryOptions()),
+      queryClient.fetchQuery(trpc.schedule.get.queryOptions()),
+      queryClient.fetchQuery(trpc.retention.get.queryOptions()),
+      queryClient.fetchQuery(trpc.notifications.webhook.queryOptions()),
+      readPageConcurrency(),
+      readWatch(),
+    ]);
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       <h1 className="text-2xl font-semibold">Settings</h1>
@@ -70,6 +74,21 @@ export default async function SettingsPage() {
         </CardHeader>
         <CardContent>
           <ScheduleSettingsForm initial={schedule} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Watch mode</CardTitle>
+          <CardDescription>
+            Changes show up within a minute: every interval stash-sync asks Stash only whether
+            anything changed since the last sync (a count, no records), and runs an incremental sync
+            only when something did. It works beside the scheduled sync, which runs at its interval
+            whether or not anything changed; with watch mode on, the schedule can be a rare safety
+            net or off. Neither starts while another sync runs.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <WatchSettingsForm initial={watch} />
         </CardContent>
       </Card>
       <Card>

@@ -8,6 +8,7 @@ import { retentionRouter } from "./routers/retention";
 import { scheduleRouter } from "./routers/schedule";
 import { statsRouter } from "./routers/stats";
 import { syncRouter } from "./routers/sync";
+import { watchRouter } from "./routers/watch";
 import { createTRPCRouter } from "./trpc";
 
 /** One router per domain folder in server/, named after it. */
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   schedule: scheduleRouter,
   stats: statsRouter,
   sync: syncRouter,
+  watch: watchRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,7 +7,8 @@ import { z } from "zod";
 export const SyncType = z.enum(["full", "incremental", "specific"]);
 export type SyncType = z.infer<typeof SyncType>;
 
-export const SyncTrigger = z.enum(["ui", "schedule", "cli", "api"]);
+/** watch: watch mode saw changes; stash_hook: Stash's plugin reported edits (server/hooks/). */
+export const SyncTrigger = z.enum(["ui", "schedule", "cli", "api", "watch", "stash_hook"]);
 export type SyncTrigger = z.infer<typeof SyncTrigger>;
 
 export const SyncStatus = z.enum([

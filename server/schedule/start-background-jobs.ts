@@ -1,16 +1,17 @@
 import { runDailyRetentionIfDue } from "../retention/run-daily-retention";
 import { systemClock, type Clock } from "./clock";
+import { runWatchTickIfDue } from "../watch/run-watch-tick";
 import { runScheduledSyncIfDue } from "./run-scheduled-sync";
 import { startScheduler, type Scheduler } from "./scheduler";
 
-/** How often the server checks whether a scheduled job is due (a minute-level schedule). */
-const POLL_MS = 30_000;
+/** How often the server checks whether a job is due: often enough for watch mode's 15 s. */
+const POLL_MS = 5_000;
 
 const globalForJobs = globalThis as unknown as { stashSyncBackgroundJobs?: Scheduler };
 
 /**
- * The server process's own jobs: the scheduled incremental sync and the daily retention
- * cleanup. Started once per process (instrumentation.ts); the globalThis guard keeps dev-mode
+ * The server process's own jobs: the scheduled incremental sync, watch mode's checks and the
+ * daily retention cleanup. Started once per process (instrumentation.ts); the globalThis guard keeps dev-mode
  * reloads from starting a second loop.
  */
 export function startBackgroundJobs(clock: Clock = systemClock): Scheduler {
@@ -19,6 +20,7 @@ export function startBackgroundJobs(clock: Clock = systemClock): Scheduler {
     pollMs: POLL_MS,
     jobs: [
       { name: "scheduled-sync", tick: (now) => runScheduledSyncIfDue(now) },
+      { name: "watch", tick: (now) => runWatchTickIfDue(now) },
       { name: "daily-retention", tick: (now) => runDailyRetentionIfDue(now) },
     ],
   });

@@ -22,6 +22,7 @@ import { scanRecordPage } from "./scan-record-page";
 import { sceneUpdateEnvelope, sceneUpdateRequest, type SceneWrite } from "./scene-update";
 import { sceneRecordOfText, sceneRecordOfValue } from "./scene-records";
 import {
+  changedSinceCountsQuery,
   findPageQuery,
   findSceneQuery,
   latestUpdatedAtQuery,
@@ -400,6 +401,38 @@ export class StashClient {
       );
     }
     return list.data[0]?.updated_at ?? null;
+  }
+
+  /**
+   * How many records of each type Stash has with an updated_at after the given value (a value
+   * Stash returned; compared as Stash compares it). Counts only: no record is sent.
+   */
+  async countChangedSince(
+    since: Partial<Record<EntityType, string>>,
+  ): Promise<Partial<Record<EntityType, number>>> {
+    const types = (Object.keys(since) as EntityType[]).filter((type) => since[type]);
+    if (types.length === 0) return {};
+    const variables = Object.fromEntries(
+      types.map((type) => [type, { updated_at: { value: since[type], modifier: "GREATER_THAN" } }]),
+    );
+    const data = await this.request(
+      "StashSyncChangedSince",
+      changedSinceCountsQuery(types),
+      variables,
+      z.record(z.string(), z.object({ count: z.number().int().nonnegative() })),
+    );
+    const counts: Partial<Record<EntityType, number>> = {};
+    for (const type of types) {
+      const answer = data[type];
+      if (!answer) {
+        throw new AppError(
+          "STASH_BAD_RESPONSE",
+          `Stash answered StashSyncChangedSince without ${type}`,
+        );
+      }
+      counts[type] = answer.count;
+    }
+    return counts;
   }
 
   /**

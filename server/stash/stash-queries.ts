@@ -217,6 +217,21 @@ export function latestUpdatedAtQuery(type: EntityType): string {
   );
 }
 
+/**
+ * How many records of each type changed after a value Stash returned: counts only (one
+ * request, no records in the answer), each under its type's name.
+ */
+export function changedSinceCountsQuery(types: readonly EntityType[]): string {
+  const params = types.map((type) => `$${type}: ${stashNames[type].filterType}`).join(", ");
+  const fields = types
+    .map((type) => {
+      const n = stashNames[type];
+      return `${type}: ${n.query}(filter: { page: 1, per_page: 1 }, ${n.filterArg}: $${type}) { count }`;
+    })
+    .join(" ");
+  return `query StashSyncChangedSince(${params}) { ${fields} }`;
+}
+
 export function findSceneQuery(dialect: StashDialect): string {
   const { type, fields } = selections.scene;
   return `query StashSyncFindScene($id: ID!) { scene: findScene(id: $id) ${selectionSet(type, fields, dialect)} }`;

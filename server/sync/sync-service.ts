@@ -11,6 +11,7 @@ import { StashClient } from "../stash/client";
 import { requestCancel, watchCancelRequests } from "./run/cancel-requests";
 import { latestFullSyncStart } from "./full-sync-confirmation";
 import { readPageConcurrency } from "./page-concurrency";
+import { readPreviousWatermarks } from "./previous-watermarks";
 import { newRunContext, SyncCancelled } from "./run-context";
 import {
   endRun,
@@ -201,7 +202,7 @@ async function execute(
     if (request.type === "full") {
       end.watermarkTo = await runFullSync(ctx);
     } else if (request.type === "incremental") {
-      end.watermarkFrom = await previousWatermarks();
+      end.watermarkFrom = await readPreviousWatermarks();
       end.watermarkTo = await runIncrementalSync(ctx, end.watermarkFrom);
     } else {
       await runSpecificSync(ctx, request.sceneIds);
@@ -265,18 +266,4 @@ export async function createStashClient(options: SyncOptions = {}): Promise<Stas
     timeoutMs: env().STASH_TIMEOUT_MS,
     perPage: options.perPage ?? env().STASH_PAGE_SIZE,
   });
-}
-
-/** Where the last successful full or incremental sync got to, per entity type. */
-async function previousWatermarks(): Promise<Watermarks> {
-  const last = await db().syncHistory.findFirst({
-    where: {
-      status: { in: ["completed", "completed_with_errors"] },
-      syncType: { in: ["full", "incremental"] },
-      watermarkTo: { not: null },
-    },
-    orderBy: { startedAt: "desc" },
-    select: { watermarkTo: true },
-  });
-  return last?.watermarkTo ? (JSON.parse(last.watermarkTo) as Watermarks) : {};
 }
