@@ -116,6 +116,11 @@ export const controlRequest = z.discriminatedUnion("action", [
     message: z.string().min(1).optional(),
   }),
   z.object({ action: z.literal("setApiKey"), apiKey: z.string().nullable() }),
+  z.object({
+    action: z.literal("setPluginSettings"),
+    pluginId: z.string().min(1),
+    settings: z.record(z.string(), z.unknown()),
+  }),
   z.object({ action: z.literal("resetFaults") }),
   // Over HTTP the server cannot be told to come back once it is gone, so it comes back by itself.
   z.object({ action: z.literal("goAway"), forMs: z.number().int().positive().max(600_000) }),

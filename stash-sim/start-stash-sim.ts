@@ -66,6 +66,9 @@ const REQUEST_LOG_LIMIT = 2000;
 const releaseHash = (release: StashRelease) =>
   createHash("sha1").update(release).digest("hex").slice(0, 8);
 
+const asksPluginSettings = (params: GraphQLParams) =>
+  typeof params.query === "string" && /\bconfiguration\s*\{\s*plugins\b/.test(params.query);
+
 const isMutation = (params: GraphQLParams) =>
   typeof params.query === "string" && /^\s*mutation\b/.test(params.query);
 
@@ -111,6 +114,8 @@ export interface StashSim {
   /** The next `count` mutations fail as Stash fails one (e.g. its database is locked). */
   rejectNextWrites(count: number, message?: string): void;
   setApiKey(apiKey: string | null): void;
+  /** A plugin's settings, as Stash → Settings → Plugins saves them (configuration.plugins). */
+  setPluginSettings(pluginId: string, settings: Record<string, unknown>): void;
   resetFaults(): void;
   /** Stops listening and cuts every open connection, like Stash being stopped mid-run. */
   goAway(): Promise<void>;
@@ -153,6 +158,7 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
   let faults = noFaults();
   let log: RequestRecord[] = [];
   let seq = 0;
+  const pluginSettings = new Map<string, Record<string, unknown>>();
   let inFlight = 0;
   let peakInFlight = 0;
   let up = false;
@@ -241,6 +247,12 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
     record.query = typeof params.query === "string" ? params.query : undefined;
     record.variables = (params.variables as Record<string, unknown> | undefined) ?? null;
 
+    if (asksPluginSettings(params)) {
+      record.status = 200;
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(pluginSettingsAnswer(params)));
+      return;
+    }
     if (faults.rejectNextWrites.count > 0 && isMutation(params)) {
       faults.rejectNextWrites.count--;
       const answer = { errors: [{ message: faults.rejectNextWrites.message }], data: null };
@@ -255,6 +267,20 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
     res.writeHead(answer.status, { "content-type": answer.contentType });
     res.end(answer.body);
     if (answer.status === 200 && options.readAhead !== false) readAhead.prepareAfter(params);
+  }
+
+  /**
+   * Stash's `configuration { plugins(include:) }`, which plugins read their settings with (a
+   * map of plugin id to its settings). Answered here, outside the schema the simulator checks
+   * against real Stash's, since stash-sync itself never asks for it: its Stash plugin does.
+   */
+  function pluginSettingsAnswer(params: GraphQLParams) {
+    const variables = (params.variables ?? {}) as { include?: unknown };
+    const include = Array.isArray(variables.include) ? variables.include.map(String) : null;
+    const plugins = Object.fromEntries(
+      [...pluginSettings].filter(([id]) => include === null || include.includes(id)),
+    );
+    return { data: { configuration: { plugins } } };
   }
 
   async function execute(body: string, contentType: string | undefined): Promise<CachedAnswer> {
@@ -357,6 +383,8 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
         return sim.rejectNextWrites(request.count, request.message);
       case "setApiKey":
         return sim.setApiKey(request.apiKey);
+      case "setPluginSettings":
+        return sim.setPluginSettings(request.pluginId, request.settings);
       case "resetFaults":
         return sim.resetFaults();
     }
@@ -431,6 +459,9 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
     },
     setApiKey: (key) => {
       apiKey = key ? key : null;
+    },
+    setPluginSettings: (pluginId, settings) => {
+      pluginSettings.set(pluginId, settings);
     },
     resetFaults: () => {
       faults = noFaults();

@@ -35,6 +35,8 @@ export interface SyncOptions {
   perPage?: number;
   /** Page requests in flight at once; default: the saved setting (page-concurrency.ts). */
   pageConcurrency?: number;
+  /** Stash reported the requested scenes' changes itself (plugin hooks): gone means removed. */
+  missingScenesRemoved?: boolean;
   /** The restore this run follows (scene_restore.id), recorded on its log rows as their cause. */
   restoreId?: number;
 }
@@ -205,7 +207,9 @@ async function execute(
       end.watermarkFrom = await readPreviousWatermarks();
       end.watermarkTo = await runIncrementalSync(ctx, end.watermarkFrom);
     } else {
-      await runSpecificSync(ctx, request.sceneIds);
+      await runSpecificSync(ctx, request.sceneIds, {
+        missingRemoved: options.missingScenesRemoved ?? false,
+      });
     }
     end.status = ctx.tally.failed > 0 ? "completed_with_errors" : "completed";
   } catch (error) {

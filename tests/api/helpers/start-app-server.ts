@@ -6,6 +6,7 @@ import * as sceneHistoryExportRoute from "../../../app/api/export/scenes/[id]/hi
 import * as runRowsExportRoute from "../../../app/api/export/syncs/[jobId]/rows/route";
 import * as sceneRestoreRoute from "../../../app/api/scenes/[id]/restore/route";
 import * as sceneSyncLogsRoute from "../../../app/api/scenes/[id]/sync-logs/route";
+import * as stashHookRoute from "../../../app/api/stash-hook/route";
 import * as trpcRoute from "../../../app/api/trpc/[trpc]/route";
 import { proxy } from "../../../proxy";
 
@@ -23,7 +24,8 @@ export interface AppServerOptions {
 /**
  * The app's HTTP surface on a real socket, without a Next build: each request goes through
  * proxy.ts first, as Next runs it, then to the same route handlers Next would call (the tRPC
- * fetch handler, the sync-logs and restore routes, the exports, the health check). Pages and server actions need
+ * fetch handler, the sync-logs, restore and Stash hook routes, the exports, the health check).
+ * Pages and server actions need
  * Next itself; here they reach only the proxy, which decides about them before any page code
  * runs.
  */
@@ -72,6 +74,10 @@ async function route(request: Request): Promise<Response> {
   }
   if (pathname === "/api/health") {
     return request.method === "GET" ? healthRoute.GET() : new Response(null, { status: 405 });
+  }
+  if (pathname === "/api/stash-hook") {
+    if (request.method !== "POST") return new Response(null, { status: 405 });
+    return stashHookRoute.POST(request, { params: Promise.resolve({}) });
   }
   const syncLogs = /^\/api\/scenes\/([^/]+)\/sync-logs$/.exec(pathname);
   if (syncLogs?.[1] !== undefined) {
