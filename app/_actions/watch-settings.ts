@@ -1,18 +1,15 @@
 "use server";
 
-import type { WatchView } from "@/server/watch/watch-schema";
+import { revalidatePath } from "next/cache";
+import { WatchSettingsInput, type WatchView } from "@/server/watch/watch-schema";
 import { saveWatchSettings } from "@/server/watch/watch-settings";
 import { runAction, type ActionResult } from "./run-action";
 
-/** Saves watch mode: on or off, and how often it asks Stash (15–600 s). */
+/** Settings' watch mode (on or off, 15–600 s); the dashboard's watch line follows. */
 export async function saveWatchSettingsAction(
-  _previous: ActionResult<WatchView> | null,
-  form: FormData,
+  input: WatchSettingsInput,
 ): Promise<ActionResult<WatchView>> {
-  return runAction(() =>
-    saveWatchSettings({
-      enabled: form.get("enabled") === "on",
-      intervalSeconds: Number(form.get("intervalSeconds")),
-    }),
-  );
+  const result = await runAction(() => saveWatchSettings(WatchSettingsInput.parse(input)));
+  if (result.ok) revalidatePath("/");
+  return result;
 }

@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useId, useState } from "react";
 import { savePageConcurrencyAction } from "@/app/_actions/page-concurrency";
+import { useActionMutation } from "@/components/actions/use-action-mutation";
 import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -11,10 +12,16 @@ const choices = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 /** How many page requests a sync keeps in flight at once (1 for a Stash that struggles). */
 export function PageConcurrencyForm({ initial }: { initial: number }) {
   const id = useId();
-  const [saved, save, saving] = useActionState(savePageConcurrencyAction, null);
-  const value = saved?.ok ? saved.value : initial;
+  const [value, setValue] = useState(initial);
+  const save = useActionMutation(savePageConcurrencyAction);
   return (
-    <form action={save} className="flex flex-col gap-3">
+    <form
+      className="flex flex-col gap-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({ pageConcurrency: value });
+      }}
+    >
       <div className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1">
           <label htmlFor={id} className="text-sm font-medium">
@@ -22,9 +29,8 @@ export function PageConcurrencyForm({ initial }: { initial: number }) {
           </label>
           <NativeSelect
             id={id}
-            name="pageConcurrency"
-            defaultValue={String(value)}
-            key={value}
+            value={String(value)}
+            onChange={(e) => setValue(Number(e.target.value))}
             aria-describedby={`${id}-note`}
           >
             {choices.map((n) => (
@@ -34,15 +40,15 @@ export function PageConcurrencyForm({ initial }: { initial: number }) {
             ))}
           </NativeSelect>
         </div>
-        <Button type="submit" disabled={saving}>
-          {saving ? "Saving…" : "Save"}
+        <Button type="submit" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : "Save"}
         </Button>
       </div>
       <p id={`${id}-note`} className="text-sm text-muted-foreground" aria-live="polite">
-        {saved?.ok ? `Saved: ${value} at a time, from the next sync on. ` : ""}
+        {save.isSuccess ? `Saved: ${save.data} at a time, from the next sync on. ` : ""}
         Pages are still written one at a time, in order.
       </p>
-      <ErrorMessage>{saved && !saved.ok && `Not saved: ${saved.error.message}`}</ErrorMessage>
+      <ErrorMessage>{save.isError && `Not saved: ${save.error.message}`}</ErrorMessage>
     </form>
   );
 }

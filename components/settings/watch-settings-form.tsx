@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useId, useState } from "react";
 import { saveWatchSettingsAction } from "@/app/_actions/watch-settings";
+import { useActionMutation } from "@/components/actions/use-action-mutation";
 import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { Input } from "@/components/ui/input";
@@ -12,21 +13,24 @@ import { watchIntervalBounds, type WatchView } from "@/server/watch/watch-schema
 export function WatchSettingsForm({ initial }: { initial: WatchView }) {
   const enabledId = useId();
   const intervalId = useId();
-  const [saved, save, saving] = useActionState(saveWatchSettingsAction, null);
-  const view = saved?.ok ? saved.value : initial;
-  const intervalError = saved && !saved.ok ? saved.error.fields?.intervalSeconds?.[0] : undefined;
+  const [enabled, setEnabled] = useState(initial.enabled);
+  const [interval, setInterval] = useState(String(initial.intervalSeconds));
+  const save = useActionMutation(saveWatchSettingsAction);
+  const intervalError = save.error?.failure.fields?.intervalSeconds?.[0];
   return (
     <form
-      action={save}
       className="flex flex-col gap-3"
-      key={`${view.enabled}-${view.intervalSeconds}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({ enabled, intervalSeconds: Number(interval) });
+      }}
     >
       <div className="flex items-center gap-2">
         <input
           id={enabledId}
-          name="enabled"
           type="checkbox"
-          defaultChecked={view.enabled}
+          checked={enabled}
+          onChange={(e) => setEnabled(e.target.checked)}
           className="size-4 accent-primary"
         />
         <Label htmlFor={enabledId}>Watch Stash for changes</Label>
@@ -36,28 +40,28 @@ export function WatchSettingsForm({ initial }: { initial: WatchView }) {
           <Label htmlFor={intervalId}>Check every (seconds)</Label>
           <Input
             id={intervalId}
-            name="intervalSeconds"
             type="number"
             inputMode="numeric"
             min={watchIntervalBounds.min}
             max={watchIntervalBounds.max}
             step={1}
-            defaultValue={view.intervalSeconds}
+            value={interval}
+            onChange={(e) => setInterval(e.target.value)}
             aria-invalid={intervalError ? true : undefined}
             aria-describedby={`${intervalId}-note`}
             className="w-32"
           />
         </div>
-        <Button type="submit" disabled={saving}>
-          {saving ? "Saving…" : "Save"}
+        <Button type="submit" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : "Save"}
         </Button>
       </div>
       <p id={`${intervalId}-note`} className="text-sm text-muted-foreground" aria-live="polite">
-        {saved?.ok ? (view.enabled ? "Saved: watching. " : "Saved: not watching. ") : ""}
+        {save.isSuccess ? (save.data.enabled ? "Saved: watching. " : "Saved: not watching. ") : ""}
         {watchIntervalBounds.min} s to 10 minutes, default {watchIntervalBounds.default} s. A check
         that finds nothing records no run.
       </p>
-      <ErrorMessage>{saved && !saved.ok && `Not saved: ${saved.error.message}`}</ErrorMessage>
+      <ErrorMessage>{save.isError && `Not saved: ${save.error.message}`}</ErrorMessage>
     </form>
   );
 }

@@ -93,4 +93,38 @@ describe("server actions answer through the one error mapping", () => {
 
     expect(answer).toMatchObject({ ok: true, value: { intervalMinutes: 60 } });
   });
+
+  it("watch mode and page requests in flight are saved through their actions, bad input named", async () => {
+    const tooOften = await callAction(
+      "/settings",
+      "app/_actions/watch-settings.ts",
+      "saveWatchSettingsAction",
+      [{ enabled: true, intervalSeconds: 5 }],
+    );
+    expect(tooOften).toMatchObject({ ok: false, error: { code: "BAD_INPUT" } });
+    expect(Object.keys(tooOften.error!.fields as object)).toEqual(["intervalSeconds"]);
+    const watch = await callAction(
+      "/settings",
+      "app/_actions/watch-settings.ts",
+      "saveWatchSettingsAction",
+      [{ enabled: false, intervalSeconds: 45 }],
+    );
+    expect(watch).toMatchObject({ ok: true, value: { enabled: false, intervalSeconds: 45 } });
+
+    const tooMany = await callAction(
+      "/settings",
+      "app/_actions/page-concurrency.ts",
+      "savePageConcurrencyAction",
+      [{ pageConcurrency: 9 }],
+    );
+    expect(tooMany).toMatchObject({ ok: false, error: { code: "BAD_INPUT" } });
+    expect(tooMany.error!.message).toMatch(/at most 8/);
+    const saved = await callAction(
+      "/settings",
+      "app/_actions/page-concurrency.ts",
+      "savePageConcurrencyAction",
+      [{ pageConcurrency: 2 }],
+    );
+    expect(saved).toMatchObject({ ok: true, value: 2 });
+  });
 });
