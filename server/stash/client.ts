@@ -476,9 +476,9 @@ export class StashClient {
    * Deprecated fields we still read are logged, not refused: they work until Stash drops them.
    */
   async checkCompatibility(): Promise<StashVersion> {
+    const version = await this.version();
     this.schemaFindings = null;
-    // Asked side by side: against a slow Stash each request is a wait of its own.
-    const [version, { missing, deprecated }] = await Promise.all([this.version(), this.findings()]);
+    const { missing, deprecated } = await this.findings();
     if (missing.length > 0) throw incompatibleError(missing, version);
     if (deprecated.length > 0) {
       logger.warn(
