@@ -9,6 +9,8 @@ import { syncNow, waitFor } from "../helpers/sync-run";
 const sim = withStashSim({ scenes: 1200, seed: 22 });
 
 describe("a sync killed with 8 pages in flight (kill -9)", () => {
+  // A child process that compiles on start: on a busy machine it needs longer than the
+  // default 30 s before its wait for written pages (60 s) even begins to matter.
   it("kept whole pages only, is marked interrupted, and the next incremental catches up", async () => {
     await savePageConcurrency(8);
     sim.setLatency(80);
@@ -40,5 +42,5 @@ describe("a sync killed with 8 pages in flight (kill -9)", () => {
     const catchUp = await syncNow(sim, { type: "incremental" });
     expect(catchUp.status).toBe("completed");
     expect(await db().scene.count()).toBe(1200);
-  });
+  }, 120_000);
 });

@@ -27,6 +27,8 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 
 describe("a sync process killed mid-run (kill -9)", () => {
+  // A child process that compiles on start: on a busy machine it needs longer than the
+  // default 30 s before its wait for written pages (60 s) even begins to matter.
   it("leaves a consistent database, is marked interrupted on the next start, and the next incremental catches up", async () => {
     const schemaIndexes = await sceneIndexes();
     sim.setLatency(60);
@@ -89,5 +91,5 @@ describe("a sync process killed mid-run (kill -9)", () => {
     expect(last.files).toHaveLength(sim.scene(1200)!.files.length);
     // … and the next sync rebuilt them.
     expect(await sceneIndexes()).toEqual(schemaIndexes);
-  });
+  }, 120_000);
 });
