@@ -41,7 +41,7 @@ export function PageConcurrencyForm({ initial }: { initial: number }) {
           </NativeSelect>
         </div>
         <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save"}
+          {save.isPending ? "Saving…" : "Save page requests"}
         </Button>
       </div>
       <p id={`${id}-note`} className="text-sm text-muted-foreground" aria-live="polite">

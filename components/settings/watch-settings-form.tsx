@@ -53,7 +53,7 @@ export function WatchSettingsForm({ initial }: { initial: WatchView }) {
           />
         </div>
         <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save"}
+          {save.isPending ? "Saving…" : "Save watch mode"}
         </Button>
       </div>
       <p id={`${intervalId}-note`} className="text-sm text-muted-foreground" aria-live="polite">
