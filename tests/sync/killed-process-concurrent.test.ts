@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { savePageConcurrency } from "../../server/sync/page-concurrency";
 import { recoverInterruptedRuns } from "../../server/sync/run-record";
+import { expectNoDanglingForeignKeys } from "../helpers/foreign-keys";
 import { withStashSim } from "../helpers/stash-sim";
 import { syncNow, waitFor } from "../helpers/sync-run";
 
@@ -25,7 +26,7 @@ describe("a sync killed with 8 pages in flight (kill -9)", () => {
     child.kill("SIGKILL");
     expect(await exited).toBe("SIGKILL");
 
-    expect(await db().$queryRawUnsafe<unknown[]>("PRAGMA foreign_key_check")).toEqual([]);
+    await expectNoDanglingForeignKeys();
     expect(await db().scene.count({ where: { files: { none: {} } } })).toBe(0);
     const stored = await db().scene.findMany({ select: { id: true } });
     expect(stored.length % 100).toBe(0);

@@ -2,11 +2,10 @@ import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { rowReader } from "../../server/db/row-reader";
-import { providerOf } from "../../server/db/provider";
 import { dialect } from "../../server/db/sql-dialect";
-import { env } from "../../server/env";
 import { recoverInterruptedRuns } from "../../server/sync/run-record";
 import { startStashSim, type StashSim } from "../../stash-sim";
+import { expectNoDanglingForeignKeys } from "../helpers/foreign-keys";
 import { syncNow, waitFor } from "../helpers/sync-run";
 
 let sim: StashSim;
@@ -48,19 +47,7 @@ describe("a sync process killed mid-run (kill -9)", () => {
     expect(run.status).toBe("running");
 
     // Whole pages or nothing: every stored scene has its files and links, no dangling keys.
-    // SQLite checks its foreign keys on request; PostgreSQL enforces every validated one on
-    // each write, so none may be left unvalidated.
-    const foreignKeyProblems =
-      providerOf(env().DATABASE_URL) === "postgresql"
-        ? `SELECT "conname" FROM "pg_constraint" WHERE "contype" = 'f' AND NOT "convalidated"`
-        : "PRAGMA foreign_key_check";
-    expect(await db().$queryRawUnsafe<unknown[]>(foreignKeyProblems)).toEqual([]);
-    if (providerOf(env().DATABASE_URL) === "postgresql") {
-      const foreignKeys = await db().$queryRawUnsafe<unknown[]>(
-        `SELECT "conname" FROM "pg_constraint" WHERE "contype" = 'f'`,
-      );
-      expect(foreignKeys.length).toBeGreaterThanOrEqual(6);
-    }
+    await expectNoDanglingForeignKeys();
     const scenesWithoutFiles = await db().scene.count({ where: { files: { none: {} } } });
     expect(scenesWithoutFiles).toBe(0);
     const stored = await db().scene.count();
