@@ -37,7 +37,7 @@ test("a person connects Stash, syncs, and follows a scene's history", async ({ p
     await page.getByRole("button", { name: "Test connection" }).click();
     await expect(page.getByText(/^Connected/)).toBeVisible();
     await expect(page.getByText("120 scenes")).toBeVisible();
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByText("Saved.")).toBeVisible();
   });
 

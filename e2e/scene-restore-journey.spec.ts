@@ -30,7 +30,7 @@ test("a person restores a scene's earlier title from its History", async ({ page
   await test.step("connect Stash, allow changes to it, and sync the library", async () => {
     await page.goto("/settings");
     await page.getByLabel("Stash GraphQL address").fill(sim.url);
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByText("Saved.")).toBeVisible();
     const allow = page.getByRole("checkbox", { name: "Allow stash-sync to change Stash" });
     await expect(allow).not.toBeChecked();
