@@ -207,9 +207,15 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
       req.socket.destroy();
       return;
     }
-    // A timer per request: concurrent requests wait side by side, as a busy Stash's do.
-    if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
+    // A timer per request, started on arrival: concurrent requests wait side by side, as a busy
+    // Stash's do, and a request's own work is part of its latency, as it is in Stash's.
+    const answerAt = performance.now() + faults.latencyMs;
+    const latency = async () => {
+      const left = answerAt - performance.now();
+      if (left > 0) await new Promise((r) => setTimeout(r, left));
+    };
     if (faults.failNext.count > 0) {
+      await latency();
       faults.failNext.count--;
       const status = faults.failNext.status;
       record.outcome = "http-error";
@@ -222,6 +228,7 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
     // refused. Either way the answer is a bare 401.
     const allowed = apiKey === null ? sentKey === "" : sentKey === apiKey;
     if (!allowed) {
+      await latency();
       record.outcome = "unauthorized";
       record.status = 401;
       res.writeHead(401);
@@ -233,6 +240,7 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
       res.on("finish", () => {
         record.status = res.statusCode;
       });
+      await latency();
       await yoga.handle(req, res, { record });
       return;
     }
@@ -248,6 +256,7 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
     record.variables = (params.variables as Record<string, unknown> | undefined) ?? null;
 
     if (asksPluginSettings(params)) {
+      await latency();
       record.status = 200;
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify(pluginSettingsAnswer(params)));
@@ -256,6 +265,7 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
     if (faults.rejectNextWrites.count > 0 && isMutation(params)) {
       faults.rejectNextWrites.count--;
       const answer = { errors: [{ message: faults.rejectNextWrites.message }], data: null };
+      await latency();
       record.status = 200;
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify(answer));
@@ -263,6 +273,7 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
     }
     const answer =
       (await readAhead.take(params)) ?? (await execute(body, req.headers["content-type"]));
+    await latency();
     record.status = answer.status;
     res.writeHead(answer.status, { "content-type": answer.contentType });
     res.end(answer.body);

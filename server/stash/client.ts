@@ -25,7 +25,7 @@ import {
   changedSinceCountsQuery,
   findPageQuery,
   findSceneQuery,
-  latestUpdatedAtQuery,
+  latestUpdatedAtsQuery,
   recordOpening,
   stashNames,
   statsQuery,
@@ -55,6 +55,7 @@ import {
   statsEnvelope,
   versionEnvelope,
 } from "./wire-schemas";
+import pLimit, { type LimitFunction } from "p-limit";
 import { z } from "zod";
 
 export interface StashClientOptions {
@@ -70,6 +71,8 @@ export interface StashClientOptions {
   retryBaseDelayMs?: number;
   /** Records per request where the client chooses (findScenesByIds batches): 100–1000, default 500. */
   perPage?: number;
+  /** Requests this client keeps in flight at most (1–8; a sync's page concurrency). Default: no limit. */
+  maxInFlight?: number;
 }
 
 /** Older Stash releases silently cut pages at 1000, newer ones not at all: never ask for more. */
@@ -104,6 +107,10 @@ function checkOptions(options: StashClientOptions): Required<Omit<StashClientOpt
     retries: int("retries", options.retries, 3, 0, 10),
     retryBaseDelayMs: int("retryBaseDelayMs", options.retryBaseDelayMs, 250, 0, 60_000),
     perPage: int("perPage", options.perPage, 500, 100, MAX_PER_PAGE),
+    maxInFlight:
+      options.maxInFlight === undefined
+        ? Number.POSITIVE_INFINITY
+        : int("maxInFlight", options.maxInFlight, 1, 1, 8),
   };
   if (problems.length > 0) {
     throw new AppError("CONFIG_INVALID", `Invalid Stash client settings: ${problems.join("; ")}`);
@@ -179,12 +186,15 @@ const recordsOnPage = (req: PageRequest, count: number) =>
 export class StashClient {
   private readonly transport: TransportOptions;
   private readonly perPage: number;
+  /** Every request of this client waits here for a slot: a fragile Stash never sees more. */
+  private readonly slot: LimitFunction;
   /** The server's field names, read from its schema once per client (see dialect()). */
   private schemaFindings: Promise<SchemaFindings> | null = null;
 
   constructor(options: StashClientOptions) {
     const checked = checkOptions(options);
     this.perPage = checked.perPage;
+    this.slot = pLimit(checked.maxInFlight);
     this.transport = { ...checked, apiKey: options.apiKey?.trim() || undefined };
   }
 
@@ -194,8 +204,12 @@ export class StashClient {
     variables: Record<string, unknown> | undefined,
     schema: z.ZodType<T>,
   ): Promise<T> {
-    const data = await postGraphQL(this.transport, { operationName, query, variables });
+    const data = await this.post({ operationName, query, variables });
     return this.checked(operationName, data, schema);
+  }
+
+  private post(request: GraphQLRequest): Promise<unknown> {
+    return this.slot(() => postGraphQL(this.transport, request));
   }
 
   private checked<T>(operationName: string, data: unknown, schema: z.ZodType<T>): T {
@@ -242,11 +256,7 @@ export class StashClient {
     req: PageRequest,
   ): Promise<StashPage<StashEntityByType[K]>> {
     const request = pageRequest(type, req, await this.dialect());
-    const { count, list } = this.pageList(
-      type,
-      request,
-      await postGraphQL(this.transport, request),
-    );
+    const { count, list } = this.pageList(type, request, await this.post(request));
     return { count, items: list.map((raw) => parseRecord(type, raw)) };
   }
 
@@ -256,7 +266,7 @@ export class StashClient {
    */
   async findScenePage(req: PageRequest): Promise<StashRecordPage<StashScene>> {
     const request = pageRequest("scene", req, await this.dialect());
-    const answer = await fetchGraphQL(this.transport, request);
+    const answer = await this.slot(() => fetchGraphQL(this.transport, request));
     const scanned =
       answer.status === 200
         ? scanRecordPage(answer.body, stashNames.scene.list, sceneOpening)
@@ -349,7 +359,7 @@ export class StashClient {
    */
   async updateScene(id: string, write: SceneWrite): Promise<{ id: string; updatedAt: string }> {
     const request = sceneUpdateRequest(id, write);
-    const data = await postGraphQL(this.transport, request);
+    const data = await this.post(request);
     const { sceneUpdate } = this.checked(request.operationName, data, sceneUpdateEnvelope);
     return { id: sceneUpdate.id, updatedAt: sceneUpdate.updated_at };
   }
@@ -384,23 +394,34 @@ export class StashClient {
 
   /** The largest updated_at Stash has for this type right now, verbatim; null when there is none. */
   async latestUpdatedAt(type: EntityType): Promise<string | null> {
-    const operation = `StashSyncLatest${type[0]!.toUpperCase()}${type.slice(1)}Update`;
-    const { page } = await this.request(
+    return (await this.latestUpdatedAts([type]))[type] ?? null;
+  }
+
+  /** latestUpdatedAt of several types, in one request (one round trip to a slow Stash). */
+  async latestUpdatedAts(
+    types: readonly EntityType[],
+  ): Promise<Partial<Record<EntityType, string | null>>> {
+    const operation = "StashSyncLatestUpdates";
+    const data = await this.request(
       operation,
-      latestUpdatedAtQuery(type),
+      latestUpdatedAtsQuery(types),
       undefined,
-      pageEnvelope,
+      z.record(z.string(), z.record(z.string(), z.unknown())),
     );
-    const list = z
-      .array(z.object({ updated_at: z.string().min(1) }))
-      .safeParse(page[stashNames[type].list]);
-    if (!list.success) {
-      throw new AppError(
-        "STASH_BAD_RESPONSE",
-        `Stash answered ${operation} in an unexpected shape: ${describeIssues(list.error)}`,
-      );
+    const marks: Partial<Record<EntityType, string | null>> = {};
+    for (const type of types) {
+      const list = z
+        .array(z.object({ updated_at: z.string().min(1) }))
+        .safeParse(data[type]?.[stashNames[type].list]);
+      if (!list.success) {
+        throw new AppError(
+          "STASH_BAD_RESPONSE",
+          `Stash answered ${operation} in an unexpected shape: ${describeIssues(list.error)}`,
+        );
+      }
+      marks[type] = list.data[0]?.updated_at ?? null;
     }
-    return list.data[0]?.updated_at ?? null;
+    return marks;
   }
 
   /**
@@ -476,9 +497,9 @@ export class StashClient {
    * Deprecated fields we still read are logged, not refused: they work until Stash drops them.
    */
   async checkCompatibility(): Promise<StashVersion> {
-    const version = await this.version();
     this.schemaFindings = null;
-    const { missing, deprecated } = await this.findings();
+    // Asked side by side: against a slow Stash each is a round trip before the first page.
+    const [version, { missing, deprecated }] = await Promise.all([this.version(), this.findings()]);
     if (missing.length > 0) throw incompatibleError(missing, version);
     if (deprecated.length > 0) {
       logger.warn(

@@ -97,6 +97,7 @@ export const selections: Record<EntityType, Selection> = {
       "id",
       "name",
       "disambiguation",
+      "alias_list",
       // A list since v0.27; before, one url plus the twitter and instagram handles.
       { current: "urls", fallback: ["url", "twitter", "instagram"] },
       "gender",
@@ -105,12 +106,16 @@ export const selections: Record<EntityType, Selection> = {
       "updated_at",
     ],
   },
-  tag: { type: "Tag", fields: ["id", "name", "description", "created_at", "updated_at"] },
+  tag: {
+    type: "Tag",
+    fields: ["id", "name", "aliases", "description", "created_at", "updated_at"],
+  },
   studio: {
     type: "Studio",
     fields: [
       "id",
       "name",
+      "aliases",
       // A list since v0.30.
       { current: "urls", fallback: ["url"] },
       { name: "parent_studio", type: "Studio", fields: ["id"] },
@@ -204,17 +209,21 @@ export function findPageQuery(type: EntityType, withIds: boolean, dialect: Stash
 }
 
 /**
- * The newest updated_at of a type. The filter is written into the document rather than sent
- * as variables: it never changes, and the variables of this client's requests then only ever
- * carry a timestamp when one is a "changed since" value.
+ * The newest updated_at of each type, each under its type's name. The filter is written into
+ * the document rather than sent as variables: it never changes, and the variables of this
+ * client's requests then only ever carry a timestamp when one is a "changed since" value.
  */
-export function latestUpdatedAtQuery(type: EntityType): string {
-  const n = stashNames[type];
-  return (
-    `query StashSyncLatest${capitalized(type)}Update ` +
-    `{ page: ${n.query}(filter: { page: 1, per_page: 1, sort: "updated_at", direction: DESC }) ` +
-    `{ count ${n.list} { id updated_at } } }`
-  );
+export function latestUpdatedAtsQuery(types: readonly EntityType[]): string {
+  const fields = types
+    .map((type) => {
+      const n = stashNames[type];
+      return (
+        `${type}: ${n.query}(filter: { page: 1, per_page: 1, sort: "updated_at", direction: DESC }) ` +
+        `{ ${n.list} { id updated_at } }`
+      );
+    })
+    .join(" ");
+  return `query StashSyncLatestUpdates { ${fields} }`;
 }
 
 /**

@@ -96,8 +96,10 @@ export async function startSync(
   // Stash must answer before the run goes to the background, so a caller hears at once that
   // it is unreachable or refuses the key; the run is still recorded, as failed.
   let client: StashClient;
+  let pageConcurrency: number;
   try {
-    client = await createStashClient(options);
+    pageConcurrency = options.pageConcurrency ?? (await readPageConcurrency());
+    client = await createStashClient({ ...options, pageConcurrency });
     await client.checkCompatibility();
   } catch (error) {
     await endRun(database, run, {
@@ -114,7 +116,10 @@ export async function startSync(
   const entry: { controller: AbortController; done?: Promise<unknown> } = { controller };
   running.set(jobId, entry);
   const stopWatching = watchCancelRequests(run.id, controller);
-  const done = execute(run, request, client, controller.signal, options).finally(async () => {
+  const done = execute(run, request, client, controller.signal, {
+    ...options,
+    pageConcurrency,
+  }).finally(async () => {
     stopWatching();
     running.delete(jobId);
     await releaseSyncLock(database, jobId).catch(() => {});
@@ -269,5 +274,7 @@ export async function createStashClient(options: SyncOptions = {}): Promise<Stas
     apiKey: connection.apiKey ?? undefined,
     timeoutMs: env().STASH_TIMEOUT_MS,
     perPage: options.perPage ?? env().STASH_PAGE_SIZE,
+    // A sync's client: its page concurrency bounds every request of the run, not pages alone.
+    maxInFlight: options.pageConcurrency,
   });
 }

@@ -8,6 +8,7 @@ import {
   savePageConcurrency,
 } from "../../server/sync/page-concurrency";
 import { pageThrough } from "../../server/sync/run/page-through";
+import { PageWindow } from "../../server/sync/run/page-window";
 import { prepareScenePage } from "../../server/sync/write/write-scene-page";
 import { withStashSim } from "../helpers/stash-sim";
 import { expectCountersMatchLogs, logRows, pageRunContext, syncNow } from "../helpers/sync-run";
@@ -20,19 +21,33 @@ const sceneIdsOf = (rows: { entityType: string; entityId: string | null }[]) =>
     .map((r) => Number(r.entityId));
 
 /**
- * Pages of 100 from the simulator over HTTP, counting how far ahead of the page in hand (the
- * one after those already handed to the writer) a page is asked for.
+ * Pages of 100 from the simulator over HTTP, counting how many requests are in flight at once
+ * and how many answers wait beyond the page in hand (pages handed to the writer so far).
  */
 function countingPages(client: StashClient, delayOf: (page: number) => number = () => 0) {
-  const stats = { asked: 0, written: 0, mostAhead: 0, order: [] as number[] };
+  const stats = {
+    asked: 0,
+    answered: 0,
+    written: 0,
+    inFlight: 0,
+    mostInFlight: 0,
+    mostWaiting: 0,
+    order: [] as number[],
+  };
   const fetchPage = async (page: number): Promise<StashRecordPage<StashScene>> => {
     stats.asked++;
-    stats.mostAhead = Math.max(stats.mostAhead, page - (stats.written + 1));
+    stats.mostInFlight = Math.max(stats.mostInFlight, ++stats.inFlight);
     const answer = await client.findScenePage({ page, perPage: 100, sort: "id", direction: "ASC" });
     await new Promise((resolve) => setTimeout(resolve, delayOf(page)));
+    stats.inFlight--;
+    stats.answered++;
     return answer;
   };
-  return { stats, fetchPage };
+  const written = () => {
+    stats.written++;
+    stats.mostWaiting = Math.max(stats.mostWaiting, stats.answered - stats.written);
+  };
+  return { stats, fetchPage, written };
 }
 
 describe("concurrent paging", () => {
@@ -61,17 +76,21 @@ describe("concurrent paging", () => {
     const ctx = await pageRunContext(client, "incremental");
     ctx.pageConcurrency = 4;
     // Earlier pages answer later than the ones after them, so answers arrive out of order.
-    const { stats, fetchPage } = countingPages(client, (page) => (4 - (page % 4)) * 15);
-    const result = await pageThrough(ctx, "scenes", fetchPage, async (items) => {
-      stats.written++;
+    const { stats, fetchPage, written } = countingPages(client, (page) => (4 - (page % 4)) * 15);
+    const pages = new PageWindow(fetchPage, ctx.pageConcurrency, ctx.perPage);
+    const result = await pageThrough(ctx, "scenes", pages, async (items) => {
+      written();
       stats.order.push(Number(items[0]!.id));
+      // A slow writer: answers pile up, and must stop at 4 asked or waiting.
+      await new Promise((resolve) => setTimeout(resolve, 40));
       return prepareScenePage(ctx, items);
     });
 
     expect(result.seen.size).toBe(1200);
     expect(stats.asked).toBe(12);
-    // Up to 4 pages asked for beyond the one in hand: never more answers are held.
-    expect(stats.mostAhead).toBe(4);
+    expect(stats.mostInFlight).toBe(4);
+    expect(stats.mostWaiting).toBeLessThanOrEqual(4);
+    expect(stats.mostWaiting).toBeGreaterThan(0);
     expect(stats.order).toEqual(Array.from({ length: 12 }, (_, i) => 1 + i * 100));
     const logged = await db().syncLog.findMany({
       where: { syncHistoryId: ctx.runId },
@@ -84,14 +103,29 @@ describe("concurrent paging", () => {
     const client = new StashClient({ url: sim.url, perPage: 100 });
     const ctx = await pageRunContext(client, "incremental");
     ctx.pageConcurrency = 1;
-    const { stats, fetchPage } = countingPages(client);
+    const { stats, fetchPage, written } = countingPages(client);
     sim.clearRequests();
-    await pageThrough(ctx, "scenes", fetchPage, async (items) => {
-      stats.written++;
+    const pages = new PageWindow(fetchPage, ctx.pageConcurrency, ctx.perPage);
+    await pageThrough(ctx, "scenes", pages, async (items) => {
+      written();
       return prepareScenePage(ctx, items);
     });
-    expect(stats.mostAhead).toBe(1);
+    expect(stats.mostInFlight).toBe(1);
+    expect(stats.mostWaiting).toBeLessThanOrEqual(1);
     expect(sim.status().peakInFlight).toBe(1);
+  });
+
+  it("bounds every request of a whole run, not its pages alone: a fragile Stash set to 1 never sees two", async () => {
+    sim.setLatency(10);
+    sim.clearRequests();
+    const one = await syncNow(sim, { type: "full" }, { pageConcurrency: 1, perPage: 100 });
+    expect(one.status).toBe("completed");
+    expect(sim.status().peakInFlight).toBe(1);
+
+    sim.clearRequests();
+    const three = await syncNow(sim, { type: "full" }, { pageConcurrency: 3, perPage: 100 });
+    expect(three.status).toBe("completed");
+    expect(sim.status().peakInFlight).toBe(3);
   });
 
   it("is a setting from 1 to 8, 3 unless saved", async () => {

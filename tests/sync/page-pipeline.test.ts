@@ -3,6 +3,7 @@ import { db } from "../../server/db/client";
 import { StashClient } from "../../server/stash/client";
 import type { StashRecordPage, StashScene } from "../../server/stash/types";
 import { pageThrough } from "../../server/sync/run/page-through";
+import { PageWindow } from "../../server/sync/run/page-window";
 import { prepareScenePage } from "../../server/sync/write/write-scene-page";
 import { withStashSim } from "../helpers/stash-sim";
 import { pageRunContext } from "../helpers/sync-run";
@@ -31,7 +32,7 @@ describe("the page pipeline", () => {
     const result = await pageThrough(
       ctx,
       "scenes",
-      async (page) => served[page - 1]!,
+      new PageWindow(async (page) => served[page - 1]!, ctx.pageConcurrency, ctx.perPage),
       (items) => prepareScenePage(ctx, items),
     );
 

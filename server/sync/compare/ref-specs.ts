@@ -29,6 +29,7 @@ export const performerSpec: RefSpec<StashPerformer> = {
   fields: [
     { key: "name", column: "name", read: (p) => p.name },
     { key: "disambiguation", column: "disambiguation", read: (p) => p.disambiguation },
+    { key: "aliases", column: "aliases", read: (p) => JSON.stringify(p.aliases) },
     { key: "urls", column: "urls", read: (p) => JSON.stringify(p.urls) },
     { key: "gender", column: "gender", read: (p) => p.gender },
     { key: "favorite", column: "favorite", read: (p) => p.favorite, boolean: true },
@@ -40,6 +41,7 @@ export const tagSpec: RefSpec<StashTag> = {
   table: "tag",
   fields: [
     { key: "name", column: "name", read: (t) => t.name },
+    { key: "aliases", column: "aliases", read: (t) => JSON.stringify(t.aliases) },
     { key: "description", column: "description", read: (t) => t.description },
   ],
 };
@@ -49,6 +51,7 @@ export const studioSpec: RefSpec<StashStudio> = {
   table: "studio",
   fields: [
     { key: "name", column: "name", read: (s) => s.name },
+    { key: "aliases", column: "aliases", read: (s) => JSON.stringify(s.aliases) },
     { key: "urls", column: "urls", read: (s) => JSON.stringify(s.urls) },
     { key: "parent_studio", column: "parent_id", read: (s) => s.parentId },
   ],

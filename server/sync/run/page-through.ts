@@ -1,7 +1,6 @@
-import type { Paged } from "../../stash/types";
 import type { PreparedPage } from "../write/prepare-page";
 import { throwIfCancelled, type RunContext } from "../run-context";
-import { PageWindow } from "./page-window";
+import type { PageWindow } from "./page-window";
 
 export interface PagedResult {
   /** Ids Stash returned, whether or not their records were valid (those with a readable id). */
@@ -12,8 +11,8 @@ export interface PagedResult {
 
 /**
  * Reads pages 1, 2, … until Stash has no more. Four things overlap: Stash prepares the next
- * pages (up to ctx.pageConcurrency requests in flight, page-window.ts), this thread receives the current one (parsing only what it must) and plans its
- * writes, and the bulk writer's thread commits the previous one. Plans are made from committed
+ * pages (up to ctx.pageConcurrency requests in flight, page-window.ts), this thread receives
+ * the current one (parsing only what it must) and plans its writes, and the bulk writer's thread commits the previous one. Plans are made from committed
  * rows, so a page sharing an entity with the page still being committed (the library changed
  * mid-run and offsets shifted) waits for that commit first. Pages commit one at a time, in
  * order, so counts and "seen" stay exact. Cancellation is honoured between pages; every page
@@ -22,14 +21,12 @@ export interface PagedResult {
 export async function pageThrough<Item extends { id: string | null }>(
   ctx: RunContext,
   phase: string,
-  fetchPage: (page: number) => Promise<Paged<Item>>,
+  pages: PageWindow<Item>,
   preparePage: (items: Item[]) => Promise<PreparedPage>,
-  first?: Promise<Paged<Item>>,
 ): Promise<PagedResult> {
   const seen = new Set<string>();
   let firstCount: number | null = null;
   let countChanged = false;
-  const pages = new PageWindow(fetchPage, ctx.pageConcurrency, ctx.perPage, first);
   let writing: Promise<unknown> = Promise.resolve();
   let committing = new Set<string>();
   try {
@@ -43,7 +40,6 @@ export async function pageThrough<Item extends { id: string | null }>(
         countChanged = true;
       }
       const more = current.items.length > 0 && page * ctx.perPage < current.count;
-      if (more) pages.fillAfter(page);
       const ids = new Set<string>();
       for (const item of current.items) if (item.id) ids.add(item.id);
       if ([...ids].some((id) => committing.has(id))) await writing;

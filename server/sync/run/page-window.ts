@@ -3,11 +3,16 @@ import type { Paged } from "../../stash/types";
 /**
  * Keeps up to `limit` page requests in flight ahead of the page being written, and hands the
  * answers out strictly in page order. A slow Stash answers each request after its own delay,
- * so a sync takes about pages × latency ÷ limit instead of pages × latency; at most `limit`
- * answers wait here, which bounds memory however far Stash runs ahead of the writes.
+ * so a sync takes about pages × latency ÷ limit instead of pages × latency; asked and
+ * answered together, at most `limit` pages wait here, which bounds memory however far Stash
+ * runs ahead of the writes.
  */
 export class PageWindow<Item> {
   private readonly pending = new Map<number, Promise<Paged<Item>>>();
+  /** Asked for and not answered yet. */
+  private inFlight = 0;
+  /** Answered and not taken yet. */
+  private waiting = 0;
   /** The next page number not yet asked for. */
   private nextToAsk = 1;
   /** The last page worth asking for, from the newest count Stash gave; unknown at first. */
@@ -17,10 +22,15 @@ export class PageWindow<Item> {
     private readonly fetchPage: (page: number) => Promise<Paged<Item>>,
     private readonly limit: number,
     private readonly perPage: number,
-    /** Page 1, when it was asked for already (sync-entity-type.ts asks every type's at once). */
-    first?: Promise<Paged<Item>>,
-  ) {
-    if (first) this.pending.set(1, first);
+  ) {}
+
+  /**
+   * Asks for page 1 now; its count then tells how many pages there are, and the ones after it
+   * are asked for too: a type's pages are on their way while the types before it are written.
+   */
+  start(): this {
+    if (!this.pending.has(1)) this.ask(1);
+    return this;
   }
 
   /** The answer for `page`, asking for it now if it was not asked for yet. */
@@ -28,21 +38,38 @@ export class PageWindow<Item> {
     if (!this.pending.has(page)) this.ask(page);
     const answer = this.pending.get(page)!;
     this.pending.delete(page);
-    const current = await answer;
-    this.lastPage = Math.max(1, Math.ceil(current.count / this.perPage));
-    return current;
+    try {
+      return await answer;
+    } finally {
+      this.waiting--;
+      this.fill();
+    }
   }
 
-  /** Asks for the pages after `page` that fit the window and Stash's newest count. */
-  fillAfter(page: number): void {
-    this.nextToAsk = Math.max(this.nextToAsk, page + 1);
-    while (this.pending.size < this.limit && this.nextToAsk <= this.lastPage) {
+  private fill(): void {
+    while (this.inFlight + this.waiting < this.limit && this.nextToAsk <= this.lastPage) {
       this.ask(this.nextToAsk);
     }
   }
 
   private ask(page: number): void {
-    const answer = this.fetchPage(page);
+    this.inFlight++;
+    const arrived = () => {
+      this.inFlight--;
+      this.waiting++;
+    };
+    const answer = this.fetchPage(page).then(
+      (current) => {
+        arrived();
+        this.lastPage = Math.max(1, Math.ceil(current.count / this.perPage));
+        this.fill();
+        return current;
+      },
+      (error: unknown) => {
+        arrived();
+        throw error;
+      },
+    );
     // Every answer is awaited in order, but maybe never (a cancel, a failed write, the count
     // shrank): a handler keeps its failure from being reported as unhandled meanwhile.
     answer.catch(() => {});

@@ -1,23 +1,19 @@
 import type {
   PageRequest,
-  StashPage,
+  PageItem,
+  PageRecord,
+  Paged,
   StashPerformer,
-  StashRecordPage,
   StashScene,
   StashStudio,
   StashTag,
 } from "../../stash/types";
-import {
-  performerSpec,
-  studioSpec,
-  tagSpec,
-  type RefSpec,
-  type RefType,
-} from "../compare/ref-specs";
+import { performerSpec, studioSpec, tagSpec, type RefType } from "../compare/ref-specs";
 import { oneSecondBefore } from "../stash-timestamps";
 import { prepareRefPage } from "../write/write-ref-page";
 import { prepareScenePage } from "../write/write-scene-page";
 import { pageThrough, type PagedResult } from "./page-through";
+import { PageWindow } from "./page-window";
 
 export type { PagedResult };
 import type { RunContext } from "../run-context";
@@ -39,32 +35,38 @@ function request(ctx: RunContext, page: number, since: string | undefined): Page
 
 export const refTypes = ["performer", "tag", "studio"] as const satisfies readonly RefType[];
 
-/** Each type's page 1, asked for before any type is written. */
+/** Each type's pages, asked for from the start of a run (see askFirstPages). */
 export interface FirstPages {
-  performer: Promise<StashPage<StashPerformer>>;
-  tag: Promise<StashPage<StashTag>>;
-  studio: Promise<StashPage<StashStudio>>;
-  scene: Promise<StashRecordPage<StashScene>>;
+  performer: PageWindow<PageItem<StashPerformer>>;
+  tag: PageWindow<PageItem<StashTag>>;
+  studio: PageWindow<PageItem<StashStudio>>;
+  scene: PageWindow<PageRecord<StashScene>>;
+}
+
+type Since = Partial<Record<RefType | "scene", string>>;
+
+/** A type's pages from Stash, `since` limiting them to what changed. */
+function pageWindows(ctx: RunContext, since: Since): FirstPages {
+  const { client } = ctx;
+  const window = <Item>(fetch: (page: number) => Promise<Paged<Item>>) =>
+    new PageWindow(fetch, ctx.pageConcurrency, ctx.perPage);
+  return {
+    performer: window((page) => client.findPerformers(request(ctx, page, since.performer))),
+    tag: window((page) => client.findTags(request(ctx, page, since.tag))),
+    studio: window((page) => client.findStudios(request(ctx, page, since.studio))),
+    scene: window((page) => client.findScenePage(request(ctx, page, since.scene))),
+  };
 }
 
 /**
- * Asks for page 1 of every type at once: a slow Stash then answers them side by side rather
- * than one type after the other. They are written in the usual order; `since` per type.
+ * Starts every type's pages at once: a slow Stash then answers them side by side rather than
+ * one type after the other (the client keeps the run's requests within its page concurrency).
+ * They are written in the usual order; `since` per type.
  */
-export function askFirstPages(
-  ctx: RunContext,
-  since: Partial<Record<RefType | "scene", string>> = {},
-): FirstPages {
-  const { client } = ctx;
-  const first: FirstPages = {
-    performer: client.findPerformers(request(ctx, 1, since.performer)),
-    tag: client.findTags(request(ctx, 1, since.tag)),
-    studio: client.findStudios(request(ctx, 1, since.studio)),
-    scene: client.findScenePage(request(ctx, 1, since.scene)),
-  };
-  // Awaited when their type's turn comes, or never if the run stops first.
-  for (const page of Object.values(first) as Promise<unknown>[]) page.catch(() => {});
-  return first;
+export function askFirstPages(ctx: RunContext, since: Since = {}): FirstPages {
+  const windows = pageWindows(ctx, since);
+  for (const window of Object.values(windows) as PageWindow<unknown>[]) window.start();
+  return windows;
 }
 
 /** Syncs one type of performers, tags or studios; `since` limits it to what changed. */
@@ -74,46 +76,19 @@ export function syncRefType(
   since?: string,
   first?: FirstPages,
 ): Promise<PagedResult> {
-  const { client } = ctx;
+  const pages = first ?? pageWindows(ctx, { [type]: since });
   switch (type) {
     case "performer":
-      return syncRefs(
-        ctx,
-        "performers",
-        performerSpec,
-        (r) => client.findPerformers(r),
-        since,
-        first?.performer,
+      return pageThrough(ctx, "performers", pages.performer, (items) =>
+        prepareRefPage(ctx, performerSpec, items),
       );
     case "tag":
-      return syncRefs(ctx, "tags", tagSpec, (r) => client.findTags(r), since, first?.tag);
+      return pageThrough(ctx, "tags", pages.tag, (items) => prepareRefPage(ctx, tagSpec, items));
     case "studio":
-      return syncRefs(
-        ctx,
-        "studios",
-        studioSpec,
-        (r) => client.findStudios(r),
-        since,
-        first?.studio,
+      return pageThrough(ctx, "studios", pages.studio, (items) =>
+        prepareRefPage(ctx, studioSpec, items),
       );
   }
-}
-
-async function syncRefs<T extends { id: string; createdAt: string; updatedAt: string }>(
-  ctx: RunContext,
-  label: string,
-  spec: RefSpec<T>,
-  fetch: (request: PageRequest) => Promise<StashPage<T>>,
-  since: string | undefined,
-  first: Promise<StashPage<T>> | undefined,
-): Promise<PagedResult> {
-  return pageThrough(
-    ctx,
-    label,
-    (page) => fetch(request(ctx, page, since)),
-    (items) => prepareRefPage(ctx, spec, items),
-    first,
-  );
 }
 
 export async function syncSceneType(
@@ -121,11 +96,6 @@ export async function syncSceneType(
   since?: string,
   first?: FirstPages,
 ): Promise<PagedResult> {
-  return pageThrough(
-    ctx,
-    "scenes",
-    (page) => ctx.client.findScenePage(request(ctx, page, since)),
-    (items) => prepareScenePage(ctx, items),
-    first?.scene,
-  );
+  const pages = first ?? pageWindows(ctx, { scene: since });
+  return pageThrough(ctx, "scenes", pages.scene, (items) => prepareScenePage(ctx, items));
 }

@@ -11,12 +11,10 @@ export type Watermarks = Partial<Record<RefType | "scene", string>>;
  * newer updated_at and is read again next time. Asked all at once: one round trip, not four.
  */
 export async function probeWatermarks(ctx: RunContext): Promise<Watermarks> {
-  const types = [...refTypes, "scene"] as const;
-  const marks = await Promise.all(types.map((type) => ctx.client.latestUpdatedAt(type)));
+  const marks = await ctx.client.latestUpdatedAts([...refTypes, "scene"]);
   const result: Watermarks = {};
-  types.forEach((type, i) => {
-    const mark = marks[i];
-    if (mark) result[type] = mark;
-  });
+  for (const [type, mark] of Object.entries(marks)) {
+    if (mark) result[type as keyof Watermarks] = mark;
+  }
   return result;
 }
