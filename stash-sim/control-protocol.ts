@@ -56,6 +56,7 @@ const performerEdit = z
   .object({
     name: z.string().min(1),
     disambiguation: nullableText,
+    alias_list: z.array(z.string()),
     gender: gender.nullable(),
     favorite: z.boolean(),
     details: nullableText,
@@ -64,12 +65,18 @@ const performerEdit = z
   .partial()
   .strict();
 const tagEdit = z
-  .object({ name: z.string().min(1), description: nullableText, favorite: z.boolean() })
+  .object({
+    name: z.string().min(1),
+    aliases: z.array(z.string()),
+    description: nullableText,
+    favorite: z.boolean(),
+  })
   .partial()
   .strict();
 const studioEdit = z
   .object({
     name: z.string().min(1),
+    aliases: z.array(z.string()),
     urls: z.array(z.string()),
     parent_id: z.coerce.string().nullable(),
     favorite: z.boolean(),

@@ -64,6 +64,8 @@ export interface StashPerformer {
   id: string;
   name: string;
   disambiguation: string | null;
+  /** Stash's alias_list: the other names the analysis plans recognise a performer by. */
+  aliases: string[];
   urls: string[];
   gender: string | null;
   favorite: boolean;
@@ -74,6 +76,7 @@ export interface StashPerformer {
 export interface StashTag {
   id: string;
   name: string;
+  aliases: string[];
   description: string | null;
   createdAt: string;
   updatedAt: string;
@@ -82,6 +85,7 @@ export interface StashTag {
 export interface StashStudio {
   id: string;
   name: string;
+  aliases: string[];
   urls: string[];
   parentId: string | null;
   createdAt: string;

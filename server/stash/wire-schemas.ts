@@ -127,6 +127,7 @@ const wirePerformer = z
     id,
     name: z.string(),
     disambiguation: z.string().nullable(),
+    alias_list: z.array(z.string()),
     urls: urlList.nullable().optional(),
     url: z.string().nullable().optional(),
     twitter: z.string().nullable().optional(),
@@ -142,6 +143,7 @@ const wirePerformer = z
     id: p.id,
     name: p.name,
     disambiguation: p.disambiguation,
+    aliases: p.alias_list,
     urls:
       p.urls !== undefined
         ? (p.urls ?? [])
@@ -160,6 +162,7 @@ const wireTag = z
   .object({
     id,
     name: z.string(),
+    aliases: z.array(z.string()),
     description: z.string().nullable(),
     created_at: stashTime,
     updated_at: stashTime,
@@ -167,6 +170,7 @@ const wireTag = z
   .transform((t): StashTag => ({
     id: t.id,
     name: t.name,
+    aliases: t.aliases,
     description: t.description,
     createdAt: t.created_at,
     updatedAt: t.updated_at,
@@ -176,6 +180,7 @@ const wireStudio = z
   .object({
     id,
     name: z.string(),
+    aliases: z.array(z.string()),
     urls: urlList.optional(),
     url: z.string().nullable().optional(),
     parent_studio: z.object({ id }).nullable(),
@@ -185,6 +190,7 @@ const wireStudio = z
   .transform((s): StashStudio => ({
     id: s.id,
     name: s.name,
+    aliases: s.aliases,
     urls: s.urls ?? (s.url ? [s.url] : []),
     parentId: s.parent_studio?.id ?? null,
     createdAt: s.created_at,

@@ -46,4 +46,37 @@ describe("a plan over a mirror synced from Stash", () => {
       { number: 1, planName: "From paths" },
     ]);
   });
+
+  it("mirrors Stash's aliases, and finds a performer and a studio by them", async () => {
+    sim.updatePerformer(5, { alias_list: ["Zuleika Quarrington"] });
+    sim.updateStudio(2, { aliases: ["Quorn Pictures"] });
+    sim.updateScene(9, {
+      performer_ids: [],
+      studio_id: null,
+      file: { path: "/data/Quorn Pictures/zuleika quarrington at home.mp4" },
+    });
+    await syncNow(sim, { type: "full" });
+    expect((await db().performer.findUniqueOrThrow({ where: { id: "5" } })).aliases).toBe(
+      '["Zuleika Quarrington"]',
+    );
+    expect((await db().studio.findUniqueOrThrow({ where: { id: "2" } })).aliases).toBe(
+      '["Quorn Pictures"]',
+    );
+
+    const plan = await createAnalysisPlan({
+      name: "By alias",
+      analyzers: ["performers", "studio"],
+      scope: { kind: "selection", sceneIds: ["9"] },
+    });
+    await runAnalysisPlan({ planId: plan.id });
+    const changes = await db().analysisChange.findMany({
+      where: { planId: plan.id },
+      orderBy: { field: "asc" },
+    });
+    expect(changes.map((c) => [c.field, (JSON.parse(c.proposed) as { id: string }).id])).toEqual([
+      ["performers", "5"],
+      ["studio", "2"],
+    ]);
+    expect(changes.every((c) => c.confidence === 0.95)).toBe(true);
+  });
 });
