@@ -25,6 +25,10 @@ export const ChangeView = z.object({
   status: ProposalStatus,
   failureReason: z.string().nullable(),
   reviewedAt: z.date().nullable(),
+  /** When it was written to Stash, and the specific sync that recorded it (job, History row). */
+  appliedAt: z.date().nullable(),
+  appliedJobId: z.string().nullable(),
+  appliedLogId: z.number().int().nullable(),
 });
 export type ChangeView = z.infer<typeof ChangeView>;
 
