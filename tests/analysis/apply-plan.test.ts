@@ -100,8 +100,20 @@ describe("applying a plan", () => {
       });
     }
 
-    const timeline = await readSceneTimelineSources({ sceneId: "7" });
-    expect(timeline.analyses[0]).toMatchObject({ number: 1, planName: "From paths" });
+    // The timeline's "Analysis #1" is the plan's real result, linked to the sync that applied it.
+    const [analysis] = (await readSceneTimelineSources({ sceneId: "7" })).analyses;
+    expect(analysis).toMatchObject({ number: 1, planId, planName: "From paths" });
+    expect(
+      analysis!.changes.map((c) => [c.field, c.status, c.appliedJobId, c.appliedLogId]),
+    ).toEqual(
+      ["date", "performers", "studio", "title"].map((f) => [f, "applied", jobId, logOf.get("7")]),
+    );
+    const [eightAnalysis] = (await readSceneTimelineSources({ sceneId: "8" })).analyses;
+    expect(eightAnalysis!.changes.find((c) => c.field === "title")).toMatchObject({
+      status: "failed",
+      proposed: eight.performer.name,
+      appliedLogId: null,
+    });
   });
 
   it("refuses the whole apply while writes to Stash are off, and keeps the approvals", async () => {
