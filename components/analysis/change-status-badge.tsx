@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { ChangeView } from "@/server/analysis/review-schema";
-import { changeStatusLabel } from "./change-text";
+import { proposalStatusLabel } from "@/server/domain/labels";
 
 const variant = {
   pending: "outline",
@@ -11,5 +11,5 @@ const variant = {
 } as const;
 
 export function ChangeStatusBadge({ status }: { status: ChangeView["status"] }) {
-  return <Badge variant={variant[status]}>{changeStatusLabel[status]}</Badge>;
+  return <Badge variant={variant[status]}>{proposalStatusLabel[status]}</Badge>;
 }

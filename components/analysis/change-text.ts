@@ -19,11 +19,3 @@ export function changeSummary(
   }
   return `${change.field}: ${changeValueText(change.current)} → ${changeValueText(change.proposed)}`;
 }
-
-export const changeStatusLabel: Record<ChangeView["status"], string> = {
-  pending: "Pending review",
-  approved: "Approved",
-  rejected: "Rejected",
-  applied: "Applied",
-  failed: "Failed",
-};

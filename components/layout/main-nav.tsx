@@ -8,6 +8,7 @@ const links = [
   { href: "/", label: "Dashboard" },
   { href: "/scenes", label: "Scenes" },
   { href: "/syncs", label: "Sync runs" },
+  { href: "/plans", label: "Plans" },
   { href: "/stats", label: "Statistics" },
   { href: "/settings", label: "Settings" },
 ] as const;

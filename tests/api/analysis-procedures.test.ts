@@ -59,6 +59,13 @@ describe("analysis plans over HTTP", () => {
     });
     expect(count).toBe(fields.length - 1);
 
+    expect(await api.analysis.changeCounts.query({ planId: draft.id })).toEqual({
+      pending: 0,
+      approved: count,
+      rejected: 1,
+      applied: 0,
+      failed: 0,
+    });
     const result = await api.analysis.applyPlan.mutate({ planId: draft.id });
     expect(result).toMatchObject({ scenesWritten: 1, applied: count, failed: 0 });
     expect(result.syncs).toEqual([{ jobId: expect.any(String), status: "completed" }]);

@@ -6,6 +6,7 @@ import { createAnalysisPlan } from "../../analysis/create-analysis-plan";
 import { listAnalysisPlans, ListPlansInput, PlansPage } from "../../analysis/list-analysis-plans";
 import { CreatePlanInput, PlanIdInput, PlanView } from "../../analysis/plan-schema";
 import { readAnalysisPlan } from "../../analysis/read-analysis-plan";
+import { PlanChangeCounts, readPlanChangeCounts } from "../../analysis/read-plan-change-counts";
 import { readPlanChanges, readScenePendingChanges } from "../../analysis/read-plan-changes";
 import { reviewChange, reviewPlanChanges } from "../../analysis/review-changes";
 import {
@@ -56,6 +57,12 @@ export const analysisRouter = createTRPCRouter({
     .input(PlanChangesInput)
     .output(PlanChangesPage)
     .query(({ input }) => readPlanChanges(input)),
+
+  /** How many of a plan's changes are in each status. */
+  changeCounts: protectedProcedure
+    .input(PlanIdInput)
+    .output(PlanChangeCounts)
+    .query(({ input }) => readPlanChangeCounts(input)),
 
   /** A scene's pending proposals from every plan. */
   sceneProposals: protectedProcedure
