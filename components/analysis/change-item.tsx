@@ -6,7 +6,14 @@ import { EvidenceText } from "./evidence-text";
 import { ReviewChangeButtons } from "./review-change-buttons";
 
 /** One proposed change: what it would do, how sure, the evidence, its review. */
-export function ChangeItem({ change }: { change: ChangeView }) {
+export function ChangeItem({
+  change,
+  texts = [],
+}: {
+  change: ChangeView;
+  /** The scene's texts by source, for the evidence's context. */
+  texts?: { source: ChangeView["evidence"][number]["source"]; text: string }[];
+}) {
   const summary = changeSummary(change);
   return (
     <li className="flex flex-col gap-1 rounded-md border p-3" aria-label={summary}>
@@ -21,7 +28,10 @@ export function ChangeItem({ change }: { change: ChangeView }) {
         <ul aria-label="Evidence" className="flex flex-col gap-0.5 text-sm text-muted-foreground">
           {change.evidence.map((evidence, i) => (
             <li key={i}>
-              <EvidenceText evidence={evidence} />
+              <EvidenceText
+                evidence={evidence}
+                sourceText={texts.find((t) => t.source === evidence.source)?.text}
+              />
             </li>
           ))}
         </ul>

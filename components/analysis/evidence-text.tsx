@@ -3,20 +3,32 @@ import type { ChangeView } from "@/server/analysis/review-schema";
 const sourceLabel = { path: "Path", filename: "Filename", title: "Title", details: "Details" };
 const CONTEXT = 60;
 
-/** Where a proposal was found: the source's text around the match, the match in <mark>. */
-export function EvidenceText({ evidence }: { evidence: ChangeView["evidence"][number] }) {
-  const { text, start, end } = evidence;
-  const from = Math.max(0, start - CONTEXT);
-  const to = Math.min(text.length, end + CONTEXT);
+/**
+ * Where a proposal was found: the matched text in <mark>, inside the scene's text around it
+ * when that text still holds the match where the plan saw it.
+ */
+export function EvidenceText({
+  evidence,
+  sourceText,
+}: {
+  evidence: ChangeView["evidence"][number];
+  sourceText?: string;
+}) {
+  const { start, end } = evidence;
+  const inContext = sourceText !== undefined && sourceText.slice(start, end) === evidence.text;
+  const text = inContext ? sourceText : evidence.text;
+  const [at, to] = inContext ? [start, end] : [0, evidence.text.length];
+  const from = Math.max(0, at - CONTEXT);
+  const until = Math.min(text.length, to + CONTEXT);
   return (
     <span className="break-all">
       <span className="font-medium">{sourceLabel[evidence.source]}:</span> {from > 0 ? "…" : ""}
-      {text.slice(from, start)}
+      {text.slice(from, at)}
       <mark className="rounded-sm bg-event-purple/20 px-0.5 text-foreground">
-        {text.slice(start, end)}
+        {text.slice(at, to)}
       </mark>
-      {text.slice(end, to)}
-      {to < text.length ? "…" : ""}
+      {text.slice(to, until)}
+      {until < text.length ? "…" : ""}
     </span>
   );
 }

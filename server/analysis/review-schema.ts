@@ -65,7 +65,13 @@ export type PlanChangesInput = z.input<typeof PlanChangesInput>;
 
 export const PlanChangesPage = z.object({
   scenes: z.array(
-    z.object({ sceneId: z.string(), title: z.string().nullable(), changes: z.array(ChangeView) }),
+    z.object({
+      sceneId: z.string(),
+      title: z.string().nullable(),
+      /** The scene's texts as the mirror holds them now, by source: the evidence's context. */
+      texts: z.array(z.object({ source: EvidenceView.shape.source, text: z.string() })),
+      changes: z.array(ChangeView),
+    }),
   ),
   /** Scenes with at least one change matching the filters. */
   total: z.number().int(),

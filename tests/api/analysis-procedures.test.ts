@@ -46,6 +46,13 @@ describe("analysis plans over HTTP", () => {
 
     const page = await api.analysis.changes.query({ planId: draft.id });
     expect(page.scenes.map((s) => s.sceneId)).toEqual(["4"]);
+    // Each piece of evidence points into the scene's texts, which the page shows around it.
+    const texts = page.scenes[0]!.texts;
+    expect(texts).toContainEqual({ source: "filename", text: `2021-07-08 ${performer.name}` });
+    for (const evidence of page.scenes[0]!.changes.flatMap((c) => c.evidence)) {
+      const source = texts.find((t) => t.source === evidence.source)!.text;
+      expect(source.slice(evidence.start, evidence.end)).toBe(evidence.text);
+    }
     const fields = page.scenes[0]!.changes.map((c) => c.field);
     expect(fields).toEqual(expect.arrayContaining(["date", "performers", "title"]));
     expect((await api.analysis.sceneProposals.query({ sceneId: "4" })).length).toBe(fields.length);

@@ -162,7 +162,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
                 className="flex flex-col gap-2"
               >
                 {scene.changes.map((change) => (
-                  <ChangeItem key={change.id} change={change} />
+                  <ChangeItem key={change.id} change={change} texts={scene.texts} />
                 ))}
               </ul>
             </li>
