@@ -21,7 +21,7 @@ function isCurrent(pathname: string, href: string) {
 export function MainNav() {
   const pathname = usePathname();
   return (
-    <ul className="flex min-w-0 items-center gap-1 overflow-x-auto">
+    <ul className="flex min-w-0 flex-wrap items-center gap-1">
       {links.map((link) => {
         const current = isCurrent(pathname, link.href);
         return (
