@@ -1,6 +1,6 @@
 // Runs before the web server starts: rebuild indexes a stopped first sync deferred, apply
-// pending migrations (an upgrade is a restart) and mark runs a dead process left "running" as
-// interrupted.
+// pending migrations (an upgrade is a restart) and mark runs and analysis plans a dead process
+// left "running" as interrupted.
 import { existsSync } from "node:fs";
 import { closeBulkWriter } from "../server/db/bulk-writer";
 import { db } from "../server/db/client";
@@ -13,6 +13,7 @@ import { env } from "../server/env";
 import { errorText, isAppError } from "../server/errors";
 import { logger } from "../server/logger";
 import { notifyWhenRunsEnd } from "../server/notifications/notify-when-runs-end";
+import { recoverInterruptedPlans } from "../server/analysis/plan-run-record";
 import { recoverInterruptedRuns } from "../server/sync/run-record";
 
 const target = migrationTarget(env().DATABASE_URL);
@@ -35,6 +36,10 @@ try {
   const interrupted = await recoverInterruptedRuns(db());
   if (interrupted.length)
     logger.warn(`Marked ${interrupted.length} unfinished sync run(s) as interrupted.`);
+  // Plans whose heartbeat stopped: a plan another live process runs keeps beating.
+  const plans = await recoverInterruptedPlans(db(), new Set());
+  if (plans.length)
+    logger.warn(`Marked ${plans.length} unfinished analysis plan(s) as interrupted.`);
   await db().$disconnect();
 } catch (error) {
   // Most often a sync from cron (npm run sync) or a second server writing to the same file:

@@ -52,6 +52,11 @@ function Pagination({
   );
 }
 
+/** The list's filters without its order and page: the scenes "Analyze" reads. */
+function listFilter({ sort: _sort, page: _page, ...filter }: SceneListParams) {
+  return filter;
+}
+
 export default async function ScenesPage({ searchParams }: Props) {
   const params = parseSceneListParams(await searchParams);
   const queryClient = getQueryClient();
@@ -86,7 +91,7 @@ export default async function ScenesPage({ searchParams }: Props) {
               : "No scenes yet. Start a full sync from the dashboard to mirror your Stash library."}
         </p>
       ) : (
-        <ScenesTable scenes={list.items} />
+        <ScenesTable scenes={list.items} filter={listFilter(params)} total={list.total} />
       )}
       <Pagination params={params} page={list.page} pageCount={list.pageCount} />
     </div>

@@ -8,6 +8,7 @@ const links = [
   { href: "/", label: "Dashboard" },
   { href: "/scenes", label: "Scenes" },
   { href: "/syncs", label: "Sync runs" },
+  { href: "/plans", label: "Plans" },
   { href: "/stats", label: "Statistics" },
   { href: "/settings", label: "Settings" },
 ] as const;
@@ -20,7 +21,7 @@ function isCurrent(pathname: string, href: string) {
 export function MainNav() {
   const pathname = usePathname();
   return (
-    <ul className="flex min-w-0 items-center gap-1 overflow-x-auto">
+    <ul className="flex min-w-0 flex-wrap items-center gap-1">
       {links.map((link) => {
         const current = isCurrent(pathname, link.href);
         return (

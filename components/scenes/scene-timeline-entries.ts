@@ -1,5 +1,8 @@
 import type { SyncLogEntry } from "@/server/history/scene-sync-logs-schema";
-import type { SceneTimelineSources } from "@/server/history/scene-timeline-schema";
+import type {
+  SceneAnalysisEntry,
+  SceneTimelineSources,
+} from "@/server/history/scene-timeline-schema";
 
 export type TimelineColour = "green" | "blue" | "red" | "grey" | "purple";
 
@@ -14,6 +17,8 @@ export type TimelineEntry =
       log: SyncLogEntry;
       /** A full sync's NULL-entity row, shown with the scene's own row of the same run. */
       runRow: SyncLogEntry | null;
+      /** The analysis whose approved changes this sync recorded after they were applied. */
+      appliedAnalysis: Pick<SceneAnalysisEntry, "number" | "planId" | "planName"> | null;
     }
   | {
       kind: "analysis";
@@ -21,7 +26,9 @@ export type TimelineEntry =
       date: Date;
       colour: "purple";
       number: number;
+      planId: number;
       planName: string;
+      changes: SceneAnalysisEntry["changes"];
     };
 
 /** The design's colours: red failed, blue changed, grey nothing to do. */
@@ -70,6 +77,12 @@ export function buildTimelineEntries({
   /** Off while a filter narrows the syncs: the other events are not syncs. */
   includeOtherEvents: boolean;
 }): TimelineEntry[] {
+  const appliedBy = new Map<number, SceneAnalysisEntry>();
+  for (const analysis of sources?.analyses ?? []) {
+    for (const change of analysis.changes) {
+      if (change.appliedLogId !== null) appliedBy.set(change.appliedLogId, analysis);
+    }
+  }
   const entries: TimelineEntry[] = oneEntryPerRun(logs).map(({ log, runRow }) => ({
     kind: "sync",
     key: `sync-${log.id}`,
@@ -77,6 +90,7 @@ export function buildTimelineEntries({
     colour: syncLogColour(log),
     log,
     runRow,
+    appliedAnalysis: appliedBy.get(log.id) ?? null,
   }));
   if (includeOtherEvents && sources) {
     const oldestLoaded = logs.at(-1)?.created_at;
@@ -94,7 +108,9 @@ export function buildTimelineEntries({
         date: analysis.createdAt,
         colour: "purple",
         number: analysis.number,
+        planId: analysis.planId,
         planName: analysis.planName,
+        changes: analysis.changes,
       });
     }
   }

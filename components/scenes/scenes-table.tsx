@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { formatClockDuration } from "@/components/format/format-duration";
 import { LocalTime } from "@/components/format/local-time";
+import { AnalyzeButton } from "@/components/analysis/analyze-button";
 import { StartSyncButton } from "@/components/syncs/start-sync-button";
 import { Badge } from "@/components/ui/badge";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -15,10 +16,22 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
+import type { SceneListFilter } from "@/server/analysis/plan-schema";
 import type { SceneListItem } from "@/server/library/scene-list-schema";
 
-/** One page of scenes, with a selection that "Sync selected" syncs as one specific run. */
-export function ScenesTable({ scenes }: { scenes: SceneListItem[] }) {
+/**
+ * One page of scenes, with a selection that "Sync selected" syncs as one specific run; Analyze
+ * runs a plan over the selection, or over every scene the list's filters match.
+ */
+export function ScenesTable({
+  scenes,
+  filter,
+  total,
+}: {
+  scenes: SceneListItem[];
+  filter: SceneListFilter;
+  total: number;
+}) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const allSelected = scenes.length > 0 && scenes.every((s) => selected.has(s.id));
   const someSelected = !allSelected && scenes.some((s) => selected.has(s.id));
@@ -41,6 +54,19 @@ export function ScenesTable({ scenes }: { scenes: SceneListItem[] }) {
           label={selectedIds.length ? `Sync selected (${selectedIds.length})` : "Sync selected"}
           variant="outline"
         />
+        {selectedIds.length ? (
+          <AnalyzeButton
+            scope={{ kind: "selection", sceneIds: selectedIds }}
+            name={`${selectedIds.length} selected ${selectedIds.length === 1 ? "scene" : "scenes"}`}
+            label={`Analyze selected (${selectedIds.length})`}
+          />
+        ) : (
+          <AnalyzeButton
+            scope={{ kind: "filter", filter }}
+            name={`${total.toLocaleString()} ${total === 1 ? "scene" : "scenes"} of the list`}
+            label={`Analyze ${total.toLocaleString()} ${total === 1 ? "scene" : "scenes"}`}
+          />
+        )}
       </div>
       <Table>
         <TableHeader>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { LocalTime } from "@/components/format/local-time";
 import { cn } from "@/lib/utils";
+import { AnalysisEntryDetails } from "./analysis-entry-details";
 import { ChangedFieldsList } from "./changed-fields-list";
 import { historyEntryTitle } from "@/server/domain/labels";
 import type { SceneRestoreView } from "@/server/restore/restore-schema";
@@ -73,6 +74,17 @@ function SyncDetails({
           {historyEntryTitle[log.sync_type]} after a restore asked for by {restore.requestedBy}
         </p>
       ) : null}
+      {entry.appliedAnalysis ? (
+        <p className="text-sm text-muted-foreground">
+          Recorded the changes applied from Analysis #{entry.appliedAnalysis.number} — Plan:{" "}
+          <Link
+            href={`/plans/${entry.appliedAnalysis.planId}`}
+            className="underline underline-offset-2"
+          >
+            {entry.appliedAnalysis.planName}
+          </Link>
+        </p>
+      ) : null}
       {sceneId && restorable.length > 0 ? (
         <RestorableChanges sceneId={sceneId} log={log} fields={restorable} />
       ) : log.changed_fields ? (
@@ -121,7 +133,11 @@ export function TimelineEntryItem({
           <Title entry={entry} restore={restore} />
         </h3>
         {entry.kind === "analysis" ? (
-          <p className="text-sm text-muted-foreground">Plan: {entry.planName}</p>
+          <AnalysisEntryDetails
+            planId={entry.planId}
+            planName={entry.planName}
+            changes={entry.changes}
+          />
         ) : null}
         {entry.kind === "sync" ? (
           <SyncDetails entry={entry} sceneId={sceneId} restore={restore} />

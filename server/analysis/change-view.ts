@@ -16,5 +16,8 @@ export function toChangeView(row: AnalysisChange & { result: { sceneId: string }
     status: row.status,
     failureReason: row.failureReason,
     reviewedAt: row.reviewedAt,
+    appliedAt: row.appliedAt,
+    appliedJobId: row.appliedJobId,
+    appliedLogId: row.appliedLogId,
   });
 }

@@ -1,6 +1,9 @@
 import { db } from "../db/client";
 import { AppError } from "../errors";
+import { cleanHtml } from "./analyzers/clean-html";
+import { sceneTexts } from "./analyzers/scene-under-analysis";
 import { toChangeView } from "./change-view";
+import { readSceneFacts } from "./read-scene-facts";
 import {
   PlanChangesInput,
   SceneProposalsInput,
@@ -40,10 +43,18 @@ export async function readPlanChanges(input: PlanChangesInput): Promise<PlanChan
       },
     }),
   ]);
+  const facts = new Map(
+    (await readSceneFacts(results.map((r) => r.sceneId))).map((f) => [f.id, f]),
+  );
+  const textsOf = (sceneId: string) => {
+    const scene = facts.get(sceneId);
+    return scene ? sceneTexts(scene, scene.details === null ? null : cleanHtml(scene.details)) : [];
+  };
   return {
     scenes: results.map((result) => ({
       sceneId: result.sceneId,
       title: result.scene.title,
+      texts: textsOf(result.sceneId),
       changes: result.changes.map((change) => toChangeView({ ...change, result })),
     })),
     total,

@@ -25,6 +25,10 @@ export const ChangeView = z.object({
   status: ProposalStatus,
   failureReason: z.string().nullable(),
   reviewedAt: z.date().nullable(),
+  /** When it was written to Stash, and the specific sync that recorded it (job, History row). */
+  appliedAt: z.date().nullable(),
+  appliedJobId: z.string().nullable(),
+  appliedLogId: z.number().int().nullable(),
 });
 export type ChangeView = z.infer<typeof ChangeView>;
 
@@ -61,7 +65,13 @@ export type PlanChangesInput = z.input<typeof PlanChangesInput>;
 
 export const PlanChangesPage = z.object({
   scenes: z.array(
-    z.object({ sceneId: z.string(), title: z.string().nullable(), changes: z.array(ChangeView) }),
+    z.object({
+      sceneId: z.string(),
+      title: z.string().nullable(),
+      /** The scene's texts as the mirror holds them now, by source: the evidence's context. */
+      texts: z.array(z.object({ source: EvidenceView.shape.source, text: z.string() })),
+      changes: z.array(ChangeView),
+    }),
   ),
   /** Scenes with at least one change matching the filters. */
   total: z.number().int(),

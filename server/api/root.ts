@@ -1,4 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { analysisRouter } from "./routers/analysis";
 import { connectionRouter } from "./routers/connection";
 import { historyRouter } from "./routers/history";
 import { libraryRouter } from "./routers/library";
@@ -13,6 +14,7 @@ import { createTRPCRouter } from "./trpc";
 
 /** One router per domain folder in server/, named after it. */
 export const appRouter = createTRPCRouter({
+  analysis: analysisRouter,
   connection: connectionRouter,
   history: historyRouter,
   library: libraryRouter,

@@ -1,4 +1,12 @@
-import { ChangeType, EntityType, SyncStatus, SyncType } from "./vocabulary";
+import {
+  AnalysisField,
+  ChangeType,
+  EntityType,
+  type PlanStatus,
+  ProposalStatus,
+  SyncStatus,
+  SyncType,
+} from "./vocabulary";
 
 /**
  * What people read for the design's vocabulary: one name per value, written once. Sync
@@ -49,6 +57,32 @@ export const entityTypeLabel: Record<EntityType, string> = {
   studio: "Studio",
 };
 
+export const planStatusLabel: Record<PlanStatus, string> = {
+  draft: "Draft",
+  running: "Running",
+  completed: "Completed",
+  failed: "Failed",
+  cancelled: "Cancelled",
+  interrupted: "Interrupted",
+};
+
+export const proposalStatusLabel: Record<ProposalStatus, string> = {
+  pending: "Pending review",
+  approved: "Approved",
+  rejected: "Rejected",
+  applied: "Applied",
+  failed: "Failed",
+};
+
+export const analysisFieldLabel: Record<AnalysisField, string> = {
+  performers: "Performers",
+  studio: "Studio",
+  tags: "Tags",
+  date: "Date",
+  title: "Title",
+  details: "Details",
+};
+
 /** Choices for a filter, in the enum's order. */
 const optionsOf = <T extends string>(values: readonly T[], label: Record<T, string>) =>
   values.map((value) => ({ value, label: label[value] }));
@@ -57,3 +91,5 @@ export const syncTypeOptions = optionsOf(SyncType.options, syncTypeLabel);
 export const syncStatusOptions = optionsOf(SyncStatus.options, syncStatusLabel);
 export const changeTypeOptions = optionsOf(ChangeType.options, changeTypeLabel);
 export const entityTypeOptions = optionsOf(EntityType.options, entityTypeLabel);
+export const proposalStatusOptions = optionsOf(ProposalStatus.options, proposalStatusLabel);
+export const analysisFieldOptions = optionsOf(AnalysisField.options, analysisFieldLabel);

@@ -1,3 +1,4 @@
+import { toChangeView } from "../analysis/change-view";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { SceneTimelineInput, type SceneTimelineSources } from "./scene-timeline-schema";
@@ -18,7 +19,13 @@ export async function readSceneTimelineSources(
       analysisResults: {
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: MAX_ANALYSES,
-        select: { id: true, createdAt: true, plan: { select: { name: true } } },
+        select: {
+          id: true,
+          sceneId: true,
+          createdAt: true,
+          plan: { select: { id: true, name: true } },
+          changes: { orderBy: [{ field: "asc" }, { confidence: "desc" }, { id: "asc" }] },
+        },
       },
     },
   });
@@ -29,8 +36,10 @@ export async function readSceneTimelineSources(
     analyses: scene.analysisResults.map((result, index) => ({
       id: result.id,
       number: total - index,
+      planId: result.plan.id,
       planName: result.plan.name,
       createdAt: result.createdAt,
+      changes: result.changes.map((change) => toChangeView({ ...change, result })),
     })),
   };
 }

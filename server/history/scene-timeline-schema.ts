@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ChangeView } from "../analysis/review-schema";
 import { StashId } from "../domain/vocabulary";
 
 /** The History tab's entries that are not sync logs: Stash's creation and analysis results. */
@@ -9,8 +10,11 @@ export const SceneAnalysisEntry = z.object({
   id: z.number().int(),
   /** 1 for the scene's first analysis, counting up: "Analysis #n" keeps its number as more come. */
   number: z.number().int().positive(),
+  planId: z.number().int(),
   planName: z.string(),
   createdAt: z.date(),
+  /** What the plan proposed for this scene, with each change's review and, once applied, the sync that recorded it. */
+  changes: z.array(ChangeView),
 });
 export type SceneAnalysisEntry = z.infer<typeof SceneAnalysisEntry>;
 

@@ -3,6 +3,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { closeBulkWriter } from "../../server/db/bulk-writer";
+import { db } from "../../server/db/client";
 import { deferSecondaryIndexes } from "../../server/db/deferred-indexes";
 import { closeRowReader, rowReader } from "../../server/db/row-reader";
 import { sqliteFileFromUrl } from "../../server/db/database-file";
@@ -31,6 +32,36 @@ describe("the server's start (scripts/prepare-server.ts)", () => {
     });
 
     expect(await indexNames()).toEqual(before);
+  });
+
+  it("marks a plan a dead process left running as interrupted, and leaves a live one running", async () => {
+    const beat = (ms: number) => new Date(Date.now() - ms);
+    const dead = await db().analysisPlan.create({
+      data: {
+        name: "Dead",
+        status: "running",
+        startedAt: beat(600_000),
+        heartbeatAt: beat(300_000),
+      },
+    });
+    const live = await db().analysisPlan.create({
+      data: { name: "Live", status: "running", startedAt: beat(5_000), heartbeatAt: beat(1_000) },
+    });
+    await closeBulkWriter();
+    closeRowReader();
+    await db().$disconnect();
+
+    await run(process.execPath, ["--import", "tsx", "scripts/prepare-server.ts"], {
+      env: process.env,
+    });
+
+    expect(await db().analysisPlan.findUniqueOrThrow({ where: { id: dead.id } })).toMatchObject({
+      status: "interrupted",
+      completedAt: dead.heartbeatAt,
+    });
+    expect((await db().analysisPlan.findUniqueOrThrow({ where: { id: live.id } })).status).toBe(
+      "running",
+    );
   });
 
   it("refuses to start, saying why, while another process writes to the database", async () => {

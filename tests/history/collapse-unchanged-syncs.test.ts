@@ -34,7 +34,15 @@ function sync(
       items_updated: 0,
     },
   };
-  return { kind: "sync", key: `sync-${id}`, date: at(minutes), colour: "grey", log, runRow: null };
+  return {
+    kind: "sync",
+    key: `sync-${id}`,
+    date: at(minutes),
+    colour: "grey",
+    log,
+    runRow: null,
+    appliedAnalysis: null,
+  };
 }
 
 describe("the quieter timeline", () => {

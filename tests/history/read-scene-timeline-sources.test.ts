@@ -25,6 +25,44 @@ describe("a scene's other timeline events", () => {
     ]);
   });
 
+  it("gives each analysis its plan and the changes it proposed, with their review", async () => {
+    const scene = await createScene(db());
+    const plan = await db().analysisPlan.create({ data: { name: "Dates" } });
+    const result = await db().analysisResult.create({
+      data: { planId: plan.id, sceneId: scene.id, createdAt: at(2) },
+    });
+    await db().analysisChange.create({
+      data: {
+        resultId: result.id,
+        planId: plan.id,
+        field: "date",
+        action: "set",
+        proposed: JSON.stringify("2024-01-31"),
+        confidence: 0.9,
+        evidence: JSON.stringify([{ source: "filename", text: "2024.01.31", start: 0, end: 10 }]),
+        status: "rejected",
+      },
+    });
+
+    const [analysis] = (await readSceneTimelineSources({ sceneId: scene.id })).analyses;
+
+    expect(analysis).toMatchObject({
+      planId: plan.id,
+      planName: "Dates",
+      changes: [
+        {
+          sceneId: scene.id,
+          field: "date",
+          action: "set",
+          current: null,
+          proposed: "2024-01-31",
+          status: "rejected",
+          appliedLogId: null,
+        },
+      ],
+    });
+  });
+
   it("refuses an unknown scene with NOT_FOUND", async () => {
     const error = await readSceneTimelineSources({ sceneId: "424242" }).catch((e: unknown) => e);
     expect(isAppError(error) && error.code).toBe("NOT_FOUND");

@@ -31,8 +31,26 @@ function log(id: number, minute: number, overrides: Partial<SyncLogEntry> = {}):
 
 const sources = {
   stashCreatedAt: at(0).toISOString(),
-  analyses: [{ id: 7, number: 1, planName: "Tags", createdAt: at(15) }],
+  analyses: [{ id: 7, number: 1, planId: 3, planName: "Tags", createdAt: at(15), changes: [] }],
 };
+
+const appliedChange = (appliedLogId: number | null) => ({
+  id: 40,
+  planId: 3,
+  sceneId: "1",
+  field: "tags" as const,
+  action: "add" as const,
+  current: null,
+  proposed: { id: "9", name: "Outdoor" },
+  confidence: 1,
+  evidence: [],
+  status: appliedLogId === null ? ("approved" as const) : ("applied" as const),
+  failureReason: null,
+  reviewedAt: at(16),
+  appliedAt: appliedLogId === null ? null : at(18),
+  appliedJobId: appliedLogId === null ? null : `job-${appliedLogId}`,
+  appliedLogId,
+});
 
 describe("the History timeline", () => {
   it("merges sync logs, Stash's creation and analyses, newest first", () => {
@@ -99,6 +117,23 @@ describe("the History timeline", () => {
       includeOtherEvents: false,
     });
     expect(entries).toMatchObject([{ key: "sync-4", log: runRow, runRow: null }]);
+  });
+
+  it("names the analysis whose applied changes a sync recorded, and only on that sync", () => {
+    const analysis = { ...sources.analyses[0]!, changes: [appliedChange(2)] };
+    const entries = buildTimelineEntries({
+      logs: [log(2, 20), log(1, 10)],
+      sources: { ...sources, analyses: [analysis] },
+      moreLogsToLoad: false,
+      includeOtherEvents: true,
+    });
+    expect(entries.map((e) => (e.kind === "sync" ? [e.key, e.appliedAnalysis] : [e.key]))).toEqual([
+      ["sync-2", analysis],
+      ["analysis-7"],
+      ["sync-1", null],
+      ["created"],
+    ]);
+    expect(entries[1]).toMatchObject({ kind: "analysis", changes: [appliedChange(2)] });
   });
 
   it("colours failures red, changes blue and the rest grey", () => {

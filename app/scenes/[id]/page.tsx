@@ -2,6 +2,8 @@ import { ExternalLinkIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/not-found-on-missing";
+import { AnalyzeButton } from "@/components/analysis/analyze-button";
+import { SceneProposals } from "@/components/analysis/scene-proposals";
 import { ExternalLink } from "@/components/format/external-link";
 import { SceneDetailsPanel } from "@/components/scenes/scene-details-panel";
 import { SceneFilesPanel } from "@/components/scenes/scene-files-panel";
@@ -34,6 +36,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ScenePage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const scene = await readScene(id);
+  const proposals = await getQueryClient().fetchQuery(
+    trpc.analysis.sceneProposals.queryOptions({ sceneId: scene.id }),
+  );
   const initialTab: SceneTab = sceneTabs.find((t) => t === query.tab) ?? "details";
 
   return (
@@ -65,8 +70,14 @@ export default async function ScenePage({ params, searchParams }: Props) {
             ) : null}
           </div>
           <SyncSceneButton sceneId={scene.id} />
+          <AnalyzeButton
+            scope={{ kind: "scene", sceneId: scene.id }}
+            name={`Scene: ${sceneTitle(scene)}`.slice(0, 200)}
+            label="Analyze this scene"
+          />
         </div>
       </header>
+      <SceneProposals changes={proposals} />
       <SceneTabs
         sceneId={scene.id}
         initialTab={initialTab}

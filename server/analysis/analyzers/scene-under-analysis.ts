@@ -23,6 +23,21 @@ export function splitPath(path: string): { folders: string; stem: string } {
   return { folders, stem: extension ? basename.slice(0, extension.index) : basename };
 }
 
+/** A scene's texts as analyzers read them: evidence offsets point into these. */
+export function sceneTexts(
+  facts: Pick<SceneFacts, "path" | "title">,
+  plainDetails: string | null,
+): { source: TextSource; text: string }[] {
+  const texts: { source: TextSource; text: string }[] = [];
+  if (facts.path) {
+    const { folders, stem } = splitPath(facts.path);
+    texts.push({ source: "path", text: folders }, { source: "filename", text: stem });
+  }
+  if (facts.title) texts.push({ source: "title", text: facts.title });
+  if (plainDetails) texts.push({ source: "details", text: plainDetails });
+  return texts;
+}
+
 /**
  * One scene being analysed: its texts and the names found in them are worked out once, on
  * first use, and shared by every analyzer of the plan.
@@ -44,15 +59,7 @@ export class SceneUnderAnalysis {
 
   /** The texts names are looked for in, each with its source. */
   texts(): { source: TextSource; text: string }[] {
-    const texts: { source: TextSource; text: string }[] = [];
-    if (this.facts.path) {
-      const { folders, stem } = splitPath(this.facts.path);
-      texts.push({ source: "path", text: folders }, { source: "filename", text: stem });
-    }
-    if (this.facts.title) texts.push({ source: "title", text: this.facts.title });
-    const details = this.plainDetails();
-    if (details) texts.push({ source: "details", text: details });
-    return texts;
+    return sceneTexts(this.facts, this.plainDetails());
   }
 
   /** The entities of one kind named anywhere in the scene's texts. */

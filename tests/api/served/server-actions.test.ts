@@ -127,4 +127,17 @@ describe("server actions answer through the one error mapping", () => {
     );
     expect(saved).toMatchObject({ ok: true, value: 2 });
   });
+
+  it("the Plans pages' actions refuse with typed errors: writes off, an unknown change", async () => {
+    const apply = await callAction("/plans", "app/_actions/analysis.ts", "applyPlanAction", [1]);
+    expect(apply).toMatchObject({ ok: false, error: { code: "WRITES_DISABLED" } });
+    const review = await callAction("/plans", "app/_actions/analysis.ts", "reviewChangeAction", [
+      { changeId: 424242, decision: "approve" },
+    ]);
+    expect(review).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    const bad = await callAction("/plans", "app/_actions/analysis.ts", "createAndRunPlanAction", [
+      { name: "x", analyzers: ["nonsense"], scope: { kind: "library" } },
+    ]);
+    expect(bad).toMatchObject({ ok: false, error: { code: "BAD_INPUT" } });
+  });
 });
