@@ -50,12 +50,16 @@ export async function writePlanResults(
       "proposal",
       changeColumns,
       changes,
+      // A lookup per proposal, not a join: with a join SQLite's planner walked every result of
+      // the plan for each batch (its plan_id equality looks selective), which made a plan
+      // quadratic in its size.
       `INSERT INTO "analysis_change" ("result_id", "plan_id", "field", "action", "current",
          "proposed", "confidence", "evidence")
-       SELECT "r"."id", "r"."plan_id", "p"."field", "p"."action", "p"."current", "p"."proposed",
-         "p"."confidence", "p"."evidence"
-       FROM "proposal" AS "p" JOIN "analysis_result" AS "r"
-         ON "r"."plan_id" = ${id} AND "r"."scene_id" = "p"."scene_id"`,
+       SELECT (SELECT "r"."id" FROM "analysis_result" AS "r"
+           WHERE "r"."plan_id" = ${id} AND "r"."scene_id" = "p"."scene_id"),
+         ${id}, "p"."field", "p"."action", "p"."current", "p"."proposed", "p"."confidence",
+         "p"."evidence"
+       FROM "proposal" AS "p"`,
     ),
   ]);
 }
