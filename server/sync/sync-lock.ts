@@ -44,18 +44,20 @@ export async function acquireSyncLock(
   if (await tryInsert(db, jobId)) return { deadHolderJobId: null };
   const holder = await db.syncLock.findUnique({ where: { name: lockName } });
   if (holder && holderAlive(holder, lockStaleAfterMs(), now)) {
-    throw new AppError(
-      "SYNC_ALREADY_RUNNING",
-      `A sync is already running (job ${holder.jobId}, on ${holder.host || "an unknown host"}).`,
-      { jobId: holder.jobId, host: holder.host },
-    );
+    throw alreadyRunning(holder.jobId, holder.host);
   }
   if (holder) await releaseSyncLock(db, holder.jobId);
   if (await tryInsert(db, jobId)) return { deadHolderJobId: holder?.jobId ?? null };
   // Another process won the race for the stale lock.
   const winner = await db.syncLock.findUnique({ where: { name: lockName } });
-  throw new AppError("SYNC_ALREADY_RUNNING", "A sync is already running.", {
-    jobId: winner?.jobId ?? null,
+  throw alreadyRunning(winner?.jobId ?? null, winner?.host ?? "");
+}
+
+function alreadyRunning(jobId: string | null, host: string): AppError {
+  const where = jobId ? ` (job ${jobId}, on ${host || "an unknown host"})` : "";
+  return new AppError("SYNC_ALREADY_RUNNING", `A sync is already running${where}.`, {
+    jobId,
+    host,
   });
 }
 
