@@ -20,7 +20,8 @@ const changeColumns = [
 /**
  * Records one batch of scenes' proposals in one transaction: a result per scene (its timeline
  * entry) and a pending change per proposal, each change joined to its result by (plan, scene).
- * Written through the bulk writer: Prisma's createMany cost most of a plan's time.
+ * Written through the bulk writer: Prisma's createMany cost most of a plan's time. The list's
+ * values reach PostgreSQL as text, hence the cast of the one number.
  */
 export async function writePlanResults(
   planId: number,
@@ -53,7 +54,7 @@ export async function writePlanResults(
       `INSERT INTO "analysis_change" ("result_id", "plan_id", "field", "action", "current",
          "proposed", "confidence", "evidence")
        SELECT "r"."id", "r"."plan_id", "p"."field", "p"."action", "p"."current", "p"."proposed",
-         "p"."confidence", "p"."evidence"
+         CAST("p"."confidence" AS DOUBLE PRECISION), "p"."evidence"
        FROM "proposal" AS "p" JOIN "analysis_result" AS "r"
          ON "r"."plan_id" = ${id} AND "r"."scene_id" = "p"."scene_id"`,
     ),
