@@ -25,6 +25,8 @@ export default defineConfig({
       "tests/db/prepare-server.test.ts",
       // Asserts SQLite's EXPLAIN QUERY PLAN (its twin: scene-sync-logs-query-plan-postgresql).
       "tests/history/scene-sync-logs-query-plan.test.ts",
+      // Asserts SQLite's EXPLAIN QUERY PLAN of a retention batch (retention-million-rows runs here).
+      "tests/retention/retention-query-plan.test.ts",
     ],
   },
 });

@@ -28,6 +28,8 @@ const stamp = (seconds: string) =>
 
 /** The n-th (0-based) parameter's placeholder. */
 const p = (n: number) => dialect.placeholder(n);
+/** The n-th parameter as a time where PostgreSQL cannot infer its type (inside CASE). */
+const time = (n: number) => (postgresql ? `CAST(${p(n)} AS TIMESTAMP)` : p(n));
 
 /**
  * 100 runs four days apart (the oldest 400 days ago). Run j logs every entity once: row 0 is
@@ -101,7 +103,7 @@ async function computeExpectedDeletions() {
     WHERE change_type IS NOT NULL
       AND newest_rank > ${p(0)}
       AND NOT (change_type = 'created' AND outcome_rank = 1)
-      AND created_at < CASE WHEN change_type = 'skipped' THEN ${p(1)} ELSE ${p(2)} END`,
+      AND created_at < CASE WHEN change_type = 'skipped' THEN ${time(1)} ELSE ${time(2)} END`,
     settings.keepLastPerEntity,
     cutoff(settings.skippedDays),
     cutoff(settings.changedDays),
