@@ -2,6 +2,9 @@
 //   npm run sync -- full | incremental | scenes <id...>
 // Shows a progress bar on a terminal, prints a summary, and exits non-zero unless the run
 // completed: 1 failed, cancelled or refused; 2 bad usage; 3 completed with failed entities.
+//   npm run sync -- cancel <job>
+// asks a running sync of any process, on any machine sharing the database, to stop after the
+// page it is on: exits 0 when the request reached it, 1 when it is not running.
 import { SingleBar, Presets } from "cli-progress";
 import { db } from "../server/db/client";
 import { isAppError } from "../server/errors";
@@ -11,7 +14,7 @@ import { recoverInterruptedRuns } from "../server/sync/run-record";
 import { SyncRequest } from "../server/sync/sync-request";
 import { cancelSync, startSync } from "../server/sync/sync-service";
 
-const usage = "Usage: npm run sync -- full | incremental | scenes <id...>";
+const usage = "Usage: npm run sync -- full | incremental | scenes <id...> | cancel <job>";
 
 function parseRequest(args: string[]) {
   const [command, ...rest] = args;
@@ -27,7 +30,24 @@ function parseRequest(args: string[]) {
   return parsed.data;
 }
 
+async function cancel(jobId: string | undefined) {
+  if (!jobId) {
+    console.error(`${usage}\njob: name the job to cancel`);
+    process.exit(2);
+  }
+  const reached = await cancelSync(jobId);
+  console.log(
+    reached
+      ? `Cancel requested: job ${jobId} stops after the page it is on.`
+      : `Job ${jobId} is not running.`,
+  );
+  await db().$disconnect();
+  process.exit(reached ? 0 : 1);
+}
+
 async function main() {
+  const [command, cancelJobId] = process.argv.slice(2);
+  if (command === "cancel") return cancel(cancelJobId);
   const request = parseRequest(process.argv.slice(2));
   notifyWhenRunsEnd();
   await recoverInterruptedRuns(db());

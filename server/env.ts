@@ -65,6 +65,16 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** `text` for people, `json` (one object a line) for log collectors. */
   LOG_FORMAT: z.enum(["text", "json"]).default("text"),
+  /**
+   * This process's name in the sync lock and its messages ("running on …"); default the host
+   * name. Processes sharing one database from different machines must have different names.
+   */
+  STASH_SYNC_INSTANCE_NAME: optionalText,
+  /**
+   * Seconds without a heartbeat (written every second) after which another machine's sync is
+   * taken for dead and its lock taken over; on the holder's own machine its exit counts at once.
+   */
+  STASH_SYNC_LOCK_STALE_SECONDS: intInRange(3, 3600, 30),
   /** Whether stash-sync may change scenes in Stash (restores); wins over the Settings switch. */
   STASH_SYNC_ALLOW_WRITES: optionalSwitch,
 });

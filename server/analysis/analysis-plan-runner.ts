@@ -24,7 +24,7 @@ export interface PlanRunOptions {
   /** Scenes read, analysed and written together; progress and cancel requests between them. */
   batchSize?: number;
   /** Called after every batch is written (a CLI's progress bar, tests). */
-  onProgress?: (progress: PlanProgress & { total: number }) => void;
+  onProgress?: (progress: PlanProgress & { total: number }) => void | Promise<void>;
 }
 
 export interface StartedPlan {
@@ -102,7 +102,7 @@ async function execute(
       progress.scenesWithChanges += proposed.length;
       progress.changesProposed += proposed.reduce((n, s) => n + s.proposals.length, 0);
       if (await beatPlanRun(db(), plan.id, progress)) controller.abort();
-      options.onProgress?.({ ...progress, total: ids.length });
+      await options.onProgress?.({ ...progress, total: ids.length });
     }
     end = controller.signal.aborted
       ? {

@@ -20,7 +20,8 @@ const changeColumns = [
 /**
  * Records one batch of scenes' proposals in one transaction: a result per scene (its timeline
  * entry) and a pending change per proposal, each change joined to its result by (plan, scene).
- * Written through the bulk writer: Prisma's createMany cost most of a plan's time.
+ * Written through the bulk writer: Prisma's createMany cost most of a plan's time. The list's
+ * values reach PostgreSQL as text, hence the cast of the one number.
  */
 export async function writePlanResults(
   planId: number,
@@ -57,8 +58,8 @@ export async function writePlanResults(
          "proposed", "confidence", "evidence")
        SELECT (SELECT "r"."id" FROM "analysis_result" AS "r"
            WHERE "r"."plan_id" = ${id} AND "r"."scene_id" = "p"."scene_id"),
-         ${id}, "p"."field", "p"."action", "p"."current", "p"."proposed", "p"."confidence",
-         "p"."evidence"
+         ${id}, "p"."field", "p"."action", "p"."current", "p"."proposed",
+         CAST("p"."confidence" AS DOUBLE PRECISION), "p"."evidence"
        FROM "proposal" AS "p"`,
     ),
   ]);

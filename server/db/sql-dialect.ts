@@ -27,6 +27,8 @@ export interface SqlDialect {
    * SQLite): `%`, `_` and `\` in the text match only themselves.
    */
   containsText(column: string, text: string): SqlFragment;
+  /** One row { now }: the database server's clock in milliseconds since 1970. */
+  currentTimeMs: Statement;
 }
 
 export const sqliteDialect: SqlDialect = {
@@ -57,6 +59,10 @@ export const sqliteDialect: SqlDialect = {
   // SQLite's LIKE ignores ASCII case and has no escape character unless one is named.
   containsText: (column, text) =>
     new SqlFragment([`${column} LIKE `, ` ESCAPE '\\'`], [`%${escapeLike(text)}%`]),
+  currentTimeMs: {
+    sql: `SELECT CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS REAL) AS "now"`,
+    params: [],
+  },
 };
 
 /** A LIKE pattern matching `text` literally, with `\` as the escape character. */
@@ -92,6 +98,11 @@ export const postgresqlDialect: SqlDialect = {
   // ILIKE matches letters in any case (Unicode too, where Prisma's SQLite LIKE folds ASCII only).
   containsText: (column, text) =>
     new SqlFragment([`${column} ILIKE `, ` ESCAPE '\\'`], [`%${escapeLike(text)}%`]),
+  // float8, not bigint: pg returns 64-bit integers as strings.
+  currentTimeMs: {
+    sql: `SELECT (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS "now"`,
+    params: [],
+  },
 };
 
 /** The dialect of the configured database (env's DATABASE_URL). */
@@ -112,6 +123,9 @@ export const dialect: SqlDialect = {
   tableExists: (table) => current().tableExists(table),
   isBusyError: (error) => current().isBusyError(error),
   containsText: (column, text) => current().containsText(column, text),
+  get currentTimeMs() {
+    return current().currentTimeMs;
+  },
 };
 
 export type SqlValue = string | number | bigint | boolean | Date | null;

@@ -72,7 +72,9 @@ export async function readSceneSyncLogs(input: SceneSyncLogsInput): Promise<Scen
  * The branches pick only ids and times (the scene's own from the index alone; the full-sync
  * rows are the same few for every scene, so they stay cached); only the page's rows are then
  * read whole and joined to their runs. The SQL is portable: row values, CTEs and aliased
- * subqueries work in SQLite and PostgreSQL.
+ * subqueries work in SQLite and PostgreSQL. The full-sync branch orders by entity_id too,
+ * NULL in all its rows: PostgreSQL does not take `IS NULL` as fixing the column, and without
+ * it would sort every full-sync row rather than read the index in order.
  */
 export function sceneSyncLogsSql(
   sceneId: string,
@@ -101,7 +103,7 @@ export function sceneSyncLogsSql(
       ? sql`UNION ALL SELECT id, created_at FROM (
       SELECT id, created_at FROM sync_log
       WHERE entity_type = 'scene' AND entity_id IS NULL AND sync_type = 'full' ${before} ${outcome}
-      ORDER BY created_at DESC, id DESC LIMIT ${take}
+      ORDER BY entity_id DESC, created_at DESC, id DESC LIMIT ${take}
     ) AS full_sync_rows`
       : emptySql;
 

@@ -2,9 +2,11 @@
  * Who holds the sync lock, and whether that process still lives. A pid means something only
  * on its own machine and only for the process that had it: a zombie (killed, not yet reaped,
  * as under a PID 1 that never reaps) or a later process given the same pid is not the holder.
+ * A machine is known by its instance name (STASH_SYNC_INSTANCE_NAME, default the host name).
  */
 import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
+import { env } from "../env";
 
 export interface LockHolder {
   host: string;
@@ -35,18 +37,28 @@ function readProcess(pid: number | "self"): ProcessState | null {
 
 const hasProc = readProcess("self") !== null;
 
+/** The name this process's machine goes by in the lock. */
+export function instanceName(): string {
+  return env().STASH_SYNC_INSTANCE_NAME ?? hostname();
+}
+
 /** This process as a lock holder. */
 export function thisProcess(): { host: string; pid: number; processStart: string | null } {
-  return { host: hostname(), pid: process.pid, processStart: readProcess("self")?.start ?? null };
+  return {
+    host: instanceName(),
+    pid: process.pid,
+    processStart: readProcess("self")?.start ?? null,
+  };
 }
 
 /**
- * Alive while its heartbeat is fresh and, on this machine, while its very process runs (a
- * killed holder is recognised at once, not when its heartbeat goes stale).
+ * Alive while its heartbeat is fresh (as of `now`, the database's clock: machines' clocks
+ * differ) and, on this machine, while its very process runs (a killed holder is recognised at
+ * once, not when its heartbeat goes stale).
  */
-export function holderAlive(holder: LockHolder, staleAfterMs: number): boolean {
-  if (Date.now() - holder.heartbeatAt.getTime() >= staleAfterMs) return false;
-  if (holder.host !== hostname()) return true;
+export function holderAlive(holder: LockHolder, staleAfterMs: number, now = Date.now()): boolean {
+  if (now - holder.heartbeatAt.getTime() >= staleAfterMs) return false;
+  if (holder.host !== instanceName()) return true;
   if (hasProc) {
     const found = readProcess(holder.pid);
     if (!found || found.state === "Z" || found.state === "X") return false;

@@ -1,6 +1,6 @@
 import { bulkWriter } from "../db/bulk-writer";
 import { sql, toStatement } from "../db/sql-dialect";
-import { syncLockBeat } from "./sync-lock";
+import { lockNow, syncLockBeat } from "./sync-lock";
 
 /**
  * A run's progress, kept in memory and written to its sync_history row at most once a second
@@ -47,7 +47,7 @@ export class ProgressTracker {
 
   async flush() {
     this.lastWrite = Date.now();
-    const now = new Date();
+    const now = lockNow();
     await bulkWriter().write([
       toStatement(sql`UPDATE "sync_history" SET "phase" = ${this.phase},
         "progress_done" = ${this.done}, "progress_total" = ${this.total}, "heartbeat_at" = ${now}

@@ -1,16 +1,36 @@
 import type { Db } from "../db/client";
-import { sql, toStatement, type Statement } from "../db/sql-dialect";
+import { dialect, sql, toStatement, type Statement } from "../db/sql-dialect";
+import { env } from "../env";
 import { AppError } from "../errors";
 import { holderAlive, thisProcess } from "./lock-holder";
 
 /**
  * At most one sync writes at a time, across every process that shares the database (the web
- * server, the CLI, cron). A second request is refused with the running job's id rather than
- * queued: the caller can watch that job, and a queue would outlive the request that made it.
- * A holder whose heartbeat stopped is dead (crash, kill -9) and its lock may be taken over.
+ * server, the CLI, cron), on one machine or several. A second request is refused with the
+ * running job's id rather than queued: the caller can watch that job, and a queue would
+ * outlive the request that made it. A holder whose heartbeat stopped is dead (crash, kill -9,
+ * a machine gone) and its lock may be taken over (docs/decisions.md: a lease, not an advisory
+ * lock). Heartbeats are written and judged by the database's clock, which every machine shares.
  */
-export const lockStaleAfterMs = 30_000;
+const lockStaleAfterMs = () => env().STASH_SYNC_LOCK_STALE_SECONDS * 1000;
 const lockName = "sync";
+
+/** How far the database's clock is ahead of this process's, as last measured. */
+let clockOffsetMs = 0;
+
+/** Measures the database's clock against this process's; returns the database's now. */
+async function measureClock(db: Db): Promise<number> {
+  const { sql: text, params } = dialect.currentTimeMs;
+  const [row] = await db.$queryRawUnsafe<{ now: number | bigint }[]>(text, ...params);
+  const now = Number(row!.now);
+  clockOffsetMs = now - Date.now();
+  return now;
+}
+
+/** Now by the database's clock, as of the last measurement: the time heartbeats are written in. */
+export function lockNow(): Date {
+  return new Date(Date.now() + clockOffsetMs);
+}
 
 /**
  * Takes the lock for `jobId`, or refuses with SYNC_ALREADY_RUNNING. Taking over a dead
@@ -20,26 +40,29 @@ export async function acquireSyncLock(
   db: Db,
   jobId: string,
 ): Promise<{ deadHolderJobId: string | null }> {
+  const now = await measureClock(db);
   if (await tryInsert(db, jobId)) return { deadHolderJobId: null };
   const holder = await db.syncLock.findUnique({ where: { name: lockName } });
-  if (holder && holderAlive(holder, lockStaleAfterMs)) {
-    throw new AppError(
-      "SYNC_ALREADY_RUNNING",
-      `A sync is already running (job ${holder.jobId}, on ${holder.host || "an unknown host"}).`,
-      { jobId: holder.jobId, host: holder.host },
-    );
+  if (holder && holderAlive(holder, lockStaleAfterMs(), now)) {
+    throw alreadyRunning(holder.jobId, holder.host);
   }
   if (holder) await releaseSyncLock(db, holder.jobId);
   if (await tryInsert(db, jobId)) return { deadHolderJobId: holder?.jobId ?? null };
   // Another process won the race for the stale lock.
   const winner = await db.syncLock.findUnique({ where: { name: lockName } });
-  throw new AppError("SYNC_ALREADY_RUNNING", "A sync is already running.", {
-    jobId: winner?.jobId ?? null,
+  throw alreadyRunning(winner?.jobId ?? null, winner?.host ?? "");
+}
+
+function alreadyRunning(jobId: string | null, host: string): AppError {
+  const where = jobId ? ` (job ${jobId}, on ${host || "an unknown host"})` : "";
+  return new AppError("SYNC_ALREADY_RUNNING", `A sync is already running${where}.`, {
+    jobId,
+    host,
   });
 }
 
 async function tryInsert(db: Db, jobId: string): Promise<boolean> {
-  const now = new Date();
+  const now = lockNow();
   const me = thisProcess();
   const inserted = await db.$executeRaw`
     INSERT INTO "sync_lock" ("name", "job_id", "host", "pid", "process_start", "acquired_at", "heartbeat_at")
@@ -51,7 +74,8 @@ async function tryInsert(db: Db, jobId: string): Promise<boolean> {
 /** The job of the sync running now, in this process or another; null when none is alive. */
 export async function runningJobId(db: Db): Promise<string | null> {
   const holder = await db.syncLock.findUnique({ where: { name: lockName } });
-  return holder && holderAlive(holder, lockStaleAfterMs) ? holder.jobId : null;
+  if (!holder) return null;
+  return holderAlive(holder, lockStaleAfterMs(), await measureClock(db)) ? holder.jobId : null;
 }
 
 /** The heartbeat's statement, written with the run's progress (see progress-tracker.ts). */

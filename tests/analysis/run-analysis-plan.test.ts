@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import {
   cancelAnalysisPlan,
@@ -9,13 +8,11 @@ import { createAnalysisPlan } from "../../server/analysis/create-analysis-plan";
 import type { CreatePlanInput } from "../../server/analysis/plan-schema";
 import { readAnalysisPlan } from "../../server/analysis/read-analysis-plan";
 import { db } from "../../server/db/client";
-import { sqliteFileFromUrl } from "../../server/db/database-file";
 import { sql, toStatement } from "../../server/db/sql-dialect";
-import { toSqliteStatement } from "../../server/db/sqlite-values";
-import { env } from "../../server/env";
 import { isAppError } from "../../server/errors";
 import { readSceneTimelineSources } from "../../server/history/read-scene-timeline-sources";
 import { createPerformer, createScene, createStudio, createTag } from "../factories/library";
+import { writeFromAnotherConnection } from "../helpers/other-connection";
 
 const allAnalyzers: CreatePlanInput["analyzers"] = [
   "performers",
@@ -236,16 +233,12 @@ describe("running an analysis plan over the mirror", () => {
       { planId: created.id },
       {
         batchSize: 2,
-        onProgress: (progress) => {
+        onProgress: async (progress) => {
           if (progress.done === 2) {
-            // Written on a connection of its own, as another process would.
-            const other = new Database(sqliteFileFromUrl(env().DATABASE_URL));
-            const { sql: text, params } = toSqliteStatement(
+            await writeFromAnotherConnection(
               toStatement(sql`UPDATE "analysis_plan" SET "cancel_requested_at" = ${new Date()}
                 WHERE "id" = ${created.id}`),
             );
-            other.prepare(text).run(params);
-            other.close();
           }
         },
       },

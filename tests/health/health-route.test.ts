@@ -1,10 +1,12 @@
 import { writeFileSync } from "node:fs";
+import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { GET } from "../../app/api/health/route";
 import packageJson from "../../package.json" with { type: "json" };
 import { closeBulkWriter } from "../../server/db/bulk-writer";
 import { db } from "../../server/db/client";
 import { sqliteFileFromUrl } from "../../server/db/database-file";
+import { providerOf } from "../../server/db/provider";
 import { closeRowReader } from "../../server/db/row-reader";
 import { env } from "../../server/env";
 import { forgetStashProbe } from "../../server/health/probe-stash";
@@ -104,14 +106,23 @@ describe("GET /api/health", () => {
   });
 
   it("answers 503 when the database is unusable", async () => {
-    // As when the volume under the database is replaced or damaged while the server runs.
     await closeBulkWriter();
     closeRowReader();
     await db().$disconnect();
-    writeFileSync(
-      sqliteFileFromUrl(env().DATABASE_URL),
-      "this is not a SQLite database".repeat(200),
-    );
+    const url = env().DATABASE_URL;
+    if (providerOf(url) === "postgresql") {
+      // As when the database is dropped (or restored over) while the server runs.
+      const server = new pg.Client({
+        connectionString: process.env.STASH_SYNC_TEST_POSTGRES_SERVER,
+      });
+      await server.connect();
+      const name = decodeURIComponent(new URL(url).pathname.slice(1));
+      await server.query(`DROP DATABASE ${server.escapeIdentifier(name)} WITH (FORCE)`);
+      await server.end();
+    } else {
+      // As when the volume under the database is replaced or damaged while the server runs.
+      writeFileSync(sqliteFileFromUrl(url), "this is not a SQLite database".repeat(200));
+    }
 
     const { status, body } = await health();
 

@@ -3,6 +3,9 @@ import { db } from "../../server/db/client";
 import { readSceneSyncLogs } from "../../server/history/read-scene-sync-logs";
 import { runRetention, type RetentionProgress } from "../../server/retention/run-retention";
 import type { RetentionReport } from "../../server/retention/retention-schema";
+import { providerOf } from "../../server/db/provider";
+import { dialect } from "../../server/db/sql-dialect";
+import { env } from "../../server/env";
 import { createScene } from "../factories/library";
 
 const NOW = new Date(Date.UTC(2027, 0, 1));
@@ -12,8 +15,21 @@ const DAY = 86_400;
 const settings = { skippedDays: 30, changedDays: 365, keepLastPerEntity: 10 };
 const nowUnix = NOW.getTime() / 1000;
 
-/** SQLite text in the format Prisma's adapter writes (test seeding only). */
-const stamp = (seconds: string) => `strftime('%Y-%m-%dT%H:%M:%f+00:00', ${seconds}, 'unixepoch')`;
+const postgresql = providerOf(env().DATABASE_URL) === "postgresql";
+
+/**
+ * A time given as Unix seconds, as the column stores it (test seeding only): on SQLite text in
+ * the format Prisma's adapter writes, on PostgreSQL a timestamp without zone holding UTC.
+ */
+const stamp = (seconds: string) =>
+  postgresql
+    ? `(to_timestamp(${seconds}) AT TIME ZONE 'UTC')`
+    : `strftime('%Y-%m-%dT%H:%M:%f+00:00', ${seconds}, 'unixepoch')`;
+
+/** The n-th (0-based) parameter's placeholder. */
+const p = (n: number) => dialect.placeholder(n);
+/** The n-th parameter as a time where PostgreSQL cannot infer its type (inside CASE). */
+const time = (n: number) => (postgresql ? `CAST(${p(n)} AS TIMESTAMP)` : p(n));
 
 /**
  * 100 runs four days apart (the oldest 400 days ago). Run j logs every entity once: row 0 is
@@ -42,7 +58,7 @@ async function seedMillionRows(sceneId: string) {
     INSERT INTO sync_log (sync_history_id, entity_type, entity_id, sync_type, had_changes,
       change_type, error_message, created_at)
     SELECT j + 1, CASE WHEN e % 7 = 0 THEN 'performer' ELSE 'scene' END,
-      CASE WHEN e = 1 THEN ? ELSE CAST(e AS TEXT) END, 'incremental',
+      CASE WHEN e = 1 THEN ${p(0)} ELSE CAST(e AS TEXT) END, 'incremental',
       change_type IN ('created', 'updated'), change_type,
       CASE WHEN change_type = 'failed' THEN 'Stash answered 500' END,
       ${stamp(`${nowUnix} - (400 - 4 * j) * ${DAY} + e % 600`)}
@@ -85,9 +101,9 @@ async function computeExpectedDeletions() {
         ROW_NUMBER() OVER (PARTITION BY entity_type, entity_id, change_type ORDER BY created_at, id) AS outcome_rank
       FROM sync_log) AS ranked
     WHERE change_type IS NOT NULL
-      AND newest_rank > ?
+      AND newest_rank > ${p(0)}
       AND NOT (change_type = 'created' AND outcome_rank = 1)
-      AND created_at < CASE WHEN change_type = 'skipped' THEN ? ELSE ? END`,
+      AND created_at < CASE WHEN change_type = 'skipped' THEN ${time(1)} ELSE ${time(2)} END`,
     settings.keepLastPerEntity,
     cutoff(settings.skippedDays),
     cutoff(settings.changedDays),
@@ -98,7 +114,7 @@ async function computeExpectedDeletions() {
   const idSum = await sumOfIds("SELECT id FROM expected_deleted");
   const runs = await db().$queryRawUnsafe<Array<{ id: bigint }>>(
     `SELECT h.id FROM sync_history AS h
-     WHERE h.started_at < ? AND h.status <> 'running' AND h.job_id <> 'empty-watermark'
+     WHERE h.started_at < ${p(0)} AND h.status <> 'running' AND h.job_id <> 'empty-watermark'
        AND NOT EXISTS (SELECT 1 FROM sync_log AS l WHERE l.sync_history_id = h.id
                        AND l.id NOT IN (SELECT id FROM expected_deleted))
      ORDER BY h.id`,
@@ -176,7 +192,7 @@ describe("retention on a million sync_log rows", () => {
   it("keeps every entity's first created row and its newest rows", async () => {
     const [missingFirst] = await db().$queryRawUnsafe<Array<{ n: bigint }>>(
       `SELECT COUNT(*) AS n FROM sync_history AS h WHERE h.id = 1
-         AND (SELECT COUNT(*) FROM sync_log WHERE sync_history_id = 1 AND change_type = 'created') <> ?`,
+         AND (SELECT COUNT(*) FROM sync_log WHERE sync_history_id = 1 AND change_type = 'created') <> ${p(0)}`,
       ENTITIES,
     );
     expect(Number(missingFirst?.n)).toBe(0);

@@ -5,7 +5,9 @@ import { expectCountersMatchLogs, startSyncAgainst, syncNow, waitFor } from "../
 
 describe("a run whose Stash goes away", () => {
   it("fails, keeps the pages written, and the next sync catches up", async () => {
-    const fresh = await startStashSim({ scenes: 500, seed: 9 });
+    // Twenty pages: while the first are written, the next few are fetched ahead (page
+    // requests in flight), and Stash must go away before the last of them is.
+    const fresh = await startStashSim({ scenes: 2000, seed: 9 });
     try {
       fresh.setLatency(200);
       const { jobId, done } = await startSyncAgainst(fresh, { type: "full" });
