@@ -112,6 +112,12 @@ describe("db:copy", () => {
     const second = await copyDatabase({ from: source, to: target, batchSize: 40 });
     expect(second.complete).toBe(true);
     expect(second.resumed).toBe(true);
+    // The first run stopped inside a table, which the second run finished.
+    const stoppedIn = first.tables.at(-1)!;
+    const finished = second.tables.find((table) => table.name === stoppedIn.name)!;
+    expect(finished.copiedNow).toBeGreaterThan(0);
+    expect(finished.rows - finished.copiedNow).toBe(stoppedIn.rows);
+    expect(stoppedIn.rows).toBeGreaterThan(0);
     expect(await tableCounts(target)).toEqual(await tableCounts(source));
   });
 

@@ -54,8 +54,12 @@ export async function copyDatabase(options: CopyOptions): Promise<CopyResult> {
     const sourceId = `${source.provider}:${source.name}`;
     target = await openEndpoint(to, { mustExist: false });
     const resumed = await assertTargetFree(target, sourceId);
+    // Closed while the schema engine migrates: it cannot take a SQLite file another connection has open.
+    await target.close();
+    target = undefined;
     await assertNoUnknownMigrations(to);
     await applyMigrations(to);
+    target = await openEndpoint(to, { mustExist: false });
     await target.setCopyMarker(sourceId);
 
     const tables = await source.tables();
