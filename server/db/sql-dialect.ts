@@ -27,6 +27,8 @@ export interface SqlDialect {
    * SQLite): `%`, `_` and `\` in the text match only themselves.
    */
   containsText(column: string, text: string): SqlFragment;
+  /** The statements that insert these rows (insertRows). */
+  insertRows(insert: RowsInsert): Statement[];
 }
 
 export const sqliteDialect: SqlDialect = {
@@ -57,6 +59,13 @@ export const sqliteDialect: SqlDialect = {
   // SQLite's LIKE ignores ASCII case and has no escape character unless one is named.
   containsText: (column, text) =>
     new SqlFragment([`${column} LIKE `, ` ESCAPE '\\'`], [`%${escapeLike(text)}%`]),
+  insertRows: ({ table, columns, rows, tail }) =>
+    rowStatements(
+      `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) VALUES `,
+      columns.length,
+      rows,
+      tail,
+    ),
 };
 
 /** A LIKE pattern matching `text` literally, with `\` as the escape character. */
@@ -92,6 +101,9 @@ export const postgresqlDialect: SqlDialect = {
   // ILIKE matches letters in any case (Unicode too, where Prisma's SQLite LIKE folds ASCII only).
   containsText: (column, text) =>
     new SqlFragment([`${column} ILIKE `, ` ESCAPE '\\'`], [`%${escapeLike(text)}%`]),
+  // One statement of column arrays (unnest), which needs the columns' types: the writer, which
+  // reads them from the catalog, writes its SQL (server/db/postgresql-unnest.ts).
+  insertRows: (insert) => [{ sql: "", params: [], rows: insert }],
 };
 
 /** The dialect of the configured database (env's DATABASE_URL). */
@@ -112,6 +124,7 @@ export const dialect: SqlDialect = {
   tableExists: (table) => current().tableExists(table),
   isBusyError: (error) => current().isBusyError(error),
   containsText: (column, text) => current().containsText(column, text),
+  insertRows: (insert) => current().insertRows(insert),
 };
 
 export type SqlValue = string | number | bigint | boolean | Date | null;
@@ -119,6 +132,16 @@ export type SqlValue = string | number | bigint | boolean | Date | null;
 export interface Statement {
   sql: string;
   params: SqlValue[];
+  /** Rows for PostgreSQL's writer to send as column arrays; `sql` is then empty. */
+  rows?: RowsInsert;
+}
+
+/** An INSERT of many rows; `tail` is its ON CONFLICT clause, or empty. */
+export interface RowsInsert {
+  table: string;
+  columns: string[];
+  rows: SqlValue[][];
+  tail: string;
 }
 
 /** An identifier, quoted as SQLite and PostgreSQL both accept it. */
@@ -214,7 +237,8 @@ function rowStatements(
 }
 
 /**
- * Multi-row INSERT statements. With `conflict`, rows whose key exists are updated (the listed
+ * INSERT statements of many rows: multi-row VALUES on SQLite, column arrays on PostgreSQL (the
+ * bulk writer runs them). With `conflict`, rows whose key exists are updated (the listed
  * columns) or left alone (no `update` columns).
  */
 export function insertRows(
@@ -224,7 +248,6 @@ export function insertRows(
   conflict?: { key: string[]; update: string[] },
 ): Statement[] {
   if (rows.length === 0) return [];
-  const head = `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) VALUES `;
   let tail = "";
   if (conflict) {
     const key = conflict.key.map(quote).join(", ");
@@ -233,7 +256,7 @@ export function insertRows(
         ? ` ON CONFLICT (${key}) DO NOTHING`
         : ` ON CONFLICT (${key}) DO UPDATE SET ${conflict.update.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(", ")}`;
   }
-  return rowStatements(head, columns.length, rows, tail);
+  return dialect.insertRows({ table, columns, rows, tail });
 }
 
 /**
