@@ -5,7 +5,8 @@ import { expectCountersMatchLogs, startSyncAgainst, syncNow, waitFor } from "../
 
 describe("a run whose Stash goes away", () => {
   it("fails, keeps the pages written, and the next sync catches up", async () => {
-    const fresh = await startStashSim({ scenes: 500, seed: 9 });
+    // Enough pages that the run is still reading when Stash goes away, however fast it writes.
+    const fresh = await startStashSim({ scenes: 2000, seed: 9 });
     try {
       fresh.setLatency(200);
       const { jobId, done } = await startSyncAgainst(fresh, { type: "full" });
