@@ -20,9 +20,11 @@ export function passRecord(p: PassFigures) {
       cpuBoundRate === null ? null : (cpuBoundRate / p.fetchRate) * 100,
     // The first sync's own writes written again while fetching, nothing else: a bound on any
     // first full sync that writes these rows here (bench/writes-only-pass.ts).
-    fetchOnlyBeforeWritesOnlyScenesPerSecond: p.writesOnly.fetchRate,
-    writesOnlyScenesPerSecond: p.writesOnly.rate,
-    writesOnlyPercentOfFetch: (p.writesOnly.rate / p.writesOnly.fetchRate) * 100,
+    fetchOnlyBeforeWritesOnlyScenesPerSecond: p.writesOnly?.fetchRate ?? null,
+    writesOnlyScenesPerSecond: p.writesOnly?.rate ?? null,
+    writesOnlyPercentOfFetch: p.writesOnly
+      ? (p.writesOnly.rate / p.writesOnly.fetchRate) * 100
+      : null,
     fetchOnlyBeforeResyncScenesPerSecond: p.fetchRateBeforeResync,
     unchangedResyncScenesPerSecond: p.reRate,
     unchangedResyncPercentOfFetch: (p.reRate / p.fetchRateBeforeResync) * 100,

@@ -8,15 +8,17 @@
  * Then a slow Stash: full syncs with 1 and the default number of page requests in flight
  * against the simulator at 250 ms a request (bench/slow-stash.ts).
  * Options: --scenes N (default 100000), --log-rows N (default 5000000), --per-page N (default
- * 1000), --passes N (default 3), --changed N (default 1000).
+ * 1000), --passes N (default 3), --changed N (default 1000), --db sqlite|postgresql (default
+ * sqlite; postgresql runs on a throwaway cluster, a database per pass, also runs a SQLite sync
+ * pass beside each to compare within the run, and writes bench/results/latest-postgresql.json).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Db } from "../server/db/client";
-import { sqliteFileFromUrl } from "../server/db/database-file";
-import { applyMigrations } from "../server/db/migrations";
+import { openBenchDatabases, seedLogRowsSql, type BenchDatabases } from "./databases";
 import { passRecord, rounded, summarize } from "./figures";
 import { measureSlowStash, slowStashGoals } from "./slow-stash";
 import {
+  median,
   passLinePrefix,
   round,
   timed,
@@ -37,8 +39,12 @@ const { values: args } = parseArgs({
     "per-page": { type: "string", default: "1000" },
     changed: { type: "string", default: "1000" },
     passes: { type: "string", default: "3" },
+    db: { type: "string", default: "sqlite" },
   },
 });
+if (args.db !== "sqlite" && args.db !== "postgresql")
+  throw new Error(`--db must be sqlite or postgresql, not ${args.db}`);
+const provider = args.db;
 const sceneCount = Number(args.scenes);
 const logRowCount = Number(args["log-rows"]);
 const perPage = Number(args["per-page"]);
@@ -46,7 +52,9 @@ const changedCount = Number(args.changed);
 const passCount = Number(args.passes);
 
 const workDir = mkdtempSync(path.join(os.tmpdir(), "stash-sync-bench-"));
-const databaseUrl = (name: string) => `file:${path.join(workDir, `${name}.db`)}`;
+const databases = await openBenchDatabases(provider, workDir);
+// On PostgreSQL, SQLite's first full sync in the same run is the reference.
+const sqliteDatabases = provider === "sqlite" ? null : await openBenchDatabases("sqlite", workDir);
 
 function startSimProcess(port: number): Promise<ChildProcess> {
   const child = spawn(
@@ -89,14 +97,12 @@ async function control(port: number, body: unknown) {
  */
 async function runPassScript<Figures>(
   script: string,
-  pass: number,
+  pass: number | string,
   args: string[],
+  on: BenchDatabases = databases,
 ): Promise<Figures> {
-  const url = databaseUrl(`${path.basename(script, ".ts")}-${pass}`);
-  // Migrated here: Prisma's schema engine would stay in the pass's memory (~50 MB of
-  // WebAssembly), which neither the server nor the sync CLI ever load (scripts/prepare-server.ts
-  // migrates in its own process), and the pass measures a syncing process's peak memory.
-  await applyMigrations(sqliteFileFromUrl(url));
+  // Migrated here (bench/databases.ts): the pass measures a syncing process's peak memory.
+  const url = await on.create(`${path.basename(script, ".ts")}-${pass}`);
   // This process's Node options (tsx's loader) apply to the pass too.
   const child = spawn(process.execPath, [...process.execArgv, script, ...args], {
     stdio: ["ignore", "pipe", "inherit"],
@@ -124,19 +130,32 @@ async function runPassScript<Figures>(
   );
 }
 
-/** One pass: the syncs (bench/sync-pass.ts), then the writes-only bound (bench/writes-only-pass.ts). */
-async function runPass(pass: number, url: string, simPid: number): Promise<PassFigures> {
+/**
+ * One pass: the syncs (bench/sync-pass.ts), then the writes-only bound (bench/writes-only-pass.ts,
+ * which replays through SQLite's writer thread: SQLite only). On PostgreSQL a SQLite sync pass
+ * runs first, the reference for PostgreSQL's first full sync.
+ */
+async function runPass(
+  pass: number,
+  url: string,
+  simPid: number,
+): Promise<PassFigures & { sqliteFirstRate: number | null }> {
   const args = [url, String(sceneCount), String(perPage)];
-  const syncs = await runPassScript<SyncPassFigures>("bench/sync-pass.ts", pass, [
-    ...args,
-    String(simPid),
-  ]);
-  const writesOnly = await runPassScript<WritesOnlyFigures>(
-    "bench/writes-only-pass.ts",
-    pass,
-    args,
-  );
-  return { ...syncs, writesOnly };
+  const syncArgs = [...args, String(simPid)];
+  const reference = sqliteDatabases
+    ? await runPassScript<SyncPassFigures>(
+        "bench/sync-pass.ts",
+        `sqlite-${pass}`,
+        syncArgs,
+        sqliteDatabases,
+      )
+    : null;
+  const syncs = await runPassScript<SyncPassFigures>("bench/sync-pass.ts", pass, syncArgs);
+  const writesOnly =
+    provider === "sqlite"
+      ? await runPassScript<WritesOnlyFigures>("bench/writes-only-pass.ts", pass, args)
+      : null;
+  return { ...syncs, writesOnly, sqliteFirstRate: reference?.firstRate ?? null };
 }
 
 const port = 20000 + Math.floor(Math.random() * 20000);
@@ -148,7 +167,7 @@ console.log(`simulator: ${sceneCount} scenes, up in ${simStart.seconds.toFixed(2
 // Set once this process opens the database (after the passes).
 let closeDatabase = async () => {};
 try {
-  const passes: PassFigures[] = [];
+  const passes: (PassFigures & { sqliteFirstRate: number | null })[] = [];
   for (let pass = 1; pass <= passCount; pass++) {
     console.log(`pass ${pass} of ${passCount}:`);
     passes.push(await runPass(pass, url, sim.pid!));
@@ -163,10 +182,23 @@ try {
       `(${pct(all.unchangedResyncPercentOfDownloadOnly)} of download only); ` +
       `peak RSS (largest) ${round(all.peakRssMB)} MB`,
   );
-  console.log(
-    `first full sync's own writes alone, written while fetching (medians): ` +
-      `${round(all.writesOnlyScenesPerSecond)}/s, ${pct(all.writesOnlyPercentOfFetch)} of fetch`,
-  );
+  if (all.writesOnlyScenesPerSecond !== null) {
+    console.log(
+      `first full sync's own writes alone, written while fetching (medians): ` +
+        `${round(all.writesOnlyScenesPerSecond)}/s, ${pct(all.writesOnlyPercentOfFetch)} of fetch`,
+    );
+  }
+  const sqliteFirstRate = passes.every((p) => p.sqliteFirstRate !== null)
+    ? median(passes.map((p) => p.sqliteFirstRate!))
+    : null;
+  const percentOfSqlite =
+    sqliteFirstRate === null ? null : (all.firstFullSyncScenesPerSecond / sqliteFirstRate) * 100;
+  if (sqliteFirstRate !== null) {
+    console.log(
+      `first full sync on PostgreSQL vs SQLite in this run (medians): ${round(all.firstFullSyncScenesPerSecond)}/s ` +
+        `vs ${round(sqliteFirstRate)}/s, ${pct(percentOfSqlite)} of SQLite's rate`,
+    );
+  }
   if (all.firstFullSyncCpuBoundPercentOfFetch !== null) {
     console.log(
       `first full sync CPU (medians): ${all.firstFullSyncCpuSeconds.toFixed(1)} s + simulator ` +
@@ -184,7 +216,7 @@ try {
   });
 
   // The rest runs here, on the last pass's database (100,000 scenes synced, twice).
-  process.env.DATABASE_URL = databaseUrl(`sync-pass-${passCount}`);
+  process.env.DATABASE_URL = databases.url(`sync-pass-${passCount}`);
   const { db } = await import("../server/db/client");
   const { runSync } = await import("../server/sync/sync-service");
   const { readSceneSyncLogs } = await import("../server/history/read-scene-sync-logs");
@@ -212,6 +244,9 @@ try {
 
   // One scene's history at `logRowCount` sync_log rows.
   const seed = await timed(() => seedLogRows(db(), logRowCount));
+  // PostgreSQL's autovacuum would do this after such a load: fresh statistics, and the
+  // visibility map that lets the history query read its index alone.
+  if (provider === "postgresql") await db().$executeRawUnsafe(`VACUUM (ANALYZE) "sync_log"`);
   // As after every sync run (sync-service.ts): the write-ahead log folded into the file.
   await bulkWriter().checkpoint();
   console.log(`seeded ${logRowCount} sync_log rows in ${seed.seconds.toFixed(1)} s`);
@@ -253,7 +288,14 @@ try {
       incrementalSeconds: round(incremental.seconds, 3),
       historyQueryP50Ms: round(historyPct(0.5), 3),
       historyQueryP99Ms: round(historyPct(0.99), 3),
+      ...(sqliteFirstRate === null
+        ? {}
+        : {
+            sqliteFirstFullSyncScenesPerSecond: round(sqliteFirstRate),
+            firstFullSyncPercentOfSqlite: round(percentOfSqlite!, 1),
+          }),
     },
+    database: provider,
     slowStash,
     // Each pass's own figures; those above are their medians (peak memory: the largest).
     passes: records.map((record) => rounded(record)),
@@ -264,16 +306,26 @@ try {
       historyQueryP99: "≤ 2 ms",
       peakMemory: "< 512 MB",
       ...slowStashGoals,
+      ...(provider === "postgresql"
+        ? {
+            firstFullSyncOnPostgresql: "≥ 70 % of SQLite's rate in the same run",
+            historyQueryP99OnPostgresql: "≤ 3 ms at 5M sync_log rows",
+          }
+        : {}),
     },
   };
-  writeFileSync(
-    path.join("bench", "results", "latest.json"),
-    `${JSON.stringify(results, null, 2)}\n`,
+  const resultsFile = path.join(
+    "bench",
+    "results",
+    provider === "sqlite" ? "latest.json" : `latest-${provider}.json`,
   );
-  console.log("wrote bench/results/latest.json");
+  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`wrote ${resultsFile}`);
 } finally {
   sim.kill();
   await closeDatabase();
+  await databases.close();
+  await sqliteDatabases?.close();
   rmSync(workDir, { recursive: true, force: true });
 }
 
@@ -296,16 +348,9 @@ async function seedLogRows(database: Db, count: number) {
   });
   const batch = 500_000;
   for (let done = 0; done < toAdd; done += batch) {
-    const n = Math.min(batch, toAdd - done);
+    const count = Math.min(batch, toAdd - done);
     await database.$executeRawUnsafe(
-      `WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ${n})
-       INSERT INTO "sync_log" ("sync_history_id", "entity_type", "entity_id", "sync_type", "had_changes", "change_type", "created_at")
-       SELECT ${run.id}, 'scene',
-              CASE WHEN (i + ${done}) % 100000 = 0 THEN NULL ELSE CAST(1 + ((i + ${done}) % ${sceneCount}) AS TEXT) END,
-              CASE WHEN (i + ${done}) % 100000 = 0 THEN 'full' ELSE 'incremental' END,
-              (i % 7 = 0), CASE WHEN i % 7 = 0 THEN 'updated' ELSE 'skipped' END,
-              strftime('%Y-%m-%dT%H:%M:%S.000+00:00', '2025-01-01', '+' || ((i + ${done}) / 10) || ' seconds')
-       FROM seq`,
+      seedLogRowsSql(provider, { runId: run.id, count, done, sceneCount }),
     );
   }
 }

@@ -44,8 +44,8 @@ export interface WritesOnlyFigures {
   rate: number;
 }
 
-/** One pass: its syncs, then its writes-only bound. */
-export type PassFigures = SyncPassFigures & { writesOnly: WritesOnlyFigures };
+/** One pass: its syncs, then its writes-only bound (SQLite only: null on PostgreSQL). */
+export type PassFigures = SyncPassFigures & { writesOnly: WritesOnlyFigures | null };
 
 /** The line a pass prints its figures on, for the parent to read. */
 export const passLinePrefix = "bench-pass-figures ";

@@ -2,6 +2,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { env } from "../env";
 import { sqliteFileFromUrl } from "./database-file";
+import { unnestStatements } from "./postgresql-unnest";
 import { openRawPool, toPostgresStatement } from "./postgresql-values";
 import { providerOf } from "./provider";
 import type { Statement } from "./sql-dialect";
@@ -87,6 +88,7 @@ export function openSqliteBulkWriter(file: string): BulkWriter {
 
 export function openPostgresqlBulkWriter(url: string): BulkWriter {
   const pool = openRawPool(url, 1);
+  const statementFor = unnestStatements();
   return {
     async write(statements) {
       if (statements.length === 0) return;
@@ -94,7 +96,9 @@ export function openPostgresqlBulkWriter(url: string): BulkWriter {
       try {
         await client.query("BEGIN");
         for (const statement of statements) {
-          const { sql, params } = toPostgresStatement(statement);
+          const { sql, params } = statement.rows
+            ? await statementFor(client, statement.rows)
+            : toPostgresStatement(statement);
           await client.query(sql, params);
         }
         await client.query("COMMIT");

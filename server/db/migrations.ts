@@ -95,6 +95,22 @@ export async function assertNoUnknownMigrations(target: string): Promise<void> {
 
 /** Migrations the database records as applied that this build's migrations folder lacks. */
 export async function unknownAppliedMigrations(target: string): Promise<string[]> {
+  const known = new Set(knownMigrations(providerOf(target)));
+  return (await appliedMigrations(target)).filter((name) => !known.has(name)).sort();
+}
+
+/** This build's migrations that the database has not applied yet (all of them when it has none). */
+export async function pendingMigrations(target: string): Promise<string[]> {
+  const applied = new Set(await appliedMigrations(target));
+  return knownMigrations(providerOf(target)).filter((name) => !applied.has(name));
+}
+
+function knownMigrations(provider: DatabaseProvider): string[] {
+  return readMigrationsList(provider).migrationDirectories.map((dir) => dir.path);
+}
+
+/** The migrations the database records as applied; none for a database not made yet. */
+async function appliedMigrations(target: string): Promise<string[]> {
   const provider = providerOf(target);
   if (provider === "sqlite" && !existsSync(target)) return [];
   const reader: RowReader =
@@ -102,12 +118,10 @@ export async function unknownAppliedMigrations(target: string): Promise<string[]
   try {
     const hasTable = await reader.all(dialectOf(provider).tableExists("_prisma_migrations"));
     if (hasTable.length === 0) return [];
-    const applied = await reader.column<string>({
+    return await reader.column<string>({
       sql: `SELECT "migration_name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`,
       params: [],
     });
-    const known = new Set(readMigrationsList(provider).migrationDirectories.map((dir) => dir.path));
-    return applied.filter((name) => !known.has(name)).sort();
   } finally {
     reader.close();
   }

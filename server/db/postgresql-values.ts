@@ -15,6 +15,9 @@ export function toPostgres(value: SqlValue): string | number | boolean | null {
 }
 
 export function toPostgresStatement(statement: Statement): { sql: string; params: unknown[] } {
+  // Only the bulk writer knows the column types an insert's arrays need.
+  if (statement.rows)
+    throw new Error(`Insert into ${statement.rows.table}: only the bulk writer runs it`);
   return { sql: statement.sql, params: statement.params.map(toPostgres) };
 }
 

@@ -29,6 +29,8 @@ export interface SqlDialect {
   containsText(column: string, text: string): SqlFragment;
   /** One row { now }: the database server's clock in milliseconds since 1970. */
   currentTimeMs: Statement;
+  /** The statements that insert these rows (insertRows). */
+  insertRows(insert: RowsInsert): Statement[];
 }
 
 export const sqliteDialect: SqlDialect = {
@@ -63,6 +65,13 @@ export const sqliteDialect: SqlDialect = {
     sql: `SELECT CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS REAL) AS "now"`,
     params: [],
   },
+  insertRows: ({ table, columns, rows, tail }) =>
+    rowStatements(
+      `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) VALUES `,
+      columns.length,
+      rows,
+      tail,
+    ),
 };
 
 /** A LIKE pattern matching `text` literally, with `\` as the escape character. */
@@ -103,6 +112,9 @@ export const postgresqlDialect: SqlDialect = {
     sql: `SELECT (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS "now"`,
     params: [],
   },
+  // One statement of column arrays (unnest), which needs the columns' types: the writer, which
+  // reads them from the catalog, writes its SQL (server/db/postgresql-unnest.ts).
+  insertRows: (insert) => [{ sql: "", params: [], rows: insert }],
 };
 
 /** The dialect of the configured database (env's DATABASE_URL). */
@@ -126,6 +138,7 @@ export const dialect: SqlDialect = {
   get currentTimeMs() {
     return current().currentTimeMs;
   },
+  insertRows: (insert) => current().insertRows(insert),
 };
 
 export type SqlValue = string | number | bigint | boolean | Date | null;
@@ -133,6 +146,16 @@ export type SqlValue = string | number | bigint | boolean | Date | null;
 export interface Statement {
   sql: string;
   params: SqlValue[];
+  /** Rows for PostgreSQL's writer to send as column arrays; `sql` is then empty. */
+  rows?: RowsInsert;
+}
+
+/** An INSERT of many rows; `tail` is its ON CONFLICT clause, or empty. */
+export interface RowsInsert {
+  table: string;
+  columns: string[];
+  rows: SqlValue[][];
+  tail: string;
 }
 
 /** An identifier, quoted as SQLite and PostgreSQL both accept it. */
@@ -228,7 +251,8 @@ function rowStatements(
 }
 
 /**
- * Multi-row INSERT statements. With `conflict`, rows whose key exists are updated (the listed
+ * INSERT statements of many rows: multi-row VALUES on SQLite, column arrays on PostgreSQL (the
+ * bulk writer runs them). With `conflict`, rows whose key exists are updated (the listed
  * columns) or left alone (no `update` columns).
  */
 export function insertRows(
@@ -238,7 +262,6 @@ export function insertRows(
   conflict?: { key: string[]; update: string[] },
 ): Statement[] {
   if (rows.length === 0) return [];
-  const head = `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) VALUES `;
   let tail = "";
   if (conflict) {
     const key = conflict.key.map(quote).join(", ");
@@ -247,7 +270,7 @@ export function insertRows(
         ? ` ON CONFLICT (${key}) DO NOTHING`
         : ` ON CONFLICT (${key}) DO UPDATE SET ${conflict.update.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(", ")}`;
   }
-  return rowStatements(head, columns.length, rows, tail);
+  return dialect.insertRows({ table, columns, rows, tail });
 }
 
 /**

@@ -1,0 +1,52 @@
+import type pg from "pg";
+import { toPostgres } from "./postgresql-values";
+import { quote, type RowsInsert } from "./sql-dialect";
+
+/**
+ * PostgreSQL's form of a many-row INSERT: one statement per insert whose parameters are column
+ * arrays, `INSERT … SELECT * FROM unnest($1::text[], $2::integer[], …) ON CONFLICT …`, faster
+ * than multi-row VALUES or COPY into a temp table and merge (docs/decisions.md). Casting the
+ * arrays needs each column's type, read once from the catalog per connection.
+ */
+export function unnestStatements() {
+  let types: Map<string, Map<string, string>> | undefined;
+  const texts = new Map<string, string>();
+
+  async function readTypes(client: pg.ClientBase) {
+    const { rows } = await client.query<{ table: string; column: string; type: string }>(
+      `SELECT c."relname" AS "table", a."attname" AS "column",
+         format_type(a."atttypid", a."atttypmod") AS "type"
+       FROM "pg_attribute" a JOIN "pg_class" c ON c."oid" = a."attrelid"
+       WHERE c."relnamespace" = current_schema()::regnamespace AND c."relkind" = 'r'
+         AND a."attnum" > 0 AND NOT a."attisdropped"`,
+    );
+    const byTable = new Map<string, Map<string, string>>();
+    for (const row of rows) {
+      const table = byTable.get(row.table) ?? new Map<string, string>();
+      table.set(row.column, row.type);
+      byTable.set(row.table, table);
+    }
+    return byTable;
+  }
+
+  /** The statement for `insert`, on `client` (which reads the types the first time). */
+  return async function statementFor(client: pg.ClientBase, insert: RowsInsert) {
+    const { table, columns, rows, tail } = insert;
+    const key = `${table}|${columns.join(",")}|${tail}`;
+    let sql = texts.get(key);
+    if (sql === undefined) {
+      // A table made after the types were read (a migration while running) reads them again.
+      if (!types?.has(table)) types = await readTypes(client);
+      const columnTypes = types.get(table);
+      const casts = columns.map((column, i) => {
+        const type = columnTypes?.get(column);
+        if (!type) throw new Error(`PostgreSQL has no column ${table}.${column}`);
+        return `$${i + 1}::${type}[]`;
+      });
+      sql = `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) SELECT * FROM unnest(${casts.join(", ")})${tail}`;
+      texts.set(key, sql);
+    }
+    const params = columns.map((_, c) => rows.map((row) => toPostgres(row[c] ?? null)));
+    return { sql, params };
+  };
+}
