@@ -19,10 +19,12 @@ function Pagination({
   params,
   page,
   pageCount,
+  estimated,
 }: {
   params: SceneListParams;
   page: number;
   pageCount: number;
+  estimated: boolean;
 }) {
   if (pageCount <= 1) return null;
   return (
@@ -37,7 +39,8 @@ function Pagination({
         <span />
       )}
       <span className="text-muted-foreground" aria-current="page">
-        Page {page.toLocaleString()} of {pageCount.toLocaleString()}
+        Page {page.toLocaleString()} of {estimated ? "about " : ""}
+        {pageCount.toLocaleString()}
       </span>
       {page < pageCount ? (
         <Button variant="outline" size="sm" asChild>
@@ -72,6 +75,7 @@ export default async function ScenesPage({ searchParams }: Props) {
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">Scenes</h1>
         <p className="text-sm text-muted-foreground" aria-live="polite">
+          {list.totalIsEstimate ? "about " : ""}
           {list.total.toLocaleString()} {list.total === 1 ? "scene" : "scenes"}
           {filtered ? " match" : ""}
         </p>
@@ -88,7 +92,12 @@ export default async function ScenesPage({ searchParams }: Props) {
       ) : (
         <ScenesTable scenes={list.items} />
       )}
-      <Pagination params={params} page={list.page} pageCount={list.pageCount} />
+      <Pagination
+        params={params}
+        page={list.page}
+        pageCount={list.pageCount}
+        estimated={list.totalIsEstimate}
+      />
     </div>
   );
 }

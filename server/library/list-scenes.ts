@@ -1,14 +1,15 @@
 import { db } from "../db/client";
 import { rowReader } from "../db/row-reader";
 import { lastSyncedAt, latestFullSyncStart } from "../sync/full-sync-confirmation";
-import { countScenesStatement, scenePageIdsStatement } from "./scene-list-query";
+import { countSceneList } from "./scene-list-count";
+import { scenePageIdsStatement } from "./scene-list-query";
 import { ListScenesInput, type SceneListPage } from "./scene-list-schema";
 
-/** The scene list: search, filters, sort and one page, with the total for paging. */
+/** The scene list: search, filters, sort and one page, with the total (or its estimate) for paging. */
 export async function listScenes(input: ListScenesInput): Promise<SceneListPage> {
   const query = ListScenesInput.parse(input);
-  const [[total = 0], ids, fullSyncAt] = await Promise.all([
-    rowReader().column<number>(countScenesStatement(query)),
+  const [count, ids, fullSyncAt] = await Promise.all([
+    countSceneList(query),
     rowReader().column<string>(scenePageIdsStatement(query)),
     latestFullSyncStart(),
   ]);
@@ -51,8 +52,9 @@ export async function listScenes(input: ListScenesInput): Promise<SceneListPage>
         },
       ];
     }),
-    total,
+    total: count.total,
+    totalIsEstimate: count.estimated,
     page: query.page,
-    pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
+    pageCount: Math.max(1, Math.ceil(count.total / query.pageSize)),
   };
 }

@@ -14,7 +14,10 @@ export type SceneSort = z.infer<typeof SceneSort>;
 export const SCENE_LIST_PAGE_SIZE = 50;
 
 export const ListScenesInput = z.object({
-  /** Part of the title or of a file path, matched literally (`%` and `_` are characters). */
+  /**
+   * Part of the title, of a file path or of the studio's, a performer's or a tag's name,
+   * matched literally (`%`, `_` and `"` are characters).
+   */
   search: z
     .string()
     .trim()
@@ -52,6 +55,8 @@ export type SceneListItem = z.infer<typeof SceneListItem>;
 export const SceneListPage = z.object({
   items: z.array(SceneListItem),
   total: z.number().int(),
+  /** `total` is estimated ("about 41,000"): a broad filter is not counted to its end. */
+  totalIsEstimate: z.boolean(),
   page: z.number().int(),
   pageCount: z.number().int(),
 });

@@ -1,0 +1,52 @@
+import { insertRows, sql, whereIn, type SqlFragment, type Statement } from "./sql-dialect";
+
+/** A scene's text as the search index holds it: one column per kind of text. */
+export interface SceneSearchRow {
+  sceneId: string;
+  title: string | null;
+  /** Every file path of the scene, one per line. */
+  paths: string | null;
+  /** The studio's, performers' and tags' names, one per line. */
+  names: string | null;
+}
+
+/**
+ * The scene search index, the one place that knows how the database indexes text. SQLite's is
+ * an FTS5 table with the trigram tokenizer (migration `scene_search`); PostgreSQL's would be
+ * pg_trgm behind the same interface.
+ */
+export interface TextSearchIndex {
+  /** Shortest text the index can find; shorter text is searched by scanning. */
+  minIndexedLength: number;
+  /** A subquery of the ids (text) of scenes whose indexed text holds `text` literally. */
+  sceneIdsContaining(text: string): SqlFragment;
+  /** Replaces the index rows of these scenes, in the caller's transaction. */
+  writeRows(rows: SceneSearchRow[]): Statement[];
+}
+
+// The index is keyed by the scene's Stash id as an integer: Stash's ids are int64.
+const sceneKey = (id: string) => BigInt(id);
+
+/** An FTS5 string: the whole text as one phrase, so every character is matched literally. */
+const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+export const sqliteTextSearch: TextSearchIndex = {
+  // The trigram tokenizer matches nothing shorter than one trigram.
+  minIndexedLength: 3,
+  sceneIdsContaining: (text) =>
+    sql`SELECT CAST("rowid" AS TEXT) FROM "scene_search" WHERE "scene_search" MATCH ${ftsPhrase(text)}`,
+  writeRows: (rows) => [
+    ...whereIn(
+      'DELETE FROM "scene_search"',
+      "rowid",
+      rows.map((r) => sceneKey(r.sceneId)),
+    ),
+    ...insertRows(
+      "scene_search",
+      ["rowid", "title", "path", "names"],
+      rows.map((r) => [sceneKey(r.sceneId), r.title, r.paths, r.names]),
+    ),
+  ],
+};
+
+export const textSearch: TextSearchIndex = sqliteTextSearch;
