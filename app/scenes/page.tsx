@@ -20,18 +20,20 @@ function Pagination({
   page,
   pageCount,
   estimated,
+  nextCursor,
 }: {
   params: SceneListParams;
   page: number;
   pageCount: number;
   estimated: boolean;
+  nextCursor: string | null;
 }) {
   if (pageCount <= 1) return null;
   return (
     <nav aria-label="Pages" className="flex items-center justify-between gap-3 text-sm">
       {page > 1 ? (
         <Button variant="outline" size="sm" asChild>
-          <Link href={sceneListHref(params, { page: page - 1 })} rel="prev">
+          <Link href={sceneListHref(params, { page: page - 1, after: undefined })} rel="prev">
             Previous
           </Link>
         </Button>
@@ -42,9 +44,9 @@ function Pagination({
         Page {page.toLocaleString()} of {estimated ? "about " : ""}
         {pageCount.toLocaleString()}
       </span>
-      {page < pageCount ? (
+      {nextCursor ? (
         <Button variant="outline" size="sm" asChild>
-          <Link href={sceneListHref(params, { page: page + 1 })} rel="next">
+          <Link href={sceneListHref(params, { page: page + 1, after: nextCursor })} rel="next">
             Next
           </Link>
         </Button>
@@ -97,6 +99,7 @@ export default async function ScenesPage({ searchParams }: Props) {
         page={list.page}
         pageCount={list.pageCount}
         estimated={list.totalIsEstimate}
+        nextCursor={list.nextCursor}
       />
     </div>
   );

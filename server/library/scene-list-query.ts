@@ -1,25 +1,12 @@
 import { dialect, sql, SqlFragment, toStatement, type Statement } from "../db/sql-dialect";
 import { textSearch } from "../db/text-search";
-import type { ListScenesInput, SceneSort } from "./scene-list-schema";
+import { orderBy, orderColumn } from "./scene-list-orders";
+import type { ListScenesInput } from "./scene-list-schema";
 
 export type SceneListQuery = Required<Pick<ListScenesInput, "sort" | "page" | "pageSize">> &
-  Omit<ListScenesInput, "sort" | "page" | "pageSize">;
+  Omit<ListScenesInput, "sort" | "page" | "pageSize" | "after">;
 
 const raw = (text: string) => new SqlFragment([text], []);
-
-// The same orders the Prisma client would write; dates without a value go last. Each has an
-// index whose columns are the order's (schema.prisma), so a page reads only its own rows.
-const orderBy: Record<SceneSort, SqlFragment> = {
-  title_asc: raw(`"title" ASC, "id" ASC`),
-  title_desc: raw(`"title" DESC, "id" DESC`),
-  date_desc: raw(`"date" DESC NULLS LAST, "id" DESC`),
-  date_asc: raw(`"date" ASC NULLS LAST, "id" ASC`),
-  updated_desc: raw(`"stash_updated_at" DESC, "id" DESC`),
-  // By the scene's own time: the scenes a sync wrote or checked alone since the newest full
-  // sync first, then the others, which show that sync's time (full-sync-confirmation.ts) but
-  // keep the order in which syncs last wrote them.
-  synced_desc: raw(`"last_synced_at" DESC, "id" DESC`),
-};
 
 /** Text too short for the index: matched by scanning titles, paths and names. */
 function scannedSearch(text: string): SqlFragment {
@@ -72,11 +59,17 @@ export function countScenesStatement(query: SceneListQuery, limit: number): Stat
     WHERE ${sceneListWhere(query)} LIMIT ${limit})`);
 }
 
-/** The ids of one page of matching scenes, in the list's order. */
-export function scenePageIdsStatement(query: SceneListQuery): Statement {
+/**
+ * One page of matching scenes by its number, in the list's order: ids and the order's values
+ * (for the next page's cursor), `limit` rows at most. The page is found by skipping through
+ * the order's covering index; a page reached by its cursor reads only its own rows
+ * (scene-list-keyset.ts).
+ */
+export function scenePageIdsStatement(query: SceneListQuery, limit = query.pageSize): Statement {
   const offset = (query.page - 1) * query.pageSize;
-  return toStatement(sql`SELECT "scene"."id" FROM "scene" WHERE ${sceneListWhere(query)}
-    ORDER BY ${orderBy[query.sort]} LIMIT ${query.pageSize} OFFSET ${offset}`);
+  return toStatement(sql`SELECT "scene"."id", ${raw(`"scene"."${orderColumn(query.sort)}"`)} AS "key"
+    FROM "scene" WHERE ${sceneListWhere(query)}
+    ORDER BY ${orderBy[query.sort]} LIMIT ${limit} OFFSET ${offset}`);
 }
 
 /** The ids of every scene the list's filters match, in id order (an analysis plan's scope). */

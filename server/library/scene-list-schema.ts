@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { StashId } from "../domain/vocabulary";
+import { SceneListAfter } from "./scene-list-cursor";
 
 export const SceneSort = z.enum([
   "title_asc",
@@ -33,6 +34,11 @@ export const ListScenesInput = z.object({
   failing: z.boolean().optional(),
   sort: SceneSort.default("title_asc"),
   page: z.number().int().min(1).max(100_000).default(1),
+  /**
+   * The previous page's `nextCursor`: this page is then read from where that one ended
+   * instead of by counting `page - 1` pages (which stays the page number shown).
+   */
+  after: SceneListAfter.optional(),
   pageSize: z.number().int().min(1).max(200).default(SCENE_LIST_PAGE_SIZE),
 });
 export type ListScenesInput = z.input<typeof ListScenesInput>;
@@ -58,6 +64,8 @@ export const SceneListPage = z.object({
   /** `total` is estimated ("about 41,000"): a broad filter is not counted to its end. */
   totalIsEstimate: z.boolean(),
   page: z.number().int(),
+  /** Where the next page starts (its `after`); null on the last page. */
+  nextCursor: z.string().nullable(),
   pageCount: z.number().int(),
 });
 export type SceneListPage = z.infer<typeof SceneListPage>;

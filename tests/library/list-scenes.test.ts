@@ -95,6 +95,49 @@ describe("the scene list", () => {
     expect([first.total, first.pageCount]).toEqual([5, 3]);
   });
 
+  it.each([
+    "title_asc",
+    "title_desc",
+    "date_desc",
+    "date_asc",
+    "updated_desc",
+    "synced_desc",
+  ] as const)(
+    "pages by %s through each page's cursor as by page number, scenes without a value included",
+    async (sort) => {
+      for (const [title, date] of [
+        ["c", "2024-05"],
+        [null, "2023"],
+        ["a", null],
+        ["e", "2025-01-02"],
+        [null, null],
+        ["b", "2023"],
+        ["d", "2024-05"],
+      ] as const) {
+        const scene = await createScene(db());
+        await db().scene.update({ where: { id: scene.id }, data: { title, date } });
+      }
+      const all = (await listScenes({ sort, pageSize: 200 })).items.map((s) => s.id);
+
+      const walked: string[] = [];
+      let after: string | undefined;
+      for (let page = 1; page <= 5; page++) {
+        const list = await listScenes({ sort, pageSize: 2, page, after });
+        walked.push(...list.items.map((s) => s.id));
+        expect(list.items.map((s) => s.id)).toEqual(all.slice((page - 1) * 2, page * 2));
+        if (!list.nextCursor) break;
+        after = list.nextCursor;
+      }
+
+      expect(walked).toEqual(all);
+      expect(all).toHaveLength(7);
+    },
+  );
+
+  it("refuses an `after` that is not a cursor the list wrote", async () => {
+    await expect(listScenes({ after: "bm90LWEtY3Vyc29y" })).rejects.toThrow(/cursor/);
+  });
+
   it("leaves out scenes no longer in Stash", async () => {
     const gone = await createScene(db(), { title: "Gone" });
     await createScene(db(), { title: "Here" });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rowReader } from "../../server/db/row-reader";
 import type { Statement } from "../../server/db/sql-dialect";
+import { scenePageAfterStatements } from "../../server/library/scene-list-keyset";
 import { countScenesStatement, scenePageIdsStatement } from "../../server/library/scene-list-query";
 import type { ListScenesInput } from "../../server/library/scene-list-schema";
 
@@ -61,6 +62,37 @@ describe("the scene list's query plans on SQLite", () => {
       expect.stringMatching(/^SEARCH scene USING INDEX sqlite_autoindex_scene_1 \(id=\?\)/),
     );
   });
+
+  it.each([
+    ["title_asc", "title", "scene_title_id_removed_at_idx"],
+    ["title_desc", "title", "scene_title_id_removed_at_idx"],
+    ["date_desc", "date", "scene_date_id_removed_at_idx"],
+    ["date_asc", "date", "scene_date_id_removed_at_idx"],
+    ["updated_desc", "stash_updated_at", "scene_stash_updated_at_id_removed_at_idx"],
+    ["synced_desc", "last_synced_at", "scene_last_synced_at_id_removed_at_idx"],
+  ] as const)(
+    "reads the page after a cursor by %s as ranges of its index, never from its start",
+    async (sort, column, index) => {
+      const nullable = column === "title" || column === "date";
+      for (const key of nullable ? ["x", null] : ["x"]) {
+        const statements = scenePageAfterStatements(
+          { ...base, sort, page: 500 },
+          { key, id: "9" },
+          51,
+        );
+        for (const statement of statements) {
+          const plan = await planOf(statement);
+          expect(plan).toHaveLength(1);
+          // A range: after the cursor (row values), or the scenes without a value, or those with one.
+          expect(plan[0]).toMatch(
+            new RegExp(
+              `^SEARCH scene USING COVERING INDEX ${index} \\((\\(${column},id\\)[<>]\\(\\?,\\?\\)|${column}=\\? AND id[<>]\\?|${column}=\\?|${column}>\\?)\\)$`,
+            ),
+          );
+        }
+      }
+    },
+  );
 
   it.each([
     ["title_asc", "scene_title_id_removed_at_idx"],
