@@ -13,13 +13,19 @@ export default defineConfig({
     // Each file also creates its database and opens a server connection per pool; a sync CLI
     // in a child process (killed-process) needs longer than on SQLite when the machine is busy.
     testTimeout: 60_000,
-    include: ["tests/db/**/*.test.ts", "tests/history/**/*.test.ts", "tests/sync/**/*.test.ts"],
+    include: [
+      "tests/db/**/*.test.ts",
+      "tests/history/**/*.test.ts",
+      "tests/library/**/*.test.ts",
+      "tests/sync/**/*.test.ts",
+    ],
     exclude: [
       ...configDefaults.exclude,
       // Its busy-database case holds SQLite's file lock.
       "tests/db/prepare-server.test.ts",
       // Asserts SQLite's EXPLAIN QUERY PLAN.
       "tests/history/scene-sync-logs-query-plan.test.ts",
+      "tests/library/scene-list-query-plan.test.ts",
     ],
   },
 });

@@ -13,6 +13,7 @@ export const rawSqlObjects: Record<DatabaseProvider, { type: string; name: strin
     { type: "table", name: "scene_search" },
     { type: "table", name: "scene_search_config" },
     { type: "table", name: "scene_search_data" },
+    { type: "table", name: "scene_search_docsize" },
     { type: "table", name: "scene_search_idx" },
     // Renames rewrite the search rows of the renamed entity's scenes.
     { type: "trigger", name: "scene_search_performer_renamed" },

@@ -32,6 +32,8 @@ export interface SqlDialect {
    * almost every row meets (a scene not removed) must not displace the index of the order.
    */
   unindexed(column: string): string;
+  /** A condition on "scene" that holds for about the first `n` scenes stored: a cheap sample. */
+  firstStoredRows(n: number): string;
 }
 
 export const sqliteDialect: SqlDialect = {
@@ -64,6 +66,7 @@ export const sqliteDialect: SqlDialect = {
     new SqlFragment([`${column} LIKE `, ` ESCAPE '\\'`], [`%${escapeLike(text)}%`]),
   // SQLite's documented way: a unary + makes the term unusable by an index.
   unindexed: (column) => `+${column}`,
+  firstStoredRows: (n) => `"scene"."rowid" <= ${n}`,
 };
 
 /** A LIKE pattern matching `text` literally, with `\` as the escape character. */
@@ -99,6 +102,9 @@ export const postgresqlDialect: SqlDialect = {
   // ILIKE matches letters in any case (Unicode too, where Prisma's SQLite LIKE folds ASCII only).
   containsText: (column, text) =>
     new SqlFragment([`${column} ILIKE `, ` ESCAPE '\\'`], [`%${escapeLike(text)}%`]),
+  // PostgreSQL's planner weighs such a term by its statistics instead.
+  unindexed: (column) => column,
+  firstStoredRows: (n) => `"scene"."id" IN (SELECT "id" FROM "scene" ORDER BY "id" LIMIT ${n})`,
 };
 
 /** The dialect of the configured database (env's DATABASE_URL). */
@@ -119,6 +125,8 @@ export const dialect: SqlDialect = {
   tableExists: (table) => current().tableExists(table),
   isBusyError: (error) => current().isBusyError(error),
   containsText: (column, text) => current().containsText(column, text),
+  unindexed: (column) => current().unindexed(column),
+  firstStoredRows: (n) => current().firstStoredRows(n),
 };
 
 export type SqlValue = string | number | bigint | boolean | Date | null;

@@ -1,4 +1,13 @@
-import { insertRows, sql, whereIn, type SqlFragment, type Statement } from "./sql-dialect";
+import { env } from "../env";
+import { providerOf } from "./provider";
+import {
+  escapeLike,
+  insertRows,
+  sql,
+  whereIn,
+  type SqlFragment,
+  type Statement,
+} from "./sql-dialect";
 
 /** A scene's text as the search index holds it: one column per kind of text. */
 export interface SceneSearchRow {
@@ -12,8 +21,8 @@ export interface SceneSearchRow {
 
 /**
  * The scene search index, the one place that knows how the database indexes text. SQLite's is
- * an FTS5 table with the trigram tokenizer (migration `scene_search`); PostgreSQL's would be
- * pg_trgm behind the same interface.
+ * an FTS5 table with the trigram tokenizer; PostgreSQL's a table of one text per scene with
+ * pg_trgm's GIN index (each provider's migration `scene_search`).
  */
 export interface TextSearchIndex {
   /** Shortest text the index can find; shorter text is searched by scanning. */
@@ -49,4 +58,34 @@ export const sqliteTextSearch: TextSearchIndex = {
   ],
 };
 
-export const textSearch: TextSearchIndex = sqliteTextSearch;
+/** A scene's text as one value, one line per title, path and name. */
+const oneText = (row: SceneSearchRow) =>
+  [row.title, row.paths, row.names].filter((text) => text !== null).join("\n");
+
+export const postgresqlTextSearch: TextSearchIndex = {
+  // pg_trgm's index finds no trigram in shorter text and would read the whole index.
+  minIndexedLength: 3,
+  sceneIdsContaining: (text) =>
+    sql`SELECT "scene_id" FROM "scene_search" WHERE "text" ILIKE ${`%${escapeLike(text)}%`} ESCAPE '\\'`,
+  writeRows: (rows) =>
+    insertRows(
+      "scene_search",
+      ["scene_id", "text"],
+      rows.map((r) => [r.sceneId, oneText(r)]),
+      { key: ["scene_id"], update: ["text"] },
+    ),
+};
+
+let active: TextSearchIndex | undefined;
+const current = () =>
+  (active ??=
+    providerOf(env().DATABASE_URL) === "postgresql" ? postgresqlTextSearch : sqliteTextSearch);
+
+/** The configured database's search index, chosen on first use. */
+export const textSearch: TextSearchIndex = {
+  get minIndexedLength() {
+    return current().minIndexedLength;
+  },
+  sceneIdsContaining: (text) => current().sceneIdsContaining(text),
+  writeRows: (rows) => current().writeRows(rows),
+};

@@ -1,5 +1,5 @@
 import { rowReader } from "../db/row-reader";
-import { sql, toStatement } from "../db/sql-dialect";
+import { dialect, sql, SqlFragment, toStatement } from "../db/sql-dialect";
 import { countScenesStatement, sceneListWhere, type SceneListQuery } from "./scene-list-query";
 
 /** Up to this many matches are counted exactly; past it the count is estimated. */
@@ -30,6 +30,8 @@ function countPresentScenes(): Promise<number> {
     .then(([n = 0]) => n);
 }
 
+const sample = () => new SqlFragment([dialect.firstStoredRows(SAMPLE_SIZE)], []);
+
 /** Two significant digits: an estimate claims no more than it knows. */
 const roughly = (n: number) => {
   const scale = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(n, 1))) - 1);
@@ -49,11 +51,11 @@ export async function countSceneList(query: SceneListQuery): Promise<SceneCount>
   if (counted <= EXACT_COUNT_LIMIT) return { total: counted, estimated: false };
   const [[inSample = 0], [sampled = 0], present] = await Promise.all([
     rowReader().column<number>(
-      toStatement(sql`SELECT COUNT(*) FROM "scene" WHERE "scene"."rowid" <= ${SAMPLE_SIZE}
+      toStatement(sql`SELECT COUNT(*) FROM "scene" WHERE ${sample()}
         AND ${sceneListWhere(query)}`),
     ),
     rowReader().column<number>(
-      toStatement(sql`SELECT COUNT(*) FROM "scene" WHERE "scene"."rowid" <= ${SAMPLE_SIZE}
+      toStatement(sql`SELECT COUNT(*) FROM "scene" WHERE ${sample()}
         AND "scene"."removed_at" IS NULL`),
     ),
     countPresentScenes(),

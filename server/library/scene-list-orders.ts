@@ -3,11 +3,12 @@ import type { SceneSort } from "./scene-list-schema";
 
 const raw = (text: string) => new SqlFragment([text], []);
 
-// The same orders the Prisma client would write; dates without a value go last. Each has an
+// Titles without a value go first in A–Z, dates without a value last; written out because
+// SQLite and PostgreSQL place NULLs differently by default. Each order has an
 // index whose columns are the order's (schema.prisma), so a page reads only its own rows.
 export const orderBy: Record<SceneSort, SqlFragment> = {
-  title_asc: raw(`"title" ASC, "id" ASC`),
-  title_desc: raw(`"title" DESC, "id" DESC`),
+  title_asc: raw(`"title" ASC NULLS FIRST, "id" ASC`),
+  title_desc: raw(`"title" DESC NULLS LAST, "id" DESC`),
   date_desc: raw(`"date" DESC NULLS LAST, "id" DESC`),
   date_asc: raw(`"date" ASC NULLS LAST, "id" ASC`),
   updated_desc: raw(`"stash_updated_at" DESC, "id" DESC`),

@@ -74,14 +74,9 @@ export function scenePageIdsStatement(query: SceneListQuery, limit = query.pageS
 
 /** The ids of every scene the list's filters match, in id order (an analysis plan's scope). */
 export function matchingSceneIdsStatement(
-  filter: Omit<ListScenesInput, "sort" | "page" | "pageSize">,
+  filter: Omit<ListScenesInput, "sort" | "page" | "pageSize" | "after">,
 ): Statement {
   return toStatement(
-    sql`SELECT "scene"."id" FROM "scene" WHERE ${sceneListWhere({
-      ...filter,
-      sort: "title_asc",
-      page: 1,
-      pageSize: 1,
-    })} ORDER BY "scene"."id"`,
+    sql`SELECT "scene"."id" FROM "scene" WHERE ${sceneListWhere(filter)} ORDER BY "scene"."id"`,
   );
 }

@@ -1,7 +1,7 @@
 -- Substring search over each scene's title, file paths and the names of its studio, performers
 -- and tags: an FTS5 trigram index, keyed by the scene's Stash id as an integer (Stash's ids
 -- are int64). Contentless: the text stays in the tables it comes from. The sync writes a
--- scene's row with the page that writes the scene (server/library/scene-search-rows.ts);
+-- scene's row with the page that writes the scene (server/sync/write/scene-search-rows.ts);
 -- renames of a performer, tag or studio rewrite the rows of their scenes here.
 -- Not expressible in schema.prisma: the drift check lists these objects as external
 -- (server/db/raw-sql-objects.ts).
