@@ -43,7 +43,7 @@ function pageStatements(scenes: StashScene[], now: Date, withSearch: boolean): S
       ["scene_id", "tag_id"],
       links((s) => s.tags),
     ),
-    ...(withSearch ? textSearch.writeRows(scenes.map(sceneSearchRow)) : []),
+    ...(withSearch ? textSearch.writeRows(scenes.map((s) => sceneSearchRow(s, false))) : []),
   ];
 }
 

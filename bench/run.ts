@@ -9,7 +9,8 @@
  * against the simulator at 250 ms a request (bench/slow-stash.ts).
  * Options: --scenes N (default 100000), --log-rows N (default 5000000), --per-page N (default
  * 1000), --passes N (default 3), --changed N (default 1000), --library-scenes N (default 500000;
- * 0 skips the library pass, bench/library-pass.ts).
+ * 0 skips the library pass, bench/library-pass.ts). Last, the search index's cost to a full sync
+ * (bench/search-write-cost-pass.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Db } from "../server/db/client";
@@ -42,6 +43,11 @@ const { values: args } = parseArgs({
   },
 });
 const sceneCount = Number(args.scenes);
+
+interface WriteCostFigures {
+  seconds: number;
+  cpuSeconds: number;
+}
 const logRowCount = Number(args["log-rows"]);
 const perPage = Number(args["per-page"]);
 const changedCount = Number(args.changed);
@@ -244,6 +250,37 @@ try {
     ]);
   }
 
+  // The search index's cost to a full sync: the same sync with the index's table replaced by a
+  // plain one, alternated so drift in this machine's speed falls on both (wall and CPU time).
+  console.log(`search index write cost: full syncs of ${sceneCount} scenes with and without it`);
+  const writeCost = { index: [] as WriteCostFigures[], plain: [] as WriteCostFigures[] };
+  for (let round = 1; round <= 2; round++) {
+    for (const mode of ["plain", "index"] as const) {
+      writeCost[mode].push(
+        await runPassScript<WriteCostFigures>(
+          "bench/search-write-cost-pass.ts",
+          round * 2 + (mode === "index" ? 1 : 0),
+          [url, String(perPage), mode],
+        ),
+      );
+    }
+  }
+  const total = (figures: WriteCostFigures[], key: keyof WriteCostFigures) =>
+    figures.reduce((sum, f) => sum + f[key], 0);
+  const costPercent = (key: keyof WriteCostFigures) =>
+    round((total(writeCost.index, key) / total(writeCost.plain, key) - 1) * 100, 1);
+  const searchIndexWriteCost = {
+    syncSecondsWithIndex: writeCost.index.map((f) => f.seconds),
+    syncSecondsWithoutIndex: writeCost.plain.map((f) => f.seconds),
+    cpuSecondsWithIndex: writeCost.index.map((f) => f.cpuSeconds),
+    cpuSecondsWithoutIndex: writeCost.plain.map((f) => f.cpuSeconds),
+    wallCostPercent: costPercent("seconds"),
+    cpuCostPercent: costPercent("cpuSeconds"),
+  };
+  console.log(
+    `  full sync with the search index: +${searchIndexWriteCost.wallCostPercent} % wall time, +${searchIndexWriteCost.cpuCostPercent} % CPU time`,
+  );
+
   const results = {
     measuredAt: new Date().toISOString(),
     machine: {
@@ -266,6 +303,7 @@ try {
       historyQueryP50Ms: round(historyPct(0.5), 3),
       historyQueryP99Ms: round(historyPct(0.99), 3),
       library,
+      searchIndexWriteCost,
     },
     slowStash,
     // Each pass's own figures; those above are their medians (peak memory: the largest).

@@ -9,9 +9,11 @@ import {
   type Statement,
 } from "./sql-dialect";
 
-/** A scene's text as the search index holds it: one column per kind of text. */
+/** A scene's text as the search index holds it, by kind of text. */
 export interface SceneSearchRow {
   sceneId: string;
+  /** The scene had a row before this write (so may have an index entry to replace). */
+  stored: boolean;
   title: string | null;
   /** Every file path of the scene, one per line. */
   paths: string | null;
@@ -29,7 +31,7 @@ export interface TextSearchIndex {
   minIndexedLength: number;
   /** A subquery of the ids (text) of scenes whose indexed text holds `text` literally. */
   sceneIdsContaining(text: string): SqlFragment;
-  /** Replaces the index rows of these scenes, in the caller's transaction. */
+  /** Writes (replaces) the index rows of these scenes, in the caller's transaction. */
   writeRows(rows: SceneSearchRow[]): Statement[];
 }
 
@@ -39,28 +41,32 @@ const sceneKey = (id: string) => BigInt(id);
 /** An FTS5 string: the whole text as one phrase, so every character is matched literally. */
 const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
+/**
+ * A scene's text as one value, one line per title, path and name: one column costs less to
+ * index than one per kind (docs/decisions.md), and no search text holds a line break.
+ */
+const oneText = (row: SceneSearchRow) =>
+  [row.title, row.paths, row.names].filter((text) => text !== null).join("\n");
+
 export const sqliteTextSearch: TextSearchIndex = {
   // The trigram tokenizer matches nothing shorter than one trigram.
   minIndexedLength: 3,
   sceneIdsContaining: (text) =>
     sql`SELECT CAST("rowid" AS TEXT) FROM "scene_search" WHERE "scene_search" MATCH ${ftsPhrase(text)}`,
+  // A new scene has no entry to delete (no scene row is ever deleted); looking for one costs.
   writeRows: (rows) => [
     ...whereIn(
       'DELETE FROM "scene_search"',
       "rowid",
-      rows.map((r) => sceneKey(r.sceneId)),
+      rows.filter((r) => r.stored).map((r) => sceneKey(r.sceneId)),
     ),
     ...insertRows(
       "scene_search",
-      ["rowid", "title", "path", "names"],
-      rows.map((r) => [sceneKey(r.sceneId), r.title, r.paths, r.names]),
+      ["rowid", "text"],
+      rows.map((r) => [sceneKey(r.sceneId), oneText(r)]),
     ),
   ],
 };
-
-/** A scene's text as one value, one line per title, path and name. */
-const oneText = (row: SceneSearchRow) =>
-  [row.title, row.paths, row.names].filter((text) => text !== null).join("\n");
 
 export const postgresqlTextSearch: TextSearchIndex = {
   // pg_trgm's index finds no trigram in shorter text and would read the whole index.

@@ -54,6 +54,7 @@ export async function indexSceneForSearch(db: Db, sceneId: string) {
   const statements = textSearch.writeRows([
     {
       sceneId,
+      stored: true,
       title: scene.title,
       paths: lines(scene.files.map((f) => f.path)),
       names: lines([

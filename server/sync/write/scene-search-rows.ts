@@ -8,9 +8,10 @@ const lines = (texts: string[]) => (texts.length > 0 ? texts.join("\n") : null);
  * transaction updates the index without reading the rows it has just written. The
  * migration that created the index builds the same text from the stored rows.
  */
-export function sceneSearchRow(scene: StashScene): SceneSearchRow {
+export function sceneSearchRow(scene: StashScene, stored: boolean): SceneSearchRow {
   return {
     sceneId: scene.id,
+    stored,
     title: scene.title,
     paths: lines(scene.files.map((f) => f.path)),
     names: lines([

@@ -153,7 +153,7 @@ async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePl
       update: fileColumns.filter((c) => c !== "id"),
     }),
     // The search index changes in the transaction that changes what it indexes.
-    ...textSearch.writeRows(toWrite.map(({ item }) => sceneSearchRow(item.scene))),
+    ...textSearch.writeRows(toWrite.map((w) => sceneSearchRow(w.item.scene, !w.created))),
     // A full sync confirms the scenes it finds unchanged all at once, by finishing
     // (full-sync-confirmation.ts), instead of rewriting each row for one timestamp.
     ...(ctx.syncType === "full"
