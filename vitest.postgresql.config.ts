@@ -30,6 +30,8 @@ export default defineConfig({
       // Not yet on PostgreSQL: its million-row retention did not finish within ten minutes there
       // (issue 21: retention's plan on PostgreSQL is still open).
       "tests/retention/retention-million-rows.test.ts",
+      // Asserts SQLite's EXPLAIN QUERY PLAN of the scene list.
+      "tests/library/scene-list-query-plan.test.ts",
     ],
   },
 });

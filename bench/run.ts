@@ -10,7 +10,9 @@
  * Options: --scenes N (default 100000), --log-rows N (default 5000000), --per-page N (default
  * 1000), --passes N (default 3), --changed N (default 1000), --db sqlite|postgresql (default
  * sqlite; postgresql runs on a throwaway cluster, a database per pass, also runs a SQLite sync
- * pass beside each to compare within the run, and writes bench/results/latest-postgresql.json).
+ * pass beside each to compare within the run, and writes bench/results/latest-postgresql.json),
+ * --library-scenes N (default 500000; 0 skips the library pass, bench/library-pass.ts). Last, the search index's cost to a full sync
+ * (bench/search-write-cost-pass.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Db } from "../server/db/client";
@@ -40,12 +42,18 @@ const { values: args } = parseArgs({
     changed: { type: "string", default: "1000" },
     passes: { type: "string", default: "3" },
     db: { type: "string", default: "sqlite" },
+    "library-scenes": { type: "string", default: "500000" },
   },
 });
 if (args.db !== "sqlite" && args.db !== "postgresql")
   throw new Error(`--db must be sqlite or postgresql, not ${args.db}`);
 const provider = args.db;
 const sceneCount = Number(args.scenes);
+
+interface WriteCostFigures {
+  seconds: number;
+  cpuSeconds: number;
+}
 const logRowCount = Number(args["log-rows"]);
 const perPage = Number(args["per-page"]);
 const changedCount = Number(args.changed);
@@ -267,6 +275,47 @@ try {
     `history query:       p50 ${historyPct(0.5).toFixed(3)} ms, p99 ${historyPct(0.99).toFixed(3)} ms`,
   );
 
+  const librarySceneCount = Number(args["library-scenes"]);
+  let library: Record<string, unknown> | null = null;
+  if (librarySceneCount > 0) {
+    console.log(`library pass: the scene list at ${librarySceneCount} scenes`);
+    library = await runPassScript<Record<string, unknown>>("bench/library-pass.ts", 1, [
+      String(librarySceneCount),
+      "50000",
+    ]);
+  }
+
+  // The search index's cost to a full sync: the same sync with the index's table replaced by a
+  // plain one, alternated so drift in this machine's speed falls on both (wall and CPU time).
+  console.log(`search index write cost: full syncs of ${sceneCount} scenes with and without it`);
+  const writeCost = { index: [] as WriteCostFigures[], plain: [] as WriteCostFigures[] };
+  for (let round = 1; round <= 2; round++) {
+    for (const mode of ["plain", "index"] as const) {
+      writeCost[mode].push(
+        await runPassScript<WriteCostFigures>(
+          "bench/search-write-cost-pass.ts",
+          round * 2 + (mode === "index" ? 1 : 0),
+          [url, String(perPage), mode],
+        ),
+      );
+    }
+  }
+  const total = (figures: WriteCostFigures[], key: keyof WriteCostFigures) =>
+    figures.reduce((sum, f) => sum + f[key], 0);
+  const costPercent = (key: keyof WriteCostFigures) =>
+    round((total(writeCost.index, key) / total(writeCost.plain, key) - 1) * 100, 1);
+  const searchIndexWriteCost = {
+    syncSecondsWithIndex: writeCost.index.map((f) => f.seconds),
+    syncSecondsWithoutIndex: writeCost.plain.map((f) => f.seconds),
+    cpuSecondsWithIndex: writeCost.index.map((f) => f.cpuSeconds),
+    cpuSecondsWithoutIndex: writeCost.plain.map((f) => f.cpuSeconds),
+    wallCostPercent: costPercent("seconds"),
+    cpuCostPercent: costPercent("cpuSeconds"),
+  };
+  console.log(
+    `  full sync with the search index: +${searchIndexWriteCost.wallCostPercent} % wall time, +${searchIndexWriteCost.cpuCostPercent} % CPU time`,
+  );
+
   const results = {
     measuredAt: new Date().toISOString(),
     machine: {
@@ -294,6 +343,8 @@ try {
             sqliteFirstFullSyncScenesPerSecond: round(sqliteFirstRate),
             firstFullSyncPercentOfSqlite: round(percentOfSqlite!, 1),
           }),
+      library,
+      searchIndexWriteCost,
     },
     database: provider,
     slowStash,
@@ -312,6 +363,8 @@ try {
             historyQueryP99OnPostgresql: "≤ 3 ms at 5M sync_log rows",
           }
         : {}),
+      libraryPagesP99: "≤ 50 ms each, at 500,000 scenes",
+      searchIndexWriteCost: "≤ 15 % slower full sync",
     },
   };
   const resultsFile = path.join(

@@ -52,13 +52,30 @@ test("a person connects Stash, syncs, and follows a scene's history", async ({ p
     await screenshot(page, "dashboard");
   });
 
+  await test.step("find a scene by typing a fragment of its file path", async () => {
+    const scene = sim.scene(2)!;
+    // "…/studio-7/3/misty-harbor-2.mp4" → "7/3/misty-harbor-2": folders and a name, no title.
+    const fragment = scene.files[0]!.path.split("/")
+      .slice(-3)
+      .join("/")
+      .replace(/\.\w+$/, "");
+    await page.goto("/scenes");
+    await page.getByRole("searchbox", { name: "Title, file path or name" }).fill(fragment);
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/[?&]q=/);
+    await expect(page.getByText("1 scene match")).toBeVisible();
+    await expect(
+      page.getByRole("link", { name: scene.title?.trim() || "Untitled scene 2" }),
+    ).toBeVisible();
+  });
+
   const title = sim.scene(1)!.title!;
   await test.step("open a scene from the list and its History: the full sync is there", async () => {
     await page
       .getByRole("navigation", { name: "Main" })
       .getByRole("link", { name: "Scenes" })
       .click();
-    await page.getByRole("searchbox", { name: "Title or file path" }).fill(title);
+    await page.getByRole("searchbox", { name: "Title, file path or name" }).fill(title);
     await page.getByRole("button", { name: "Apply" }).click();
     await page.getByRole("link", { name: title, exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();

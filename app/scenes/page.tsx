@@ -19,17 +19,21 @@ function Pagination({
   params,
   page,
   pageCount,
+  estimated,
+  nextCursor,
 }: {
   params: SceneListParams;
   page: number;
   pageCount: number;
+  estimated: boolean;
+  nextCursor: string | null;
 }) {
   if (pageCount <= 1) return null;
   return (
     <nav aria-label="Pages" className="flex items-center justify-between gap-3 text-sm">
       {page > 1 ? (
         <Button variant="outline" size="sm" asChild>
-          <Link href={sceneListHref(params, { page: page - 1 })} rel="prev">
+          <Link href={sceneListHref(params, { page: page - 1, after: undefined })} rel="prev">
             Previous
           </Link>
         </Button>
@@ -37,11 +41,12 @@ function Pagination({
         <span />
       )}
       <span className="text-muted-foreground" aria-current="page">
-        Page {page.toLocaleString()} of {pageCount.toLocaleString()}
+        Page {page.toLocaleString()} of {estimated ? "about " : ""}
+        {pageCount.toLocaleString()}
       </span>
-      {page < pageCount ? (
+      {nextCursor ? (
         <Button variant="outline" size="sm" asChild>
-          <Link href={sceneListHref(params, { page: page + 1 })} rel="next">
+          <Link href={sceneListHref(params, { page: page + 1, after: nextCursor })} rel="next">
             Next
           </Link>
         </Button>
@@ -77,6 +82,7 @@ export default async function ScenesPage({ searchParams }: Props) {
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">Scenes</h1>
         <p className="text-sm text-muted-foreground" aria-live="polite">
+          {list.totalIsEstimate ? "about " : ""}
           {list.total.toLocaleString()} {list.total === 1 ? "scene" : "scenes"}
           {filtered ? " match" : ""}
         </p>
@@ -93,7 +99,13 @@ export default async function ScenesPage({ searchParams }: Props) {
       ) : (
         <ScenesTable scenes={list.items} filter={listFilter(params)} total={list.total} />
       )}
-      <Pagination params={params} page={list.page} pageCount={list.pageCount} />
+      <Pagination
+        params={params}
+        page={list.page}
+        pageCount={list.pageCount}
+        estimated={list.totalIsEstimate}
+        nextCursor={list.nextCursor}
+      />
     </div>
   );
 }

@@ -36,7 +36,7 @@ export function SceneListFilters({
       className="grid grid-cols-1 gap-3 rounded-lg border p-4 sm:grid-cols-2 lg:grid-cols-4"
     >
       <div className="sm:col-span-2">
-        <Field id="scene-search" label="Title or file path">
+        <Field id="scene-search" label="Title, file path or name">
           <Input
             id="scene-search"
             type="search"

@@ -1,3 +1,4 @@
+import { SceneListAfter } from "@/server/library/scene-list-cursor";
 import { SceneSort, type ListScenesInput } from "@/server/library/scene-list-schema";
 import { parseDecimalInteger } from "@/lib/decimal-integer";
 
@@ -23,11 +24,15 @@ function first(value: string | string[] | undefined): string | undefined {
 const searchText = (value: string | undefined) =>
   value && !value.includes("\0") ? value.slice(0, 200) : undefined;
 
+const cursorText = (value: string | undefined) =>
+  value && SceneListAfter.safeParse(value).success ? value : undefined;
+
 const id = (value: string | undefined) => (value && /^\d{1,19}$/.test(value) ? value : undefined);
 
 /**
  * The scene list's state lives in the address (?q=…&tag=…&sort=…&page=…), so a view can be
- * bookmarked and shared. A value that does not parse is ignored rather than an error page.
+ * bookmarked and shared. "Next" adds where the page ended (&after=…), so the next page is read
+ * from there; a page number alone still works. A value that does not parse is ignored rather than an error page.
  */
 export function parseSceneListParams(params: SearchParams) {
   const organized = first(params.organized);
@@ -42,6 +47,8 @@ export function parseSceneListParams(params: SearchParams) {
     failing: first(params.failing) === "1" ? true : undefined,
     sort: sorts.find((s) => s === sort) ?? "title_asc",
     page: page >= 1 && page <= 100_000 ? page : 1,
+    // Where the previous page ended; a value that is not a cursor is ignored.
+    after: cursorText(first(params.after)),
   } satisfies ListScenesInput;
 }
 
@@ -59,6 +66,7 @@ export function sceneListHref(params: SceneListParams, changes: Partial<SceneLis
   if (p.failing) query.set("failing", "1");
   if (p.sort !== "title_asc") query.set("sort", p.sort);
   if (p.page > 1) query.set("page", String(p.page));
+  if (p.after && p.page > 1) query.set("after", p.after);
   const text = query.toString();
   return text ? `/scenes?${text}` : "/scenes";
 }

@@ -8,6 +8,7 @@ import { appVersion } from "../version";
 import { migrationTarget } from "./database-file";
 import { providerOf, type DatabaseProvider } from "./provider";
 import { providerDir, schemaFor } from "./provider-schemas";
+import { externalTables, missingRawSqlObjects } from "./raw-sql-objects";
 import { openPostgresqlRowReader, openSqliteRowReader, type RowReader } from "./row-reader";
 import { noFilters, openSchemaEngine } from "./schema-engine";
 import { dialectOf } from "./sql-dialect";
@@ -160,6 +161,7 @@ export async function pendingSchemaChanges(
     const schema = schemaFor(scratch.provider);
     // One engine for both steps: a second connection to the same file would find it locked.
     const opened = await openSchemaEngine(target, schema);
+    let prismaChanges: string;
     try {
       await applyWith(opened.engine, scratch.provider);
       const result = await opened.engine.diff({
@@ -167,12 +169,14 @@ export async function pendingSchemaChanges(
         to: { tag: "schemaDatamodel", files: [schema] },
         script: true,
         exitCode: true,
-        filters: noFilters,
+        filters: { ...noFilters, externalTables: externalTables(scratch.provider) },
       });
-      return result.exitCode === 2 ? (result.stdout ?? "").trim() : "";
+      prismaChanges = result.exitCode === 2 ? (result.stdout ?? "").trim() : "";
     } finally {
       await opened.close();
     }
+    const missing = await missingRawSqlObjects(scratch.provider, target);
+    return [prismaChanges, ...missing].filter(Boolean).join("\n");
   } finally {
     if (scratchDir) rmSync(scratchDir, { recursive: true, force: true });
   }

@@ -71,6 +71,7 @@ export async function openSchemaEngine(
     adapterName: factory.adapterName,
     async connect() {
       const connection = await factory.connect();
+      if (factory.provider === "postgres") sendScriptsWhole(connection);
       connections.push(connection);
       return connection;
     },
@@ -89,6 +90,18 @@ export async function openSchemaEngine(
       engine.free();
       await Promise.all(connections.map((c) => c.dispose()));
     },
+  };
+}
+
+/**
+ * @prisma/adapter-pg cuts a migration at every `;`, in comments and function bodies too;
+ * PostgreSQL's simple query protocol takes the script whole, as `prisma migrate deploy` sends it.
+ */
+function sendScriptsWhole(connection: SqlDriverAdapter) {
+  // PrismaPgAdapter's own accessor, not part of the adapter interface.
+  const client = (connection as unknown as { underlyingDriver(): pg.Pool }).underlyingDriver();
+  connection.executeScript = async (script) => {
+    await client.query(script);
   };
 }
 

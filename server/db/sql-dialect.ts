@@ -31,6 +31,13 @@ export interface SqlDialect {
   currentTimeMs: Statement;
   /** The statements that insert these rows (insertRows). */
   insertRows(insert: RowsInsert): Statement[];
+  /**
+   * The column, written so the planner does not pick its index for this term: a condition
+   * almost every row meets (a scene not removed) must not displace the index of the order.
+   */
+  unindexed(column: string): string;
+  /** A condition on "scene" that holds for about the first `n` scenes stored: a cheap sample. */
+  firstStoredRows(n: number): string;
 }
 
 export const sqliteDialect: SqlDialect = {
@@ -72,6 +79,9 @@ export const sqliteDialect: SqlDialect = {
       rows,
       tail,
     ),
+  // SQLite's documented way: a unary + makes the term unusable by an index.
+  unindexed: (column) => `+${column}`,
+  firstStoredRows: (n) => `"scene"."rowid" <= ${n}`,
 };
 
 /** A LIKE pattern matching `text` literally, with `\` as the escape character. */
@@ -115,6 +125,9 @@ export const postgresqlDialect: SqlDialect = {
   // One statement of column arrays (unnest), which needs the columns' types: the writer, which
   // reads them from the catalog, writes its SQL (server/db/postgresql-unnest.ts).
   insertRows: (insert) => [{ sql: "", params: [], rows: insert }],
+  // PostgreSQL's planner weighs such a term by its statistics instead.
+  unindexed: (column) => column,
+  firstStoredRows: (n) => `"scene"."id" IN (SELECT "id" FROM "scene" ORDER BY "id" LIMIT ${n})`,
 };
 
 /** The dialect of the configured database (env's DATABASE_URL). */
@@ -139,6 +152,8 @@ export const dialect: SqlDialect = {
     return current().currentTimeMs;
   },
   insertRows: (insert) => current().insertRows(insert),
+  unindexed: (column) => current().unindexed(column),
+  firstStoredRows: (n) => current().firstStoredRows(n),
 };
 
 export type SqlValue = string | number | bigint | boolean | Date | null;

@@ -1,17 +1,27 @@
 import { db } from "../db/client";
 import { rowReader } from "../db/row-reader";
 import { lastSyncedAt, latestFullSyncStart } from "../sync/full-sync-confirmation";
-import { countScenesStatement, scenePageIdsStatement } from "./scene-list-query";
+import { countSceneList } from "./scene-list-count";
+import {
+  decodeSceneListCursor,
+  encodeSceneListCursor,
+  type SceneListCursor,
+} from "./scene-list-cursor";
+import { scenePageAfterStatements } from "./scene-list-keyset";
+import { scenePageIdsStatement, type SceneListQuery } from "./scene-list-query";
 import { ListScenesInput, type SceneListPage } from "./scene-list-schema";
 
-/** The scene list: search, filters, sort and one page, with the total for paging. */
+/** The scene list: search, filters, sort and one page, with the total (or its estimate) for paging. */
 export async function listScenes(input: ListScenesInput): Promise<SceneListPage> {
   const query = ListScenesInput.parse(input);
-  const [[total = 0], ids, fullSyncAt] = await Promise.all([
-    rowReader().column<number>(countScenesStatement(query)),
-    rowReader().column<string>(scenePageIdsStatement(query)),
+  const [count, rows, fullSyncAt] = await Promise.all([
+    countSceneList(query),
+    readPageRows(query, query.after ? decodeSceneListCursor(query.after) : null),
     latestFullSyncStart(),
   ]);
+  const pageRows = rows.slice(0, query.pageSize);
+  const last = pageRows.at(-1);
+  const ids = pageRows.map((row) => row.id);
   const scenes = await db().scene.findMany({
     where: { id: { in: ids } },
     select: {
@@ -51,8 +61,27 @@ export async function listScenes(input: ListScenesInput): Promise<SceneListPage>
         },
       ];
     }),
-    total,
+    total: count.total,
+    totalIsEstimate: count.estimated,
     page: query.page,
-    pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
+    nextCursor:
+      rows.length > query.pageSize && last
+        ? encodeSceneListCursor({ key: last.key, id: last.id })
+        : null,
+    pageCount: Math.max(1, Math.ceil(count.total / query.pageSize)),
   };
+}
+
+type PageRow = SceneListCursor;
+
+/** The page's rows and one more (whether a next page exists): by cursor, or by number. */
+async function readPageRows(query: SceneListQuery, after: SceneListCursor | null) {
+  const limit = query.pageSize + 1;
+  if (!after) return rowReader().all<PageRow>(scenePageIdsStatement(query, limit));
+  const rows: PageRow[] = [];
+  for (const statement of scenePageAfterStatements(query, after, limit)) {
+    rows.push(...(await rowReader().all<PageRow>(statement)));
+    if (rows.length >= limit) break;
+  }
+  return rows;
 }

@@ -1,73 +1,82 @@
 import { dialect, sql, SqlFragment, toStatement, type Statement } from "../db/sql-dialect";
-import type { ListScenesInput, SceneSort } from "./scene-list-schema";
+import { textSearch } from "../db/text-search";
+import { orderBy, orderColumn } from "./scene-list-orders";
+import type { ListScenesInput } from "./scene-list-schema";
 
-type SceneListQuery = Required<Pick<ListScenesInput, "sort" | "page" | "pageSize">> &
-  Omit<ListScenesInput, "sort" | "page" | "pageSize">;
+export type SceneListQuery = Required<Pick<ListScenesInput, "sort" | "page" | "pageSize">> &
+  Omit<ListScenesInput, "sort" | "page" | "pageSize" | "after">;
 
 const raw = (text: string) => new SqlFragment([text], []);
 
-// The same orders the Prisma client would write; dates without a value go last.
-const orderBy: Record<SceneSort, SqlFragment> = {
-  title_asc: raw(`"title" ASC, "id" ASC`),
-  title_desc: raw(`"title" DESC, "id" DESC`),
-  date_desc: raw(`"date" DESC NULLS LAST, "id" DESC`),
-  date_asc: raw(`"date" ASC NULLS LAST, "id" ASC`),
-  updated_desc: raw(`"stash_updated_at" DESC, "id" DESC`),
-  // By the scene's own time: the scenes a sync wrote or checked alone since the newest full
-  // sync first, then the others, which show that sync's time (full-sync-confirmation.ts) but
-  // keep the order in which syncs last wrote them.
-  synced_desc: raw(`"last_synced_at" DESC, "id" DESC`),
-};
+/** Text too short for the index: matched by scanning titles, paths and names. */
+function scannedSearch(text: string): SqlFragment {
+  const named = (link: string, table: string, key: string) =>
+    sql`EXISTS (SELECT 1 FROM ${raw(`"${link}" AS "l" JOIN "${table}" AS "n" ON "n"."id" = "l"."${key}"`)}
+      WHERE "l"."scene_id" = "scene"."id" AND ${dialect.containsText(`"n"."name"`, text)})`;
+  return sql`(${dialect.containsText(`"scene"."title"`, text)}
+    OR EXISTS (SELECT 1 FROM "scene_file" AS "f"
+      WHERE "f"."scene_id" = "scene"."id" AND ${dialect.containsText(`"f"."path"`, text)})
+    OR EXISTS (SELECT 1 FROM "studio" AS "s"
+      WHERE "s"."id" = "scene"."studio_id" AND ${dialect.containsText(`"s"."name"`, text)})
+    OR ${named("scene_performer", "performer", "performer_id")}
+    OR ${named("scene_tag", "tag", "tag_id")})`;
+}
 
 /**
- * The scene list's filters as SQL rather than Prisma's `contains`, which on SQLite writes a
- * LIKE without an escape character: `%` and `_` typed in the search would match anything.
+ * The scene list's filters. The search is literal: `%`, `_` and `"` are characters. Each
+ * filter is answered from an index: the search index, or the index of its column.
  */
-function sceneListWhere(query: SceneListQuery): SqlFragment {
-  const conditions = [sql`"scene"."removed_at" IS NULL`];
+export function sceneListWhere(query: Omit<SceneListQuery, "sort" | "page" | "pageSize">) {
+  const conditions = [raw(`${dialect.unindexed(`"scene"."removed_at"`)} IS NULL`)];
   if (query.studioId) conditions.push(sql`"scene"."studio_id" = ${query.studioId}`);
   if (query.organized !== undefined) conditions.push(sql`"scene"."organized" = ${query.organized}`);
   // An indexed column, not a list of ids: thousands of failing scenes stay one query.
   if (query.failing) conditions.push(sql`"scene"."last_sync_failed" = ${true}`);
   if (query.performerId) {
-    conditions.push(sql`EXISTS (SELECT 1 FROM "scene_performer" AS "p"
-      WHERE "p"."scene_id" = "scene"."id" AND "p"."performer_id" = ${query.performerId})`);
+    conditions.push(sql`"scene"."id" IN (SELECT "p"."scene_id" FROM "scene_performer" AS "p"
+      WHERE "p"."performer_id" = ${query.performerId})`);
   }
   if (query.tagId) {
-    conditions.push(sql`EXISTS (SELECT 1 FROM "scene_tag" AS "t"
-      WHERE "t"."scene_id" = "scene"."id" AND "t"."tag_id" = ${query.tagId})`);
+    conditions.push(sql`"scene"."id" IN (SELECT "t"."scene_id" FROM "scene_tag" AS "t"
+      WHERE "t"."tag_id" = ${query.tagId})`);
   }
   if (query.search) {
-    const inTitle = dialect.containsText(`"scene"."title"`, query.search);
-    const inPath = dialect.containsText(`"f"."path"`, query.search);
-    conditions.push(sql`(${inTitle} OR EXISTS (SELECT 1 FROM "scene_file" AS "f"
-      WHERE "f"."scene_id" = "scene"."id" AND ${inPath}))`);
+    conditions.push(
+      [...query.search].length >= textSearch.minIndexedLength
+        ? sql`"scene"."id" IN (${textSearch.sceneIdsContaining(query.search)})`
+        : scannedSearch(query.search),
+    );
   }
   return conditions.reduce((all, condition) => sql`${all} AND ${condition}`);
 }
 
-/** How many scenes match, for paging. */
-export function countScenesStatement(query: SceneListQuery): Statement {
-  return toStatement(sql`SELECT COUNT(*) FROM "scene" WHERE ${sceneListWhere(query)}`);
+/**
+ * How many scenes match, counting no further than `limit`: past it the page shows an
+ * estimate (scene-list-count.ts) instead of reading every match.
+ */
+export function countScenesStatement(query: SceneListQuery, limit: number): Statement {
+  return toStatement(sql`SELECT COUNT(*) FROM (SELECT 1 FROM "scene"
+    WHERE ${sceneListWhere(query)} LIMIT ${limit})`);
 }
 
-/** The ids of one page of matching scenes, in the list's order. */
-export function scenePageIdsStatement(query: SceneListQuery): Statement {
+/**
+ * One page of matching scenes by its number, in the list's order: ids and the order's values
+ * (for the next page's cursor), `limit` rows at most. The page is found by skipping through
+ * the order's covering index; a page reached by its cursor reads only its own rows
+ * (scene-list-keyset.ts).
+ */
+export function scenePageIdsStatement(query: SceneListQuery, limit = query.pageSize): Statement {
   const offset = (query.page - 1) * query.pageSize;
-  return toStatement(sql`SELECT "scene"."id" FROM "scene" WHERE ${sceneListWhere(query)}
-    ORDER BY ${orderBy[query.sort]} LIMIT ${query.pageSize} OFFSET ${offset}`);
+  return toStatement(sql`SELECT "scene"."id", ${raw(`"scene"."${orderColumn(query.sort)}"`)} AS "key"
+    FROM "scene" WHERE ${sceneListWhere(query)}
+    ORDER BY ${orderBy[query.sort]} LIMIT ${limit} OFFSET ${offset}`);
 }
 
 /** The ids of every scene the list's filters match, in id order (an analysis plan's scope). */
 export function matchingSceneIdsStatement(
-  filter: Omit<ListScenesInput, "sort" | "page" | "pageSize">,
+  filter: Omit<ListScenesInput, "sort" | "page" | "pageSize" | "after">,
 ): Statement {
   return toStatement(
-    sql`SELECT "scene"."id" FROM "scene" WHERE ${sceneListWhere({
-      ...filter,
-      sort: "title_asc",
-      page: 1,
-      pageSize: 1,
-    })} ORDER BY "scene"."id"`,
+    sql`SELECT "scene"."id" FROM "scene" WHERE ${sceneListWhere(filter)} ORDER BY "scene"."id"`,
   );
 }

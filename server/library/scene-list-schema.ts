@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { StashId } from "../domain/vocabulary";
+import { SceneListAfter } from "./scene-list-cursor";
 
 export const SceneSort = z.enum([
   "title_asc",
@@ -14,7 +15,10 @@ export type SceneSort = z.infer<typeof SceneSort>;
 export const SCENE_LIST_PAGE_SIZE = 50;
 
 export const ListScenesInput = z.object({
-  /** Part of the title or of a file path, matched literally (`%` and `_` are characters). */
+  /**
+   * Part of the title, of a file path or of the studio's, a performer's or a tag's name,
+   * matched literally (`%`, `_` and `"` are characters).
+   */
   search: z
     .string()
     .trim()
@@ -30,6 +34,11 @@ export const ListScenesInput = z.object({
   failing: z.boolean().optional(),
   sort: SceneSort.default("title_asc"),
   page: z.number().int().min(1).max(100_000).default(1),
+  /**
+   * The previous page's `nextCursor`: this page is then read from where that one ended
+   * instead of by counting `page - 1` pages (which stays the page number shown).
+   */
+  after: SceneListAfter.optional(),
   pageSize: z.number().int().min(1).max(200).default(SCENE_LIST_PAGE_SIZE),
 });
 export type ListScenesInput = z.input<typeof ListScenesInput>;
@@ -52,7 +61,11 @@ export type SceneListItem = z.infer<typeof SceneListItem>;
 export const SceneListPage = z.object({
   items: z.array(SceneListItem),
   total: z.number().int(),
+  /** `total` is estimated ("about 41,000"): a broad filter is not counted to its end. */
+  totalIsEstimate: z.boolean(),
   page: z.number().int(),
+  /** Where the next page starts (its `after`); null on the last page. */
+  nextCursor: z.string().nullable(),
   pageCount: z.number().int(),
 });
 export type SceneListPage = z.infer<typeof SceneListPage>;

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../server/db/client";
+import { textSearch } from "../../server/db/text-search";
 
 /** Factories that write through the real Prisma client; each call makes distinct rows. */
 let counter = 0;
@@ -38,6 +39,34 @@ export async function createTag(db: Db, overrides: { name?: string } = {}) {
   });
 }
 
+/** The scene's search index row, written from its stored rows as the sync writes it. */
+export async function indexSceneForSearch(db: Db, sceneId: string) {
+  const scene = await db.scene.findUniqueOrThrow({
+    where: { id: sceneId },
+    include: {
+      studio: true,
+      files: { orderBy: { position: "asc" } },
+      performers: { include: { performer: true } },
+      tags: { include: { tag: true } },
+    },
+  });
+  const lines = (texts: string[]) => (texts.length > 0 ? texts.join("\n") : null);
+  const statements = textSearch.writeRows([
+    {
+      sceneId,
+      stored: true,
+      title: scene.title,
+      paths: lines(scene.files.map((f) => f.path)),
+      names: lines([
+        ...(scene.studio ? [scene.studio.name] : []),
+        ...scene.performers.map((p) => p.performer.name),
+        ...scene.tags.map((t) => t.tag.name),
+      ]),
+    },
+  ]);
+  for (const { sql, params } of statements) await db.$executeRawUnsafe(sql, ...params);
+}
+
 export async function createScene(
   db: Db,
   links: {
@@ -54,7 +83,7 @@ export async function createScene(
   const n = next();
   const id = `${n}`;
   const path = links.path ?? `/library/scene-${n}.mp4`;
-  return db.scene.create({
+  const scene = await db.scene.create({
     data: {
       id,
       title: links.title === undefined ? `Scene ${n}` : links.title,
@@ -86,6 +115,8 @@ export async function createScene(
       tags: { create: (links.tagIds ?? []).map((tagId) => ({ tagId })) },
     },
   });
+  await indexSceneForSearch(db, id);
+  return scene;
 }
 
 export async function createSyncRun(

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { listScenes } from "../../server/library/list-scenes";
-import { createScene } from "../factories/library";
+import { createPerformer, createScene, createStudio, createTag } from "../factories/library";
 
 // Stash ids are digits (the filters validate them); the shared factories name refs "st1", "p2".
 const mirrored = () => ({
@@ -22,17 +22,48 @@ describe("the scene list", () => {
 
   it("finds scenes by part of the title or of a file path", async () => {
     await createScene(db(), { title: "Beach day" });
-    const byPath = await createScene(db(), { title: "Untitled" });
-    await db().sceneFile.updateMany({
-      where: { sceneId: byPath.id },
-      data: { path: "/library/holiday/beach-2.mp4" },
-    });
+    await createScene(db(), { title: "Untitled", path: "/library/holiday/beach-2.mp4" });
     await createScene(db(), { title: "Mountains" });
 
     const page = await listScenes({ search: "beach" });
 
     expect(titles(page)).toEqual(["Beach day", "Untitled"]);
     expect(page.total).toBe(2);
+  });
+
+  it("finds scenes by a path fragment and by their studio's, performers' and tags' names", async () => {
+    const studio = await createStudio(db(), { name: "Harbor Films" });
+    const performer = await createPerformer(db(), { name: "Ada Quill" });
+    const tag = await createTag(db(), { name: "golden hour" });
+    await createScene(db(), { title: "One", path: "/data/library/studio-3/1/one.mp4" });
+    await createScene(db(), { title: "Two", studioId: studio.id });
+    await createScene(db(), { title: "Three", performerIds: [performer.id] });
+    await createScene(db(), { title: "Four", tagIds: [tag.id] });
+    await createScene(db(), { title: "Five", path: "/data/library/studio-30/1/five.mp4" });
+
+    expect(titles(await listScenes({ search: "library/studio-3/" }))).toEqual(["One"]);
+    expect(titles(await listScenes({ search: "or fil" }))).toEqual(["Two"]);
+    expect(titles(await listScenes({ search: "a quil" }))).toEqual(["Three"]);
+    expect(titles(await listScenes({ search: "GOLDEN" }))).toEqual(["Four"]);
+    expect(titles(await listScenes({ search: "Ada", tagId: tag.id }))).toEqual([]);
+  });
+
+  it("finds text shorter than the index's trigrams by scanning, in titles, paths and names", async () => {
+    const tag = await createTag(db(), { name: "4k" });
+    await createScene(db(), { title: "Tagged", tagIds: [tag.id] });
+    await createScene(db(), { title: "Other" });
+
+    expect(titles(await listScenes({ search: "4K" }))).toEqual(["Tagged"]);
+  });
+
+  it("keeps the index current when a performer, tag or studio is renamed", async () => {
+    const performer = await createPerformer(db(), { name: "Old Name" });
+    await createScene(db(), { title: "Renamed", performerIds: [performer.id] });
+
+    await db().performer.update({ where: { id: performer.id }, data: { name: "Nova Lark" } });
+
+    expect(titles(await listScenes({ search: "nova lark" }))).toEqual(["Renamed"]);
+    expect(titles(await listScenes({ search: "old name" }))).toEqual([]);
   });
 
   it("filters by performer, tag, studio and organized", async () => {
@@ -62,6 +93,49 @@ describe("the scene list", () => {
     expect(titles(first)).toEqual(["e", "d"]);
     expect(titles(last)).toEqual(["a"]);
     expect([first.total, first.pageCount]).toEqual([5, 3]);
+  });
+
+  it.each([
+    "title_asc",
+    "title_desc",
+    "date_desc",
+    "date_asc",
+    "updated_desc",
+    "synced_desc",
+  ] as const)(
+    "pages by %s through each page's cursor as by page number, scenes without a value included",
+    async (sort) => {
+      for (const [title, date] of [
+        ["c", "2024-05"],
+        [null, "2023"],
+        ["a", null],
+        ["e", "2025-01-02"],
+        [null, null],
+        ["b", "2023"],
+        ["d", "2024-05"],
+      ] as const) {
+        const scene = await createScene(db());
+        await db().scene.update({ where: { id: scene.id }, data: { title, date } });
+      }
+      const all = (await listScenes({ sort, pageSize: 200 })).items.map((s) => s.id);
+
+      const walked: string[] = [];
+      let after: string | undefined;
+      for (let page = 1; page <= 5; page++) {
+        const list = await listScenes({ sort, pageSize: 2, page, after });
+        walked.push(...list.items.map((s) => s.id));
+        expect(list.items.map((s) => s.id)).toEqual(all.slice((page - 1) * 2, page * 2));
+        if (!list.nextCursor) break;
+        after = list.nextCursor;
+      }
+
+      expect(walked).toEqual(all);
+      expect(all).toHaveLength(7);
+    },
+  );
+
+  it("refuses an `after` that is not a cursor the list wrote", async () => {
+    await expect(listScenes({ after: "bm90LWEtY3Vyc29y" })).rejects.toThrow(/cursor/);
   });
 
   it("leaves out scenes no longer in Stash", async () => {

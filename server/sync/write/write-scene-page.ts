@@ -1,5 +1,6 @@
 import type { ChangedFields } from "../../domain/changed-fields";
 import { deleteRows, insertRows, whereIn, withValues, type Statement } from "../../db/sql-dialect";
+import { textSearch } from "../../db/text-search";
 import type { PageRecord, StashScene } from "../../stash/types";
 import { diffScene } from "../compare/diff-scene";
 import { sceneDigest } from "../compare/scene-digest";
@@ -12,6 +13,7 @@ import { preparePage, type PagePlan, type PreparedPage } from "./prepare-page";
 import { readDifferences } from "./read-scene-differences";
 import { readStoredScenes } from "./read-stored-scenes";
 import { fileColumns, sceneColumns, sceneRow, sceneUpdateColumns } from "./scene-rows";
+import { sceneSearchRow } from "./scene-search-rows";
 
 /** A record of the page with an id; read (parsed, validated) only if its digest is not stored. */
 interface Incoming {
@@ -150,6 +152,8 @@ async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePl
       key: ["id"],
       update: fileColumns.filter((c) => c !== "id"),
     }),
+    // The search index changes in the transaction that changes what it indexes.
+    ...textSearch.writeRows(toWrite.map((w) => sceneSearchRow(w.item.scene, !w.created))),
     // A full sync confirms the scenes it finds unchanged all at once, by finishing
     // (full-sync-confirmation.ts), instead of rewriting each row for one timestamp.
     ...(ctx.syncType === "full"

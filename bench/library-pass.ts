@@ -1,0 +1,97 @@
+/**
+ * The library pass of `npm run bench`: the scene list at a large library (default 500,000
+ * scenes), through listScenes, the function the page calls. The library is written by
+ * bench/library-seed.ts through the sync's writer, not synced: a sync of that size would take
+ * the bench many minutes. Run by bench/run.ts in its own process on its own database
+ * (DATABASE_URL); prints its figures on the passLinePrefix line.
+ * Usage: node --import tsx bench/library-pass.ts <scenes> <compare-scenes>
+ */
+import { statSync } from "node:fs";
+import { bulkWriter, openSqliteBulkWriter } from "../server/db/bulk-writer";
+import { sqliteFileFromUrl } from "../server/db/database-file";
+import { applyMigrations } from "../server/db/migrations";
+import { rowReader } from "../server/db/row-reader";
+import { listScenes } from "../server/library/list-scenes";
+import type { ListScenesInput } from "../server/library/scene-list-schema";
+import { seedLibrary } from "./library-seed";
+import { passLinePrefix, round } from "./timing";
+
+const sceneCount = Number(process.argv[2] ?? 500_000);
+const compareCount = Number(process.argv[3] ?? 50_000);
+const file = sqliteFileFromUrl(process.env.DATABASE_URL ?? "");
+
+const search = "library/studio-3";
+const cases: Record<string, ListScenesInput> = {
+  firstPage: {},
+  deepPage: { sort: "date_desc", page: 500 },
+  search: { search },
+  performer: { performerId: "5" },
+  tag: { tagId: "5" },
+  studio: { studioId: "5" },
+  organized: { organized: true },
+  failing: { failing: true },
+  searchAndOrganized: { search, organized: true },
+};
+
+/** p50 and p99 in ms of `samples` calls, after `warm` calls that compile the code path. */
+async function percentiles(input: ListScenesInput, samples = 100, warm = 20) {
+  for (let i = 0; i < warm; i++) await listScenes(input);
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const start = process.hrtime.bigint();
+    await listScenes(input);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(times.length * p))]!;
+  return { p50: round(at(0.5), 2), p99: round(at(0.99), 2) };
+}
+
+/** Seconds writing `count` scenes into a new database, with or without the search index. */
+async function writeSeconds(name: string, withSearch: boolean): Promise<number> {
+  const other = `${file}.${name}`;
+  await applyMigrations(other);
+  const writer = openSqliteBulkWriter(other);
+  try {
+    return await seedLibrary(writer, compareCount, { withSearch });
+  } finally {
+    await writer.close();
+  }
+}
+
+const seedSeconds = await seedLibrary(bulkWriter(), sceneCount, { withSearch: true });
+console.log(`  library: ${sceneCount} scenes written in ${seedSeconds.toFixed(1)} s`);
+const [{ total = 0 } = {}] = await rowReader().all<{ total: number }>({
+  sql: `SELECT SUM("pgsize") AS "total" FROM "dbstat" WHERE "name" LIKE 'scene_search%'`,
+  params: [],
+});
+const fileBytes = statSync(file).size;
+const figures: Record<string, unknown> = {
+  librarySceneCount: sceneCount,
+  databaseMB: round(fileBytes / 1e6),
+  databaseWithoutSearchIndexMB: round((fileBytes - total) / 1e6),
+};
+for (const [name, input] of Object.entries(cases)) {
+  const page = await listScenes(input);
+  const times = await percentiles(input);
+  figures[name] = { ...times, total: page.total, estimated: page.totalIsEstimate };
+  console.log(
+    `  ${name.padEnd(20)}p50 ${times.p50} ms, p99 ${times.p99} ms (${page.totalIsEstimate ? "about " : ""}${page.total} scenes)`,
+  );
+}
+// Alternated, so drift in this machine's speed falls on both.
+const withIndex: number[] = [];
+const without: number[] = [];
+for (let round = 1; round <= 2; round++) {
+  without.push(await writeSeconds(`plain-${round}`, false));
+  withIndex.push(await writeSeconds(`search-${round}`, true));
+}
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+figures.writeSecondsWithSearchIndex = round(sum(withIndex), 2);
+figures.writeSecondsWithoutSearchIndex = round(sum(without), 2);
+figures.searchIndexWriteCostPercent = round((sum(withIndex) / sum(without) - 1) * 100);
+console.log(
+  `  writing ${compareCount} scenes (twice): ${sum(without).toFixed(1)} s without the search index, ` +
+    `${sum(withIndex).toFixed(1)} s with it (+${figures.searchIndexWriteCostPercent} %)`,
+);
+console.log(`${passLinePrefix}${JSON.stringify(figures)}`);

@@ -1,0 +1,97 @@
+import { env } from "../env";
+import { providerOf } from "./provider";
+import {
+  escapeLike,
+  insertRows,
+  sql,
+  whereIn,
+  type SqlFragment,
+  type Statement,
+} from "./sql-dialect";
+
+/** A scene's text as the search index holds it, by kind of text. */
+export interface SceneSearchRow {
+  sceneId: string;
+  /** The scene had a row before this write (so may have an index entry to replace). */
+  stored: boolean;
+  title: string | null;
+  /** Every file path of the scene, one per line. */
+  paths: string | null;
+  /** The studio's, performers' and tags' names, one per line. */
+  names: string | null;
+}
+
+/**
+ * The scene search index, the one place that knows how the database indexes text. SQLite's is
+ * an FTS5 table with the trigram tokenizer; PostgreSQL's a table of one text per scene with
+ * pg_trgm's GIN index (each provider's migration `scene_search`).
+ */
+export interface TextSearchIndex {
+  /** Shortest text the index can find; shorter text is searched by scanning. */
+  minIndexedLength: number;
+  /** A subquery of the ids (text) of scenes whose indexed text holds `text` literally. */
+  sceneIdsContaining(text: string): SqlFragment;
+  /** Writes (replaces) the index rows of these scenes, in the caller's transaction. */
+  writeRows(rows: SceneSearchRow[]): Statement[];
+}
+
+// The index is keyed by the scene's Stash id as an integer: Stash's ids are int64.
+const sceneKey = (id: string) => BigInt(id);
+
+/** An FTS5 string: the whole text as one phrase, so every character is matched literally. */
+const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/**
+ * A scene's text as one value, one line per title, path and name: one column costs less to
+ * index than one per kind (docs/decisions.md), and no search text holds a line break.
+ */
+const oneText = (row: SceneSearchRow) =>
+  [row.title, row.paths, row.names].filter((text) => text !== null).join("\n");
+
+export const sqliteTextSearch: TextSearchIndex = {
+  // The trigram tokenizer matches nothing shorter than one trigram.
+  minIndexedLength: 3,
+  sceneIdsContaining: (text) =>
+    sql`SELECT CAST("rowid" AS TEXT) FROM "scene_search" WHERE "scene_search" MATCH ${ftsPhrase(text)}`,
+  // A new scene has no entry to delete (no scene row is ever deleted); looking for one costs.
+  writeRows: (rows) => [
+    ...whereIn(
+      'DELETE FROM "scene_search"',
+      "rowid",
+      rows.filter((r) => r.stored).map((r) => sceneKey(r.sceneId)),
+    ),
+    ...insertRows(
+      "scene_search",
+      ["rowid", "text"],
+      rows.map((r) => [sceneKey(r.sceneId), oneText(r)]),
+    ),
+  ],
+};
+
+export const postgresqlTextSearch: TextSearchIndex = {
+  // pg_trgm's index finds no trigram in shorter text and would read the whole index.
+  minIndexedLength: 3,
+  sceneIdsContaining: (text) =>
+    sql`SELECT "scene_id" FROM "scene_search" WHERE "text" ILIKE ${`%${escapeLike(text)}%`} ESCAPE '\\'`,
+  writeRows: (rows) =>
+    insertRows(
+      "scene_search",
+      ["scene_id", "text"],
+      rows.map((r) => [r.sceneId, oneText(r)]),
+      { key: ["scene_id"], update: ["text"] },
+    ),
+};
+
+let active: TextSearchIndex | undefined;
+const current = () =>
+  (active ??=
+    providerOf(env().DATABASE_URL) === "postgresql" ? postgresqlTextSearch : sqliteTextSearch);
+
+/** The configured database's search index, chosen on first use. */
+export const textSearch: TextSearchIndex = {
+  get minIndexedLength() {
+    return current().minIndexedLength;
+  },
+  sceneIdsContaining: (text) => current().sceneIdsContaining(text),
+  writeRows: (rows) => current().writeRows(rows),
+};

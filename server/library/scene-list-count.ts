@@ -1,0 +1,65 @@
+import { rowReader } from "../db/row-reader";
+import { dialect, sql, SqlFragment, toStatement } from "../db/sql-dialect";
+import { countScenesStatement, sceneListWhere, type SceneListQuery } from "./scene-list-query";
+
+/** Up to this many matches are counted exactly; past it the count is estimated. */
+export const EXACT_COUNT_LIMIT = 10_000;
+/** The estimate counts matches among this many scenes (the oldest stored). */
+const SAMPLE_SIZE = 20_000;
+
+export interface SceneCount {
+  total: number;
+  /** The total is an estimate ("about …"), not a count. */
+  estimated: boolean;
+}
+
+const isFiltered = (q: SceneListQuery) =>
+  Boolean(q.search || q.performerId || q.tagId || q.studioId || q.failing) ||
+  q.organized !== undefined;
+
+/**
+ * Scenes still in Stash: all rows (counted from the b-tree's pages, not row by row) less the
+ * removed ones (a range of the removed_at index).
+ */
+function countPresentScenes(): Promise<number> {
+  return rowReader()
+    .column<number>(
+      toStatement(sql`SELECT (SELECT COUNT(*) FROM "scene")
+        - (SELECT COUNT(*) FROM "scene" WHERE "removed_at" IS NOT NULL)`),
+    )
+    .then(([n = 0]) => n);
+}
+
+const sample = () => new SqlFragment([dialect.firstStoredRows(SAMPLE_SIZE)], []);
+
+/** Two significant digits: an estimate claims no more than it knows. */
+const roughly = (n: number) => {
+  const scale = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(n, 1))) - 1);
+  return Math.round(n / scale) * scale;
+};
+
+/**
+ * How many scenes the list shows, without reading every match of a broad filter: exact up to
+ * EXACT_COUNT_LIMIT; past it, the share of matches among the first SAMPLE_SIZE scenes times
+ * the library's size, never below what was counted.
+ */
+export async function countSceneList(query: SceneListQuery): Promise<SceneCount> {
+  if (!isFiltered(query)) return { total: await countPresentScenes(), estimated: false };
+  const [counted = 0] = await rowReader().column<number>(
+    countScenesStatement(query, EXACT_COUNT_LIMIT + 1),
+  );
+  if (counted <= EXACT_COUNT_LIMIT) return { total: counted, estimated: false };
+  const [[inSample = 0], [sampled = 0], present] = await Promise.all([
+    rowReader().column<number>(
+      toStatement(sql`SELECT COUNT(*) FROM "scene" WHERE ${sample()}
+        AND ${sceneListWhere(query)}`),
+    ),
+    rowReader().column<number>(
+      toStatement(sql`SELECT COUNT(*) FROM "scene" WHERE ${sample()}
+        AND "scene"."removed_at" IS NULL`),
+    ),
+    countPresentScenes(),
+  ]);
+  const share = sampled > 0 ? inSample / sampled : 1;
+  return { total: Math.max(counted, roughly(share * present)), estimated: true };
+}
