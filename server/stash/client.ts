@@ -183,6 +183,17 @@ const refusedByStash = (error: unknown) =>
 const recordsOnPage = (req: PageRequest, count: number) =>
   Math.max(0, Math.min(req.perPage, count - (req.page - 1) * req.perPage));
 
+/** A type's newest updated_at in Stash and its number of records, asked together. */
+export interface LatestUpdate {
+  latest: string | null;
+  count: number;
+}
+
+const latestUpdateShape = z.object({
+  count: z.number().int().nonnegative(),
+  newest: z.array(z.object({ updated_at: z.string().min(1) })),
+});
+
 export class StashClient {
   private readonly transport: TransportOptions;
   private readonly perPage: number;
@@ -394,13 +405,16 @@ export class StashClient {
 
   /** The largest updated_at Stash has for this type right now, verbatim; null when there is none. */
   async latestUpdatedAt(type: EntityType): Promise<string | null> {
-    return (await this.latestUpdatedAts([type]))[type] ?? null;
+    return (await this.latestUpdates([type]))[type]?.latest ?? null;
   }
 
-  /** latestUpdatedAt of several types, in one request (one round trip to a slow Stash). */
-  async latestUpdatedAts(
+  /**
+   * Per type, the largest updated_at (verbatim; null when there is none) and how many records
+   * there are, in one request: one round trip to a slow Stash.
+   */
+  async latestUpdates(
     types: readonly EntityType[],
-  ): Promise<Partial<Record<EntityType, string | null>>> {
+  ): Promise<Partial<Record<EntityType, LatestUpdate>>> {
     const operation = "StashSyncLatestUpdates";
     const data = await this.request(
       operation,
@@ -408,18 +422,19 @@ export class StashClient {
       undefined,
       z.record(z.string(), z.record(z.string(), z.unknown())),
     );
-    const marks: Partial<Record<EntityType, string | null>> = {};
+    const marks: Partial<Record<EntityType, LatestUpdate>> = {};
     for (const type of types) {
-      const list = z
-        .array(z.object({ updated_at: z.string().min(1) }))
-        .safeParse(data[type]?.[stashNames[type].list]);
-      if (!list.success) {
+      const answer = latestUpdateShape.safeParse({
+        count: data[type]?.count,
+        newest: data[type]?.[stashNames[type].list],
+      });
+      if (!answer.success) {
         throw new AppError(
           "STASH_BAD_RESPONSE",
-          `Stash answered ${operation} in an unexpected shape: ${describeIssues(list.error)}`,
+          `Stash answered ${operation} in an unexpected shape: ${describeIssues(answer.error)}`,
         );
       }
-      marks[type] = list.data[0]?.updated_at ?? null;
+      marks[type] = { latest: answer.data.newest[0]?.updated_at ?? null, count: answer.data.count };
     }
     return marks;
   }

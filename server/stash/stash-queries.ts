@@ -209,7 +209,7 @@ export function findPageQuery(type: EntityType, withIds: boolean, dialect: Stash
 }
 
 /**
- * The newest updated_at of each type, each under its type's name. The filter is written into
+ * The newest updated_at and the count of each type, each under its type's name. The filter is written into
  * the document rather than sent as variables: it never changes, and the variables of this
  * client's requests then only ever carry a timestamp when one is a "changed since" value.
  */
@@ -219,7 +219,7 @@ export function latestUpdatedAtsQuery(types: readonly EntityType[]): string {
       const n = stashNames[type];
       return (
         `${type}: ${n.query}(filter: { page: 1, per_page: 1, sort: "updated_at", direction: DESC }) ` +
-        `{ ${n.list} { id updated_at } }`
+        `{ count ${n.list} { id updated_at } }`
       );
     })
     .join(" ");

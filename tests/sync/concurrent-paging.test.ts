@@ -115,6 +115,26 @@ describe("concurrent paging", () => {
     expect(sim.status().peakInFlight).toBe(1);
   });
 
+  it("with the count known beforehand asks its pages before the first answer, and stops where Stash's pages end", async () => {
+    sim.setLatency(30);
+    const client = new StashClient({ url: sim.url, perPage: 100 });
+    const ctx = await pageRunContext(client, "incremental");
+    ctx.pageConcurrency = 3;
+    const { stats, fetchPage, written } = countingPages(client);
+    // A count from before scenes were deleted: two pages more than Stash now has.
+    const pages = new PageWindow(fetchPage, ctx.pageConcurrency, ctx.perPage, 1400).start();
+    expect(stats.asked).toBe(3);
+    const result = await pageThrough(ctx, "scenes", pages, async (items) => {
+      written();
+      return prepareScenePage(ctx, items);
+    });
+    expect(result.seen.size).toBe(1200);
+    expect(result.countChanged).toBe(false);
+    expect(stats.mostInFlight).toBe(3);
+    // The answers' count (1,200) ends the asking at page 12, whatever the first count said.
+    expect(stats.asked).toBeLessThanOrEqual(12 + 3);
+  });
+
   it("bounds every request of a whole run, not its pages alone: a fragile Stash set to 1 never sees two", async () => {
     sim.setLatency(10);
     sim.clearRequests();

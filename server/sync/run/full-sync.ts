@@ -11,8 +11,8 @@ import { probeWatermarks, type Watermarks } from "./watermarks";
  * marked removed. Returns the watermarks the next incremental sync starts from.
  */
 export async function runFullSync(ctx: RunContext): Promise<Watermarks> {
-  const [watermarks] = await Promise.all([probeWatermarks(ctx), loadKnownRefs(ctx)]);
-  const first = askFirstPages(ctx);
+  const [{ watermarks, counts }] = await Promise.all([probeWatermarks(ctx), loadKnownRefs(ctx)]);
+  const first = askFirstPages(ctx, {}, counts);
   for (const type of refTypes) {
     const result = await syncRefType(ctx, type, undefined, first);
     // If Stash's count moved mid-run, offsets shifted and "unseen" may mean "skipped over":

@@ -14,7 +14,7 @@ export async function runIncrementalSync(
   ctx: RunContext,
   previous: Watermarks,
 ): Promise<Watermarks> {
-  const [now] = await Promise.all([probeWatermarks(ctx), loadKnownRefs(ctx)]);
+  const [{ watermarks: now }] = await Promise.all([probeWatermarks(ctx), loadKnownRefs(ctx)]);
   const next: Watermarks = { ...previous };
   const advance = (type: keyof Watermarks, result: PagedResult) => {
     // A count that moved mid-run may have shifted a record past us: keep the old watermark so

@@ -15,21 +15,27 @@ export class PageWindow<Item> {
   private waiting = 0;
   /** The next page number not yet asked for. */
   private nextToAsk = 1;
-  /** The last page worth asking for, from the newest count Stash gave; unknown at first. */
-  private lastPage = 1;
+  /** The last page worth asking for, from the newest count Stash gave; 1 until one is known. */
+  private lastPage: number;
 
+  /** `expectedCount`: how many records there are, when known before the first answer. */
   constructor(
     private readonly fetchPage: (page: number) => Promise<Paged<Item>>,
     private readonly limit: number,
     private readonly perPage: number,
-  ) {}
+    expectedCount?: number,
+  ) {
+    this.lastPage = this.pagesFor(expectedCount ?? 0);
+  }
 
   /**
-   * Asks for page 1 now; its count then tells how many pages there are, and the ones after it
-   * are asked for too: a type's pages are on their way while the types before it are written.
+   * Asks for page 1 now, and the pages after it when the count is known already (else the
+   * first answer's count tells): a type's pages are on their way while the types before it
+   * are written.
    */
   start(): this {
     if (!this.pending.has(1)) this.ask(1);
+    this.fill();
     return this;
   }
 
@@ -52,6 +58,10 @@ export class PageWindow<Item> {
     }
   }
 
+  private pagesFor(count: number): number {
+    return Math.max(1, Math.ceil(count / this.perPage));
+  }
+
   private ask(page: number): void {
     this.inFlight++;
     const arrived = () => {
@@ -61,7 +71,7 @@ export class PageWindow<Item> {
     const answer = this.fetchPage(page).then(
       (current) => {
         arrived();
-        this.lastPage = Math.max(1, Math.ceil(current.count / this.perPage));
+        this.lastPage = this.pagesFor(current.count);
         this.fill();
         return current;
       },

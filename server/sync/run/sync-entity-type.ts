@@ -45,16 +45,25 @@ export interface FirstPages {
 
 type Since = Partial<Record<RefType | "scene", string>>;
 
-/** A type's pages from Stash, `since` limiting them to what changed. */
-function pageWindows(ctx: RunContext, since: Since): FirstPages {
+/** Each type's number of records in Stash when a run began. */
+export type TypeCounts = Partial<Record<RefType | "scene", number>>;
+
+/**
+ * A type's pages from Stash, `since` limiting them to what changed; `counts`, when known, says
+ * how many records each type has (without `since`), so its pages can be asked before the first
+ * answer.
+ */
+function pageWindows(ctx: RunContext, since: Since, counts: TypeCounts = {}): FirstPages {
   const { client } = ctx;
-  const window = <Item>(fetch: (page: number) => Promise<Paged<Item>>) =>
-    new PageWindow(fetch, ctx.pageConcurrency, ctx.perPage);
+  const window = <Item>(type: keyof TypeCounts, fetch: (page: number) => Promise<Paged<Item>>) =>
+    new PageWindow(fetch, ctx.pageConcurrency, ctx.perPage, counts[type]);
   return {
-    performer: window((page) => client.findPerformers(request(ctx, page, since.performer))),
-    tag: window((page) => client.findTags(request(ctx, page, since.tag))),
-    studio: window((page) => client.findStudios(request(ctx, page, since.studio))),
-    scene: window((page) => client.findScenePage(request(ctx, page, since.scene))),
+    performer: window("performer", (page) =>
+      client.findPerformers(request(ctx, page, since.performer)),
+    ),
+    tag: window("tag", (page) => client.findTags(request(ctx, page, since.tag))),
+    studio: window("studio", (page) => client.findStudios(request(ctx, page, since.studio))),
+    scene: window("scene", (page) => client.findScenePage(request(ctx, page, since.scene))),
   };
 }
 
@@ -63,8 +72,12 @@ function pageWindows(ctx: RunContext, since: Since): FirstPages {
  * one type after the other (the client keeps the run's requests within its page concurrency).
  * They are written in the usual order; `since` per type.
  */
-export function askFirstPages(ctx: RunContext, since: Since = {}): FirstPages {
-  const windows = pageWindows(ctx, since);
+export function askFirstPages(
+  ctx: RunContext,
+  since: Since = {},
+  counts: TypeCounts = {},
+): FirstPages {
+  const windows = pageWindows(ctx, since, counts);
   for (const window of Object.values(windows) as PageWindow<unknown>[]) window.start();
   return windows;
 }
