@@ -56,3 +56,19 @@ export interface SlowStashPassFigures {
   firstFullSyncSeconds: number;
   unchangedResyncSeconds: number;
 }
+
+/** What bench/analysis-pass.ts measured: one plan with every analyzer over planted facts. */
+export interface AnalysisPassFigures {
+  scenes: number;
+  performers: number;
+  tags: number;
+  studios: number;
+  planSeconds: number;
+  scenesPerSecond: number;
+  scenesWithChanges: number;
+  changesProposed: number;
+  /** The process's largest resident set while the plan ran (sampled every 20 ms). */
+  planPeakRssMB: number;
+  precision: number;
+  recall: number;
+}

@@ -18,7 +18,10 @@ const usage = `Usage: npm run stash-sim -- [--scenes N] [--port P] [--host H] [-
   --tz       the Stash server's UTC offset for timestamps (default Z)
   --latency  milliseconds added to every answer (default 0)
   --stash-version  the Stash release to play, ${stashReleases.join(", ")} (default ${defaultStashRelease})
-  --no-read-ahead  do not prepare the next page of a paged query in the background`;
+  --no-read-ahead  do not prepare the next page of a paged query in the background
+  --performers, --tags, --studios  how many to generate (default: in proportion to --scenes)
+  --plant-facts  scenes' paths name their performers, studio and date, which the scenes do not
+                 list: a library with known answers for analysis plans`;
 
 function fail(message: string): never {
   console.error(`${message}\n\n${usage}`);
@@ -38,6 +41,10 @@ try {
       latency: { type: "string", default: "0" },
       "stash-version": { type: "string", default: defaultStashRelease },
       "no-read-ahead": { type: "boolean" },
+      performers: { type: "string" },
+      tags: { type: "string" },
+      studios: { type: "string" },
+      "plant-facts": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   }).values;
@@ -72,6 +79,13 @@ const sim = await startStashSim({
   now: new Date(),
   readAhead: !values["no-read-ahead"],
   stashVersion,
+  performers:
+    values.performers === undefined
+      ? undefined
+      : int("performers", values.performers, 0, 1_000_000),
+  tags: values.tags === undefined ? undefined : int("tags", values.tags, 0, 1_000_000),
+  studios: values.studios === undefined ? undefined : int("studios", values.studios, 0, 1_000_000),
+  plantFacts: values["plant-facts"] === true,
 }).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
 sim.setLatency(int("latency", values.latency, 0, 600_000));
 

@@ -129,6 +129,12 @@ export const controlRequest = z.discriminatedUnion("action", [
     settings: z.record(z.string(), z.unknown()),
   }),
   z.object({ action: z.literal("resetFaults") }),
+  // What a library made with planted facts planted in scenes from..to (ids), in id order.
+  z.object({
+    action: z.literal("plantedFacts"),
+    from: z.number().int().positive(),
+    to: z.number().int().positive(),
+  }),
   // Over HTTP the server cannot be told to come back once it is gone, so it comes back by itself.
   z.object({ action: z.literal("goAway"), forMs: z.number().int().positive().max(600_000) }),
 ]);

@@ -421,12 +421,16 @@ export interface SceneReferences {
   studio(id: number): WireStudio | undefined;
 }
 
-/** Rebuilds a scene from (seed, id), then applies its edits and corruption. */
+/**
+ * Rebuilds a scene from (seed, id), then applies its edits and corruption. `plant`, in a
+ * library with planted facts, moves the generated scene's facts into its path before edits.
+ */
 export function materializeScene(
   seed: number,
   row: SceneRow,
   counts: GeneratedCounts,
   refs: SceneReferences,
+  plant?: (scene: WireScene) => void,
 ): WireScene {
   const random = new Random(mixSeed(seed, STREAM.sceneContent, row.id));
   const id = row.id;
@@ -473,6 +477,11 @@ export function materializeScene(
   };
   let performers = performerIds;
   let tags = tagIds;
+  if (plant) {
+    scene.performers = resolved(performers, refs.performer);
+    plant(scene);
+    performers = scene.performers.map((p) => Number(p.id));
+  }
   const edit = row.edit;
   if (edit) {
     if (edit.title !== undefined) scene.title = edit.title;
@@ -502,10 +511,14 @@ export function materializeScene(
     }
   }
   // A deleted performer or tag simply drops out of its scenes, as Stash's join rows cascade.
-  scene.performers = performers.map((p) => refs.performer(p)).filter((p) => p !== undefined);
-  scene.tags = tags.map((t) => refs.tag(t)).filter((t) => t !== undefined);
+  scene.performers = resolved(performers, refs.performer);
+  scene.tags = resolved(tags, refs.tag);
   if (row.corruption) corrupt(scene, row.corruption);
   return scene;
+}
+
+function resolved<T>(ids: number[], find: (id: number) => T | undefined): T[] {
+  return ids.map(find).filter((found) => found !== undefined);
 }
 
 function corrupt(scene: WireScene, kind: SceneCorruption): void {

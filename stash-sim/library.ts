@@ -15,8 +15,10 @@ import {
   type GeneratedCounts,
   type SceneCorruption,
   type SceneEdit,
+  type SceneReferences,
   type SceneRow,
 } from "./generate-library";
+import { plantFacts, withPlantedName, type PlantedFacts } from "./planted-facts";
 import type { WirePerformer, WireScene, WireStudio, WireTag } from "./wire-types";
 
 export type PerformerEdit = Partial<Omit<WirePerformer, "id" | "created_at" | "updated_at">>;
@@ -181,6 +183,8 @@ export interface SimLibraryOptions {
   performers?: number;
   tags?: number;
   studios?: number;
+  /** Scenes' paths name their performers, studio and date, which the scenes do not list. */
+  plantFacts?: boolean;
 }
 
 export class SimLibrary {
@@ -195,6 +199,8 @@ export class SimLibrary {
   /** How many of each the generator made: a scene's generated references point below these. */
   readonly counts: GeneratedCounts;
   private readonly seed: number;
+  private readonly planted: boolean;
+  private readonly refs: SceneReferences;
 
   constructor(
     options: SimLibraryOptions,
@@ -211,13 +217,15 @@ export class SimLibrary {
       tags: options.tags ?? defaults.tags,
       studios: options.studios ?? defaults.studios,
     };
-    const refs = {
+    const refs = (this.refs = {
       performer: (id: number) => this.performers.get(id),
       tag: (id: number) => this.tags.get(id),
       studio: (id: number) => this.studios.get(id),
-    };
+    });
     const seed = this.seed;
     const counts = this.counts;
+    const plant = options.plantFacts === true;
+    this.planted = plant;
     this.scenes = new EntityTable<SceneRow, WireScene>({
       noun: "scene",
       idOf: (row) => row.id,
@@ -231,20 +239,49 @@ export class SimLibrary {
         const scene = materialize(row);
         return `${scene.title ?? ""} ${scene.details ?? ""} ${scene.files[0]?.path ?? ""}`;
       },
-      materialize: (row) => materializeScene(seed, row, counts, refs),
+      materialize: (row) =>
+        materializeScene(
+          seed,
+          row,
+          counts,
+          refs,
+          plant ? (scene) => plantFacts(seed, scene) : undefined,
+        ),
     });
+    const named = <T extends WirePerformer | WireStudio>(entity: T, id: number) =>
+      plant ? withPlantedName(entity, id) : entity;
     for (let id = 1; id <= counts.studios; id++)
-      this.studios.insert(generateStudio(seed, id, clock));
+      this.studios.insert(named(generateStudio(seed, id, clock), id));
     // A few studios belong to a network, as in real libraries.
     for (let id = 3; id <= counts.studios; id += 3) {
       const studio = this.studios.get(id);
       if (studio) studio.parent_studio = this.studios.get(id - 2) ?? null;
     }
     for (let id = 1; id <= counts.performers; id++)
-      this.performers.insert(generatePerformer(seed, id, clock));
+      this.performers.insert(named(generatePerformer(seed, id, clock), id));
     for (let id = 1; id <= counts.tags; id++) this.tags.insert(generateTag(seed, id, clock));
     for (let id = 1; id <= counts.scenes; id++)
       this.scenes.insert(generateSceneRow(seed, id, clock));
+  }
+
+  /**
+   * What the generator planted in scene `id`'s path (a library made with plantFacts), as it
+   * was generated: edits since do not change it. Null for a scene it did not make.
+   */
+  plantedFacts(id: number): PlantedFacts | null {
+    const row = this.scenes.get(id);
+    if (!this.planted || !row || id > this.counts.scenes) return null;
+    let facts: PlantedFacts | null = null;
+    materializeScene(
+      this.seed,
+      { ...row, edit: null, corruption: null },
+      this.counts,
+      this.refs,
+      (scene) => {
+        facts = plantFacts(this.seed, scene);
+      },
+    );
+    return facts;
   }
 
   /** Grows with every change to any table. */

@@ -43,6 +43,11 @@ export interface StashSimOptions {
   readAhead?: boolean;
   /** Serve an older schema without these, e.g. ["Scene.urls", "Query.findScenes.ids"]. */
   removeFields?: readonly string[];
+  /**
+   * Scenes' file paths name their performers, studio and date, which the scenes do not list
+   * (stash-sim/planted-facts.ts): a library with known answers for the analysis plans.
+   */
+  plantFacts?: boolean;
 }
 
 export interface StashSimStatus {
@@ -138,6 +143,7 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
       performers: options.performers,
       tags: options.tags,
       studios: options.studios,
+      plantFacts: options.plantFacts,
     },
     clock,
   );
@@ -350,6 +356,11 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
     switch (request.action) {
       case "status":
         return sim.status();
+      case "plantedFacts": {
+        const facts = [];
+        for (let id = request.from; id <= request.to; id++) facts.push(library.plantedFacts(id));
+        return facts;
+      }
       case "requests":
         return sim.requests();
       case "clearRequests":
