@@ -33,6 +33,11 @@ export interface TextSearchIndex {
   sceneIdsContaining(text: string): SqlFragment;
   /** Writes (replaces) the index rows of these scenes, in the caller's transaction. */
   writeRows(rows: SceneSearchRow[]): Statement[];
+  /**
+   * SQL that builds every scene's row from the stored scenes, as the migration `scene_search`
+   * does (db:copy runs it on its target, whose scenes arrive without their index rows).
+   */
+  rebuildSql: string[];
 }
 
 // The index is keyed by the scene's Stash id as an integer: Stash's ids are int64.
@@ -51,6 +56,18 @@ const oneText = (row: SceneSearchRow) =>
 export const sqliteTextSearch: TextSearchIndex = {
   // The trigram tokenizer matches nothing shorter than one trigram.
   minIndexedLength: 3,
+  rebuildSql: [
+    `INSERT INTO "scene_search" ("scene_search") VALUES ('delete-all')`,
+    `INSERT INTO "scene_search" ("rowid", "text")
+     SELECT CAST(s."id" AS INTEGER), concat_ws(char(10), s."title",
+       (SELECT group_concat(f."path", char(10)) FROM "scene_file" AS f WHERE f."scene_id" = s."id"),
+       (SELECT st."name" FROM "studio" AS st WHERE st."id" = s."studio_id"),
+       (SELECT group_concat(p."name", char(10)) FROM "scene_performer" AS sp
+         JOIN "performer" AS p ON p."id" = sp."performer_id" WHERE sp."scene_id" = s."id"),
+       (SELECT group_concat(t."name", char(10)) FROM "scene_tag" AS stg
+         JOIN "tag" AS t ON t."id" = stg."tag_id" WHERE stg."scene_id" = s."id"))
+     FROM "scene" AS s`,
+  ],
   sceneIdsContaining: (text) =>
     sql`SELECT CAST("rowid" AS TEXT) FROM "scene_search" WHERE "scene_search" MATCH ${ftsPhrase(text)}`,
   // A new scene has no entry to delete (no scene row is ever deleted); looking for one costs.
@@ -71,6 +88,11 @@ export const sqliteTextSearch: TextSearchIndex = {
 export const postgresqlTextSearch: TextSearchIndex = {
   // pg_trgm's index finds no trigram in shorter text and would read the whole index.
   minIndexedLength: 3,
+  // scene_search_text() is the migration's own function of a scene's stored rows.
+  rebuildSql: [
+    `DELETE FROM "scene_search"`,
+    `INSERT INTO "scene_search" ("scene_id", "text") SELECT "id", "scene_search_text"("id") FROM "scene"`,
+  ],
   sceneIdsContaining: (text) =>
     sql`SELECT "scene_id" FROM "scene_search" WHERE "text" ILIKE ${`%${escapeLike(text)}%`} ESCAPE '\\'`,
   writeRows: (rows) =>
@@ -94,4 +116,7 @@ export const textSearch: TextSearchIndex = {
   },
   sceneIdsContaining: (text) => current().sceneIdsContaining(text),
   writeRows: (rows) => current().writeRows(rows),
+  get rebuildSql() {
+    return current().rebuildSql;
+  },
 };

@@ -11,6 +11,7 @@ import {
 } from "../../scripts/db-throwaway-postgres";
 import { copyDatabase } from "../../server/db/copy/copy-database";
 import { providerOf } from "../../server/db/provider";
+import { externalTables } from "../../server/db/raw-sql-objects";
 import { readSceneSyncLogs } from "../../server/history/read-scene-sync-logs";
 import { startStashSim, type StashSim } from "../../stash-sim";
 import { syncNow } from "../helpers/sync-run";
@@ -43,7 +44,11 @@ async function newTarget(): Promise<string> {
   return `file:${path.join(process.env.STASH_SYNC_TEST_DIR!, `${name}.db`)}`;
 }
 
-/** Every table's row count, read with the driver alone. */
+/** The search index's tables, which each provider builds its own way (not copied, rebuilt). */
+const searchTables = (url: string) =>
+  new Set(externalTables(providerOf(url)).map((t) => t.replace(/^public\./, "")));
+
+/** Every table's row count but the search index's, read with the driver alone. */
 async function tableCounts(url: string): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   if (providerOf(url) === "sqlite") {
@@ -54,7 +59,7 @@ async function tableCounts(url: string): Promise<Record<string, number>> {
       )
       .pluck()
       .all() as string[];
-    for (const table of tables)
+    for (const table of tables.filter((t) => !searchTables(url).has(t)))
       counts[table] = sqlite.prepare(`SELECT COUNT(*) FROM "${table}"`).pluck().get() as number;
     sqlite.close();
     return counts;
@@ -64,12 +69,33 @@ async function tableCounts(url: string): Promise<Record<string, number>> {
   const { rows } = await client.query<{ table_name: string }>(
     `SELECT "table_name" FROM "information_schema"."tables" WHERE "table_schema" = current_schema() AND "table_type" = 'BASE TABLE' AND "table_name" <> '_prisma_migrations'`,
   );
-  for (const { table_name } of rows)
+  for (const { table_name } of rows.filter((r) => !searchTables(url).has(r.table_name)))
     counts[table_name] = Number(
       (await client.query(`SELECT COUNT(*) AS n FROM "${table_name}"`)).rows[0].n,
     );
   await client.end();
   return counts;
+}
+
+/** The ids of the scenes whose search text holds `text`, read from the index with the driver. */
+async function searchIndexOn(url: string, text: string): Promise<string[]> {
+  if (providerOf(url) === "sqlite") {
+    const sqlite = new Database(url.replace(/^file:/, ""), { readonly: true });
+    const ids = sqlite
+      .prepare(`SELECT CAST("rowid" AS TEXT) FROM "scene_search" WHERE "scene_search" MATCH ?`)
+      .pluck()
+      .all(`"${text}"`) as string[];
+    sqlite.close();
+    return ids;
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ scene_id: string }>(
+    `SELECT "scene_id" FROM "scene_search" WHERE "text" ILIKE $1`,
+    [`%${text}%`],
+  );
+  await client.end();
+  return rows.map((row) => row.scene_id);
 }
 
 /** A scene's history read by the app's own query on another database (another process). */
@@ -96,6 +122,10 @@ describe("db:copy", () => {
     const history = await readSceneSyncLogs({ sceneId: "7", limit: 100 });
     expect(history.items.length).toBeGreaterThanOrEqual(3);
     expect(await sceneHistoryOn(target, "7")).toEqual(JSON.parse(JSON.stringify(history)));
+    // The target's search index is built from the copied scenes.
+    expect(await searchIndexOn(source, "Seven, renamed")).toEqual(["7"]);
+    expect(await searchIndexOn(target, "Seven, renamed")).toEqual(["7"]);
+    expect((await searchIndexOn(target, "/data/library/")).length).toBe(120);
   });
 
   it("continues an interrupted copy where it stopped, without duplicating a row", async () => {

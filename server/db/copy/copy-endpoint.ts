@@ -1,4 +1,5 @@
 import type { DatabaseProvider } from "../provider";
+import { rawSqlObjects } from "../raw-sql-objects";
 
 /**
  * One side of `db:copy`: a database read or written table by table, in primary-key order. Each
@@ -23,7 +24,10 @@ export interface CopyEndpoint {
   /** The source a partial copy into this database came from, or null when there is none. */
   copyMarker(): Promise<string | null>;
   setCopyMarker(source: string | null): Promise<void>;
-  /** After the last row: counters of generated keys continue above the copied ones. */
+  /**
+   * After the last row: counters of generated keys continue above the copied ones, and the
+   * search index is built from the copied scenes.
+   */
   finish(tables: CopyTable[]): Promise<void>;
   close(): Promise<void>;
 }
@@ -42,9 +46,19 @@ export interface CopyTable {
 /** A value between the two sides: timestamps are Dates, booleans booleans. */
 export type CopyValue = string | number | boolean | Date | null;
 
-/** Tables that are not the app's data: the migrations' own record and a copy in progress. */
+/**
+ * Tables that are not the app's data: the migrations' own record, a copy in progress, and the
+ * raw-SQL objects (the search index), which each provider builds its own way: `finish`
+ * rebuilds them from the copied rows.
+ */
 export const copyMarkerTable = "_stash_sync_copy";
-export const notCopied = new Set(["_prisma_migrations", copyMarkerTable]);
+export function notCopied(provider: DatabaseProvider): Set<string> {
+  return new Set([
+    "_prisma_migrations",
+    copyMarkerTable,
+    ...rawSqlObjects[provider].filter((o) => o.type === "table").map((o) => o.name),
+  ]);
+}
 
 /** Row values as one statement may carry them: chunks of rows within `maxParameters`. */
 export function chunkRows<T>(rows: T[][], columnCount: number, maxParameters: number): T[][][] {

@@ -3,6 +3,7 @@ import { AppError } from "../../errors";
 import { migrationTarget } from "../database-file";
 import { rawTypes, toPostgres } from "../postgresql-values";
 import { quote } from "../sql-dialect";
+import { postgresqlTextSearch } from "../text-search";
 import {
   chunkRows,
   copyMarkerTable,
@@ -19,6 +20,7 @@ const maxParameters = 30_000;
 
 /** A PostgreSQL database as one side of a copy, over one connection. */
 export async function openPostgresqlCopyEndpoint(url: string): Promise<CopyEndpoint> {
+  const skipped = notCopied("postgresql");
   const name = migrationTarget(url).name;
   const client = new pg.Client({ connectionString: url, types: rawTypes });
   try {
@@ -51,7 +53,7 @@ export async function openPostgresqlCopyEndpoint(url: string): Promise<CopyEndpo
         )
       ).map((row) => row.table_name as string);
       const tables: CopyTable[] = [];
-      for (const table of names.filter((n) => !notCopied.has(n))) {
+      for (const table of names.filter((n) => !skipped.has(n))) {
         const columns = await query(
           `SELECT "column_name", "data_type" FROM "information_schema"."columns"
            WHERE "table_schema" = current_schema() AND "table_name" = $1 ORDER BY "ordinal_position"`,
@@ -163,6 +165,9 @@ export async function openPostgresqlCopyEndpoint(url: string): Promise<CopyEndpo
           [table, row.column_name],
         );
       }
+      await query("BEGIN");
+      for (const statement of postgresqlTextSearch.rebuildSql) await query(statement);
+      await query("COMMIT");
       // Fresh statistics and visibility map, so the planner picks index-only scans at once.
       for (const table of tables) await query(`VACUUM (ANALYZE) ${quote(table.name)}`);
     },

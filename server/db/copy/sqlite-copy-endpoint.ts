@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 import { sqliteWriterPragmas } from "../bulk-writer";
 import { quote } from "../sql-dialect";
+import { sqliteTextSearch } from "../text-search";
 import { toSqlite } from "../sqlite-values";
 import { AppError } from "../../errors";
 import {
@@ -23,6 +24,7 @@ export function openSqliteCopyEndpoint(
   file: string,
   options: { mustExist: boolean },
 ): CopyEndpoint {
+  const skipped = notCopied("sqlite");
   if (options.mustExist && !existsSync(file))
     throw new AppError("CONFIG_INVALID", `There is no SQLite database at ${file}.`);
   const sqlite = new Database(file, { fileMustExist: options.mustExist, timeout: 10_000 });
@@ -47,7 +49,7 @@ export function openSqliteCopyEndpoint(
         .all() as string[];
       return parentsFirst(
         names
-          .filter((name) => !notCopied.has(name))
+          .filter((name) => !skipped.has(name))
           .map((name) => {
             const columns = sqlite
               .prepare(`SELECT "name", "type", "pk" FROM pragma_table_info(?) ORDER BY "cid"`)
@@ -140,6 +142,9 @@ export function openSqliteCopyEndpoint(
     },
     // AUTOINCREMENT keys: SQLite raises sqlite_sequence itself when a larger id is inserted.
     async finish() {
+      sqlite.transaction(() => {
+        for (const statement of sqliteTextSearch.rebuildSql) sqlite.exec(statement);
+      })();
       sqlite.pragma("optimize");
     },
     async close() {
