@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../server/db/client";
+import { bulkWriter } from "../../server/db/bulk-writer";
 import { textSearch } from "../../server/db/text-search";
 
 /** Factories that write through the real Prisma client; each call makes distinct rows. */
@@ -64,7 +65,8 @@ export async function indexSceneForSearch(db: Db, sceneId: string) {
       ]),
     },
   ]);
-  for (const { sql, params } of statements) await db.$executeRawUnsafe(sql, ...params);
+  // Through the bulk writer, as the sync writes it: on PostgreSQL an insert is column arrays.
+  await bulkWriter().write(statements);
 }
 
 export async function createScene(
