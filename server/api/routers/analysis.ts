@@ -84,8 +84,9 @@ export const analysisRouter = createTRPCRouter({
 
   /**
    * (`apply` is a name tRPC keeps for itself.) Writes the plan's approved changes to Stash (one sceneUpdate per scene), then one specific
-   * sync records them. Errors: 403 WRITES_DISABLED, 404, 409 SYNC_ALREADY_RUNNING, 502/503 when
-   * Stash fails before any write; a change Stash refuses ends failed with its reason.
+   * sync records them. Errors: 403 WRITES_DISABLED, 404, 409 PLAN_APPLYING (this plan is being
+   * applied already), 409 SYNC_ALREADY_RUNNING, 502/503 when Stash fails before any write; a
+   * change Stash refuses ends failed with its reason.
    */
   applyPlan: protectedProcedure
     .input(ApplyPlanInput)
