@@ -20,6 +20,8 @@ test.afterAll(async () => {
   await sim?.close();
 });
 
+const planName = "Paths of the plan journey";
+
 const timeline = (page: Page) =>
   page.getByRole("list", { name: "Scene history, newest first" }).locator("> li");
 
@@ -52,15 +54,33 @@ test("a person analyses scenes, reviews, bulk-approves and applies a plan", asyn
     await syncSceneThroughApi(request, String(sceneId));
   });
 
-  await test.step("Analyze on the scene list runs a plan over the list's filter", async () => {
+  await test.step("Analyze on the scene list names a plan, chooses analyzers, runs it", async () => {
     await page.goto("/scenes?q=plan-journey");
     await expect(page.getByText("1 scene match")).toBeVisible();
     await page.getByRole("button", { name: "Analyze 1 scene" }).click();
+    const dialog = page.getByRole("dialog", { name: "Analyze 1 scene" });
+    const name = dialog.getByLabel("Plan name");
+    await expect(name).toBeFocused();
+    await expect(name).toHaveValue("1 scene of the list");
+    await name.fill(planName);
+    await expect(dialog.getByRole("checkbox")).toHaveCount(6);
+    // Every analyzer is ticked until a person unticks one, here from the keyboard.
+    const details = dialog.getByRole("checkbox", { name: "Details cleaned of HTML" });
+    await expect(details).toBeChecked();
+    await details.focus();
+    await page.keyboard.press("Space");
+    await expect(details).not.toBeChecked();
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, "analyze-dialog");
+    await dialog.getByRole("button", { name: "Start analysis" }).click();
     await expect(page).toHaveURL(/\/plans\/\d+$/);
     await expect(page.getByText("Completed", { exact: true })).toBeVisible({ timeout: 30_000 });
     await expect(
-      page.getByRole("heading", { level: 1, name: /1 scene of the list/ }),
+      page.getByRole("heading", { level: 1, name: new RegExp(`^Plan #\\d+: ${planName}$`) }),
     ).toBeVisible();
+    await expect(page.getByText(/^Analyzers: /)).toHaveText(
+      "Analyzers: performers, studio, tags, date, title",
+    );
   });
 
   await test.step("the plan page shows each change with its evidence highlighted", async () => {
@@ -74,9 +94,29 @@ test("a person analyses scenes, reviews, bulk-approves and applies a plan", asyn
   });
 
   await test.step("bulk-approve the confident ones, reject the title, apply", async () => {
-    await page.getByLabel("Confidence at least", { exact: true }).first().fill("0.8");
-    await page.getByRole("button", { name: "Approve pending" }).click();
-    await expect(page.getByText(/^\d+ changes? reviewed\.$/)).toBeVisible();
+    const planUrl = page.url();
+    const bulk = page.getByRole("group", { name: "Review pending changes in bulk" });
+    // Left empty, the bulk form takes every pending change: it asks first.
+    await bulk.getByRole("button", { name: /^Approve \d+ pending changes$/ }).click();
+    const confirm = page.getByRole("dialog", { name: /^Approve all \d+ pending changes\?$/ });
+    await expect(confirm).toBeVisible();
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(confirm).toBeHidden();
+    await expect(page.getByText("Approved: 0", { exact: false })).toBeVisible();
+
+    // The page's filters are the bulk form's first values.
+    const filters = page.getByRole("group", { name: "Show changes" });
+    await filters.getByLabel("Confidence at least").fill("0.8");
+    await filters.getByRole("button", { name: "Filter" }).click();
+    await expect(page).toHaveURL(/confidence=0\.8/);
+    await expect(bulk.getByLabel("Confidence at least")).toHaveValue("0.8");
+    await expect(bulk.getByLabel("Field")).toHaveValue("");
+    await expect(page.getByText(/^These filters take \d+ pending changes? of \d+\./)).toBeVisible();
+    await bulk.getByRole("button", { name: /^Approve \d+ pending changes?$/ }).click();
+    await expect(page.getByText(/\d+ changes? reviewed\.$/)).toBeVisible();
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+
+    await page.goto(planUrl);
     const title = page.getByRole("listitem", { name: /^title: / });
     await title.getByRole("button", { name: /^Reject title/ }).click();
     await expect(title.getByText("Rejected", { exact: true })).toBeVisible();
@@ -100,7 +140,7 @@ test("a person analyses scenes, reviews, bulk-approves and applies a plan", asyn
     const analysis = timeline(page).filter({
       has: page.getByRole("heading", { name: "Analysis #1" }),
     });
-    await expect(analysis.getByText(/^Plan:/)).toContainText("1 scene of the list");
+    await expect(analysis.getByText(/^Plan:/)).toContainText(planName);
     await expect(
       analysis.getByRole("listitem").filter({ hasText: `performers: +${performer.name}` }),
     ).toContainText("Applied");

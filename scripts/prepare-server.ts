@@ -1,6 +1,6 @@
 // Runs before the web server starts: rebuild indexes a stopped first sync deferred, apply
-// pending migrations (an upgrade is a restart) and mark runs and analysis plans a dead process
-// left "running" as interrupted.
+// pending migrations (an upgrade is a restart), mark runs and analysis plans a dead process
+// left "running" as interrupted, and end the claims of applies that died.
 import { existsSync } from "node:fs";
 import { closeBulkWriter } from "../server/db/bulk-writer";
 import { db } from "../server/db/client";
@@ -13,6 +13,7 @@ import { env } from "../server/env";
 import { errorText, isAppError } from "../server/errors";
 import { logger } from "../server/logger";
 import { notifyWhenRunsEnd } from "../server/notifications/notify-when-runs-end";
+import { recoverInterruptedApplies } from "../server/analysis/apply-claim";
 import { recoverInterruptedPlans } from "../server/analysis/plan-run-record";
 import { recoverInterruptedRuns } from "../server/sync/run-record";
 
@@ -40,6 +41,9 @@ try {
   const plans = await recoverInterruptedPlans(db(), new Set());
   if (plans.length)
     logger.warn(`Marked ${plans.length} unfinished analysis plan(s) as interrupted.`);
+  const applies = await recoverInterruptedApplies(db());
+  if (applies.length)
+    logger.warn(`Ended the apply claims of ${applies.length} plan(s) whose apply stopped.`);
   await db().$disconnect();
 } catch (error) {
   // Most often a sync from cron (npm run sync) or a second server writing to the same file:

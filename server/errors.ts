@@ -18,6 +18,7 @@ export const appErrorCodes = [
   "WRITES_DISABLED",
   "RESTORE_CONFLICT",
   "PLAN_ALREADY_RUN",
+  "PLAN_APPLYING",
   "CHANGE_SETTLED",
   "SHUTTING_DOWN",
 ] as const;

@@ -14,12 +14,16 @@ import type {
   ReviewChangeInput,
 } from "@/server/analysis/review-schema";
 import { authorizeRequest } from "@/server/auth/authorize-request";
+import { bulkReviewFieldLabel, createPlanFieldLabel } from "@/server/domain/labels";
 import { runAction, type ActionResult } from "./run-action";
 import { runSyncAction } from "./run-sync-action";
 
 /** Re-renders the Plans pages and the scene pages that show proposals. */
-async function runPlanAction<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
-  const result = await runAction(work);
+async function runPlanAction<T>(
+  work: () => Promise<T>,
+  fieldNames?: Record<string, string>,
+): Promise<ActionResult<T>> {
+  const result = await runAction(work, { fieldNames });
   revalidatePath("/plans", "layout");
   revalidatePath("/scenes", "layout");
   return result;
@@ -33,7 +37,7 @@ export async function createAndRunPlanAction(
     const plan = await createAnalysisPlan(input);
     await startAnalysisPlan({ planId: plan.id });
     return plan;
-  });
+  }, createPlanFieldLabel);
 }
 
 export async function cancelPlanAction(
@@ -51,7 +55,7 @@ export async function reviewChangeAction(
 export async function bulkReviewAction(
   input: BulkReviewInput,
 ): Promise<ActionResult<{ count: number }>> {
-  return runPlanAction(() => reviewPlanChanges(input));
+  return runPlanAction(() => reviewPlanChanges(input), bulkReviewFieldLabel);
 }
 
 /** "Apply" on a plan's page: its sync re-renders every page, as a sync action's. */

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { LocalTime } from "@/components/format/local-time";
 import { PlanStatusBadge } from "@/components/analysis/plan-status-badge";
 import { Button } from "@/components/ui/button";
+import { FilterSelect } from "@/components/ui/filter-select";
 import {
   Table,
   TableBody,
@@ -13,6 +14,8 @@ import {
 } from "@/components/ui/table";
 import { parseDecimalInteger } from "@/lib/decimal-integer";
 import { type SearchParams, firstParam } from "@/lib/search-params";
+import { planStatusLabel, planStatusOptions } from "@/server/domain/labels";
+import { PlanStatus } from "@/server/domain/vocabulary";
 import { getQueryClient, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Analysis plans" };
@@ -23,9 +26,12 @@ export default async function PlansPage({ searchParams }: Props) {
   const params = await searchParams;
   const pageValue = parseDecimalInteger(firstParam(params.page)) ?? 1;
   const page = pageValue >= 1 && pageValue <= 100_000 ? pageValue : 1;
+  const status = PlanStatus.safeParse(firstParam(params.status)).data;
   const plans = await getQueryClient().fetchQuery(
-    trpc.analysis.list.queryOptions({ page, pageSize: 25 }),
+    trpc.analysis.list.queryOptions({ status, page, pageSize: 25 }),
   );
+  const pageHref = (n: number) =>
+    `/plans?${new URLSearchParams([...(status ? [["status", status]] : []), ["page", String(n)]])}`;
 
   return (
     <div className="flex flex-col gap-5">
@@ -38,9 +44,29 @@ export default async function PlansPage({ searchParams }: Props) {
         </Link>{" "}
         or on a scene&apos;s page.
       </p>
+      <form method="get" action="/plans" aria-label="Filter plans">
+        <fieldset className="flex flex-wrap items-end gap-3">
+          <legend className="sr-only">Show plans</legend>
+          <FilterSelect
+            id="plans-status"
+            label="Status"
+            name="status"
+            value={status}
+            anyLabel="Any status"
+            options={planStatusOptions}
+          />
+          <Button type="submit" variant="outline">
+            Filter
+          </Button>
+        </fieldset>
+      </form>
       {plans.plans.length === 0 ? (
         <p className="rounded-lg border border-dashed p-6 text-sm text-muted-foreground">
-          {page > 1 ? "This page is past the end of the list." : "No plan has run yet."}
+          {page > 1
+            ? "This page is past the end of the list."
+            : status
+              ? `No plan has the status “${planStatusLabel[status]}”.`
+              : "No plan has run yet."}
         </p>
       ) : (
         <Table>
@@ -81,14 +107,14 @@ export default async function PlansPage({ searchParams }: Props) {
       <nav aria-label="Pages" className="flex gap-2">
         {page > 1 ? (
           <Button variant="outline" size="sm" asChild>
-            <Link href={`/plans?page=${page - 1}`} rel="prev">
+            <Link href={pageHref(page - 1)} rel="prev">
               Newer plans
             </Link>
           </Button>
         ) : null}
         {page < plans.pageCount ? (
           <Button variant="outline" size="sm" asChild>
-            <Link href={`/plans?page=${page + 1}`} rel="next">
+            <Link href={pageHref(page + 1)} rel="next">
               Older plans
             </Link>
           </Button>

@@ -1,40 +1,36 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { createAndRunPlanAction } from "@/app/_actions/analysis";
-import { useActionMutation } from "@/components/actions/use-action-mutation";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ErrorMessage } from "@/components/ui/error-message";
+import { Dialog, DialogTrigger } from "@/components/ui/dialog";
 import type { PlanScope } from "@/server/analysis/plan-schema";
-import { AnalyzerName } from "@/server/domain/vocabulary";
+import { AnalyzeDialogContent } from "./analyze-dialog-content";
 
-/** "Analyze": runs a plan with every analyzer over these scenes, then opens its page. */
+/** "Analyze": asks for the plan's name and analyzers, runs it over these scenes, opens its page. */
 export function AnalyzeButton({
   scope,
   name,
   label = "Analyze",
   variant = "outline",
+  disabled = false,
 }: {
   scope: PlanScope;
+  /** The plan's name, until the person names it otherwise. */
   name: string;
   label?: string;
   variant?: "outline" | "default";
+  /** E.g. when the scope holds no scene. */
+  disabled?: boolean;
 }) {
-  const router = useRouter();
-  const analyze = useActionMutation(createAndRunPlanAction, {
-    onSuccess: (plan) => router.push(`/plans/${plan.id}`),
-  });
+  const [open, setOpen] = useState(false);
   return (
-    <div className="flex flex-col gap-1">
-      <Button
-        type="button"
-        variant={variant}
-        disabled={analyze.isPending}
-        onClick={() => analyze.mutate({ name, analyzers: [...AnalyzerName.options], scope })}
-      >
-        {analyze.isPending ? "Starting analysis…" : label}
-      </Button>
-      <ErrorMessage>{analyze.error?.message}</ErrorMessage>
-    </div>
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button type="button" variant={variant} disabled={disabled}>
+          {label}
+        </Button>
+      </DialogTrigger>
+      {open ? <AnalyzeDialogContent scope={scope} name={name} title={label} /> : null}
+    </Dialog>
   );
 }

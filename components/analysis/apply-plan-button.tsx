@@ -8,7 +8,16 @@ import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/error-message";
 
 /** "Apply approved": writes them to Stash, then says what was applied, what failed, which sync recorded it. */
-export function ApplyPlanButton({ planId, approved }: { planId: number; approved: number }) {
+export function ApplyPlanButton({
+  planId,
+  approved,
+  applying,
+}: {
+  planId: number;
+  approved: number;
+  /** Another request is applying this plan now. */
+  applying: boolean;
+}) {
   const router = useRouter();
   const apply = useActionMutation(applyPlanAction, { onSuccess: () => router.refresh() });
   const result = apply.data;
@@ -17,7 +26,7 @@ export function ApplyPlanButton({ planId, approved }: { planId: number; approved
       <Button
         type="button"
         className="self-start"
-        disabled={apply.isPending || approved === 0}
+        disabled={apply.isPending || applying || approved === 0}
         onClick={() => apply.mutate(planId)}
       >
         {apply.isPending
@@ -25,6 +34,12 @@ export function ApplyPlanButton({ planId, approved }: { planId: number; approved
           : `Apply ${approved.toLocaleString()} approved ${approved === 1 ? "change" : "changes"} to Stash`}
       </Button>
       <div aria-live="polite" className="text-sm">
+        {applying && !apply.isPending ? (
+          <p className="text-muted-foreground">
+            This plan is being applied to Stash now. Reload the page once it has finished to see
+            what was applied.
+          </p>
+        ) : null}
         {result ? (
           <p role="status">
             Applied {result.applied.toLocaleString()}, failed {result.failed.toLocaleString()} (

@@ -24,6 +24,8 @@ export function EvidenceText({
     <span className="break-all">
       <span className="font-medium">{sourceLabel[evidence.source]}:</span> {from > 0 ? "…" : ""}
       {text.slice(from, at)}
+      {/* A screen reader does not announce <mark>: say where the match begins. */}
+      <span className="sr-only">matched: </span>
       <mark className="rounded-sm bg-event-purple/20 px-0.5 text-foreground">
         {text.slice(at, to)}
       </mark>

@@ -65,6 +65,7 @@ export function ScenesTable({
             scope={{ kind: "filter", filter }}
             name={`${total.toLocaleString()} ${total === 1 ? "scene" : "scenes"} of the list`}
             label={`Analyze ${total.toLocaleString()} ${total === 1 ? "scene" : "scenes"}`}
+            disabled={total === 0}
           />
         )}
       </div>

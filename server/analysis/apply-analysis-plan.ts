@@ -1,16 +1,18 @@
 import { db } from "../db/client";
-import { AppError, errorText, isAppError } from "../errors";
+import { errorText, isAppError } from "../errors";
 import { logger } from "../logger";
 import { restoreSyncTrigger, type RestoreRequester } from "../restore/restore-requester";
 import type { RestoreOptions } from "../restore/restore-scene-entry";
 import { assertStashWritesAllowed } from "../restore/stash-write-access";
 import type { StashClient } from "../stash/client";
-import { runningJobId } from "../sync/sync-lock";
-import { createStashClient, runSync } from "../sync/sync-service";
+import { createStashClient, runSync, type SyncOptions } from "../sync/sync-service";
+import { withApplyGuard } from "./apply-guard";
 import { ApplyPlanInput, type AppliedChange, type ApplyPlanResult } from "./apply-schema";
 import { toChangeView } from "./change-view";
 import { planSceneApply, type ApprovedChange } from "./plan-scene-apply";
 import type { ChangeView } from "./review-schema";
+
+type ApplyOptions = RestoreOptions & Pick<SyncOptions, "heldLock">;
 
 /** A specific sync takes at most this many scenes (server/sync/sync-request.ts). */
 const SCENES_PER_SYNC = 10_000;
@@ -22,7 +24,8 @@ const IDS_PER_CHECK = 1000;
  * its approved changes, each conflict-checked against the scene Stash has now, then one specific
  * sync of the written scenes that records them. Every approved change ends applied (with the
  * sync that recorded it) or failed with its reason. Refuses the whole apply while writes to
- * Stash are off (WRITES_DISABLED) or a sync is running (SYNC_ALREADY_RUNNING).
+ * Stash are off (WRITES_DISABLED), while this plan is being applied already (PLAN_APPLYING) or
+ * while a sync runs (SYNC_ALREADY_RUNNING); see apply-guard.ts.
  */
 export async function applyAnalysisPlan(
   input: ApplyPlanInput,
@@ -31,17 +34,16 @@ export async function applyAnalysisPlan(
 ): Promise<ApplyPlanResult> {
   const { planId } = ApplyPlanInput.parse(input);
   await assertStashWritesAllowed();
-  if (!(await db().analysisPlan.findUnique({ where: { id: planId }, select: { id: true } }))) {
-    throw new AppError("NOT_FOUND", `Analysis plan ${planId} does not exist.`);
-  }
-  const running = await runningJobId(db());
-  if (running) {
-    throw new AppError(
-      "SYNC_ALREADY_RUNNING",
-      `A sync is running (job ${running}): apply once it has finished, so that a sync can record the changes.`,
-      { jobId: running },
-    );
-  }
+  return withApplyGuard(planId, (lockJobId) =>
+    applyApproved(planId, requester, { ...options, heldLock: lockJobId }),
+  );
+}
+
+async function applyApproved(
+  planId: number,
+  requester: RestoreRequester,
+  options: ApplyOptions,
+): Promise<ApplyPlanResult> {
   const approved = (
     await db().analysisChange.findMany({
       where: { planId, status: "approved" },
@@ -175,13 +177,14 @@ async function settleChanges(applied: number[], failures: Map<number, string>): 
 
 /**
  * The specific sync (one per 10,000 scenes) that records the writes, and the History entry it
- * logged for each scene, kept on the changes it carried. The writes are in Stash already: should
- * another sync have started meanwhile, that one (or the next) records them, without the link.
+ * logged for each scene, kept on the changes it carried. Each takes over the apply's sync lock.
+ * The writes are in Stash already: should the apply have lost the lock (its process stalled past
+ * the lock's stale time), the sync that took it (or the next) records them, without the link.
  */
 async function syncRecordingApply(
   written: Map<string, number[]>,
   requester: RestoreRequester,
-  options: RestoreOptions,
+  options: ApplyOptions,
 ): Promise<ApplyPlanResult["syncs"]> {
   const sceneIds = [...written.keys()];
   const syncs: ApplyPlanResult["syncs"] = [];

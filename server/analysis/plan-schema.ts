@@ -50,5 +50,7 @@ export const PlanView = z.object({
   progress: z.object({ done: z.number().int(), total: z.number().int() }),
   scenesWithChanges: z.number().int(),
   changesProposed: z.number().int(),
+  /** Its approved changes are being written to Stash now (apply-claim.ts). */
+  applying: z.boolean(),
 });
 export type PlanView = z.infer<typeof PlanView>;

@@ -1,5 +1,6 @@
 import type { AnalysisPlan } from "../../generated/prisma/client";
 import { AnalyzerName, PlanStatus } from "../domain/vocabulary";
+import { applyClaimLive } from "./apply-claim";
 import { PlanScope, type PlanView } from "./plan-schema";
 
 /** A stored plan row as callers see it; stored JSON is validated on the way out. */
@@ -18,5 +19,6 @@ export function toPlanView(row: AnalysisPlan): PlanView {
     progress: { done: row.progressDone, total: row.progressTotal },
     scenesWithChanges: row.scenesWithChanges,
     changesProposed: row.changesProposed,
+    applying: applyClaimLive(row),
   };
 }

@@ -1,6 +1,7 @@
 import { db } from "../db/client";
 import type { ProposalStatus } from "../domain/vocabulary";
 import { AppError } from "../errors";
+import { pendingChangesIn } from "./bulk-review-scope";
 import { toChangeView } from "./change-view";
 import {
   BulkReviewInput,
@@ -50,12 +51,7 @@ export async function reviewPlanChanges(input: BulkReviewInput): Promise<{ count
     throw new AppError("NOT_FOUND", `Analysis plan ${planId} does not exist.`);
   }
   return db().analysisChange.updateMany({
-    where: {
-      planId,
-      status: "pending",
-      ...(field ? { field } : {}),
-      ...(minConfidence !== undefined ? { confidence: { gte: minConfidence } } : {}),
-    },
+    where: pendingChangesIn({ planId, field, minConfidence }),
     data: { status: statusOf[decision], reviewedAt: new Date() },
   });
 }

@@ -42,13 +42,22 @@ export const ReviewChangeInput = z.object({
 export type ReviewChangeInput = z.infer<typeof ReviewChangeInput>;
 
 /** Which of a plan's pending changes a bulk decision takes: all, or those of a field, or those at or above a confidence. */
-export const BulkReviewInput = z.object({
+export const BulkReviewScope = z.object({
   planId: z.number().int().positive(),
-  decision: ReviewDecision,
   field: AnalysisField.optional(),
   minConfidence: z.number().min(0).max(1).optional(),
 });
+export type BulkReviewScope = z.infer<typeof BulkReviewScope>;
+
+export const BulkReviewInput = BulkReviewScope.extend({ decision: ReviewDecision });
 export type BulkReviewInput = z.infer<typeof BulkReviewInput>;
+
+/** What a bulk decision would take now: the pending changes it matches, of all pending. */
+export const BulkReviewCount = z.object({
+  matching: z.number().int(),
+  pending: z.number().int(),
+});
+export type BulkReviewCount = z.infer<typeof BulkReviewCount>;
 
 export const PLAN_CHANGES_PAGE_SIZE = 50;
 

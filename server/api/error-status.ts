@@ -17,6 +17,7 @@ export const errorStatus: Record<AppErrorCode, { trpc: TRPC_ERROR_CODE_KEY; http
   WRITES_DISABLED: { trpc: "FORBIDDEN", http: 403 },
   RESTORE_CONFLICT: { trpc: "CONFLICT", http: 409 },
   PLAN_ALREADY_RUN: { trpc: "CONFLICT", http: 409 },
+  PLAN_APPLYING: { trpc: "CONFLICT", http: 409 },
   CHANGE_SETTLED: { trpc: "CONFLICT", http: 409 },
   SHUTTING_DOWN: { trpc: "SERVICE_UNAVAILABLE", http: 503 },
 };

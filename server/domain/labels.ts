@@ -1,8 +1,9 @@
 import {
   AnalysisField,
+  AnalyzerName,
   ChangeType,
   EntityType,
-  type PlanStatus,
+  PlanStatus,
   ProposalStatus,
   SyncStatus,
   SyncType,
@@ -83,6 +84,26 @@ export const analysisFieldLabel: Record<AnalysisField, string> = {
   details: "Details",
 };
 
+/** An analyzer as the Analyze dialog offers it: what it looks for. */
+export const analyzerLabel: Record<AnalyzerName, string> = {
+  performers: "Performers named in the path, title or details",
+  studio: "Studio named in the path, title or details",
+  tags: "Tags named in the path, title or details",
+  date: "Date from the filename, when the scene has none",
+  title: "Title from the filename, when the scene has none",
+  details: "Details cleaned of HTML",
+};
+
+/**
+ * The analysis forms' fields as their labels name them; bad input is reported under the same
+ * names, so a message points at the field a person sees.
+ */
+export const createPlanFieldLabel = { name: "Plan name", analyzers: "Analyzers" } as const;
+export const bulkReviewFieldLabel = {
+  field: "Field",
+  minConfidence: "Confidence at least",
+} as const;
+
 /** Choices for a filter, in the enum's order. */
 const optionsOf = <T extends string>(values: readonly T[], label: Record<T, string>) =>
   values.map((value) => ({ value, label: label[value] }));
@@ -93,3 +114,5 @@ export const changeTypeOptions = optionsOf(ChangeType.options, changeTypeLabel);
 export const entityTypeOptions = optionsOf(EntityType.options, entityTypeLabel);
 export const proposalStatusOptions = optionsOf(ProposalStatus.options, proposalStatusLabel);
 export const analysisFieldOptions = optionsOf(AnalysisField.options, analysisFieldLabel);
+export const planStatusOptions = optionsOf(PlanStatus.options, planStatusLabel);
+export const analyzerOptions = optionsOf(AnalyzerName.options, analyzerLabel);

@@ -34,41 +34,75 @@ export function lockNow(): Date {
 
 /**
  * Takes the lock for `jobId`, or refuses with SYNC_ALREADY_RUNNING. Taking over a dead
- * holder's lock returns that holder's job, for the caller to end as interrupted.
+ * holder's lock returns that holder's job, for the caller to end as interrupted. `task` names
+ * a holder that is not a sync run, for whoever is refused meanwhile.
  */
 export async function acquireSyncLock(
   db: Db,
   jobId: string,
+  task: string | null = null,
 ): Promise<{ deadHolderJobId: string | null }> {
   const now = await measureClock(db);
-  if (await tryInsert(db, jobId)) return { deadHolderJobId: null };
+  if (await tryInsert(db, jobId, task)) return { deadHolderJobId: null };
   const holder = await db.syncLock.findUnique({ where: { name: lockName } });
-  if (holder && holderAlive(holder, lockStaleAfterMs(), now)) {
-    throw alreadyRunning(holder.jobId, holder.host);
-  }
+  if (holder && holderAlive(holder, lockStaleAfterMs(), now)) throw alreadyRunning(holder);
   if (holder) await releaseSyncLock(db, holder.jobId);
-  if (await tryInsert(db, jobId)) return { deadHolderJobId: holder?.jobId ?? null };
+  if (await tryInsert(db, jobId, task)) return { deadHolderJobId: holder?.jobId ?? null };
   // Another process won the race for the stale lock.
-  const winner = await db.syncLock.findUnique({ where: { name: lockName } });
-  throw alreadyRunning(winner?.jobId ?? null, winner?.host ?? "");
+  throw alreadyRunning(await db.syncLock.findUnique({ where: { name: lockName } }));
 }
 
-function alreadyRunning(jobId: string | null, host: string): AppError {
-  const where = jobId ? ` (job ${jobId}, on ${host || "an unknown host"})` : "";
+type Holder = { jobId: string; host: string; task: string | null };
+
+function alreadyRunning(holder: Holder | null): AppError {
+  const host = holder?.host ?? "";
+  const on = host || "an unknown host";
+  // A task's job is no sync run: there is no run page to point to.
+  if (holder?.task) {
+    return new AppError(
+      "SYNC_ALREADY_RUNNING",
+      `stash-sync is busy: ${holder.task} (on ${on}). Try again once that has finished.`,
+      { jobId: null, host, task: holder.task },
+    );
+  }
+  const where = holder ? ` (job ${holder.jobId}, on ${on})` : "";
   return new AppError("SYNC_ALREADY_RUNNING", `A sync is already running${where}.`, {
-    jobId,
+    jobId: holder?.jobId ?? null,
     host,
   });
 }
 
-async function tryInsert(db: Db, jobId: string): Promise<boolean> {
+async function tryInsert(db: Db, jobId: string, task: string | null): Promise<boolean> {
   const now = lockNow();
   const me = thisProcess();
   const inserted = await db.$executeRaw`
-    INSERT INTO "sync_lock" ("name", "job_id", "host", "pid", "process_start", "acquired_at", "heartbeat_at")
-    VALUES (${lockName}, ${jobId}, ${me.host}, ${me.pid}, ${me.processStart}, ${now}, ${now})
+    INSERT INTO "sync_lock" ("name", "job_id", "host", "pid", "process_start", "acquired_at", "heartbeat_at", "task")
+    VALUES (${lockName}, ${jobId}, ${me.host}, ${me.pid}, ${me.processStart}, ${now}, ${now}, ${task})
     ON CONFLICT ("name") DO NOTHING`;
   return inserted === 1;
+}
+
+/**
+ * Passes the lock `from` one job `to` another of the same task (an apply to the sync that
+ * records its writes, and back), so no other sync can start between them. Refuses with
+ * SYNC_ALREADY_RUNNING when `from` no longer holds it.
+ */
+export async function handOverSyncLock(db: Db, from: string, to: string): Promise<void> {
+  const { count } = await db.syncLock.updateMany({
+    where: { name: lockName, jobId: from },
+    data: { jobId: to, heartbeatAt: lockNow() },
+  });
+  if (count === 0) {
+    throw alreadyRunning(await db.syncLock.findUnique({ where: { name: lockName } }));
+  }
+}
+
+/** A holder that is not a sync run beats with this (a sync run beats with its progress). */
+export async function beatSyncLock(db: Db, jobId: string): Promise<void> {
+  await db.syncLock.updateMany({
+    where: { name: lockName, jobId },
+    data: { heartbeatAt: lockNow() },
+  });
 }
 
 /** The job of the sync running now, in this process or another; null when none is alive. */

@@ -25,7 +25,7 @@ import { runFullSync } from "./run/full-sync";
 import { runIncrementalSync } from "./run/incremental-sync";
 import { runSpecificSync } from "./run/specific-sync";
 import type { Watermarks } from "./run/watermarks";
-import { acquireSyncLock, releaseSyncLock } from "./sync-lock";
+import { acquireSyncLock, handOverSyncLock, releaseSyncLock } from "./sync-lock";
 import type { SyncRequest } from "./sync-request";
 import type { SyncRunSummary } from "./sync-run-view";
 
@@ -39,6 +39,11 @@ export interface SyncOptions {
   missingScenesRemoved?: boolean;
   /** The restore this run follows (scene_restore.id), recorded on its log rows as their cause. */
   restoreId?: number;
+  /**
+   * The job that holds the sync lock for this run (an apply that syncs what it wrote): the run
+   * takes the lock over and hands it back when it ends, so no other sync starts in between.
+   */
+  heldLock?: string;
 }
 
 export type { SyncRunSummary };
@@ -84,13 +89,18 @@ export async function startSync(
   }
   const database = db();
   const jobId = randomUUID();
-  const { deadHolderJobId } = await acquireSyncLock(database, jobId);
+  const { heldLock } = options;
+  const { deadHolderJobId } = heldLock
+    ? await handOverSyncLock(database, heldLock, jobId).then(() => ({ deadHolderJobId: null }))
+    : await acquireSyncLock(database, jobId);
+  const releaseLock = () =>
+    heldLock ? handOverSyncLock(database, jobId, heldLock) : releaseSyncLock(database, jobId);
   let run;
   try {
     if (deadHolderJobId) await markRunInterrupted(database, deadHolderJobId);
     run = await openRun(database, jobId, request, trigger);
   } catch (error) {
-    await releaseSyncLock(database, jobId);
+    await releaseLock();
     throw error;
   }
   // Stash must answer before the run goes to the background, so a caller hears at once that
@@ -107,7 +117,7 @@ export async function startSync(
       errorMessage: failureMessage(error),
       counts: noCounts,
     });
-    await releaseSyncLock(database, jobId);
+    await releaseLock();
     if (isAppError(error))
       throw new AppError(error.code, error.message, { ...error.details, jobId });
     throw error;
@@ -122,7 +132,7 @@ export async function startSync(
   }).finally(async () => {
     stopWatching();
     running.delete(jobId);
-    await releaseSyncLock(database, jobId).catch(() => {});
+    await releaseLock().catch(() => {});
   });
   entry.done = done;
   return { jobId, done };

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runAnalysisPlan } from "../../server/analysis/analysis-plan-runner";
 import { applyAnalysisPlan } from "../../server/analysis/apply-analysis-plan";
-import { createAnalysisPlan } from "../../server/analysis/create-analysis-plan";
 import { reviewChange, reviewPlanChanges } from "../../server/analysis/review-changes";
 import { db } from "../../server/db/client";
 import { isAppError } from "../../server/errors";
@@ -9,46 +7,21 @@ import { readSceneTimelineSources } from "../../server/history/read-scene-timeli
 import { saveStashWriteAccess } from "../../server/restore/stash-write-access";
 import { logRows, syncNow } from "../helpers/sync-run";
 import { withRestoreFixture } from "../restore/helpers/restore-fixture";
+import { planOver, plantPathFacts, sceneUpdates as sceneUpdatesOf } from "./helpers/planted-plan";
 
 const fixture = withRestoreFixture({ scenes: 30, seed: 21 });
 const server = { credential: null, door: "trpc" } as const;
 const options = () => ({ stash: { url: fixture.sim.url, apiKey: null } });
 
-const sceneUpdates = () =>
-  fixture.sim
-    .requests()
-    .filter((r) => typeof r.query === "string" && r.query.includes("sceneUpdate"));
-
-/** Empties a scene in Stash but for a path naming a performer, a studio and a date; synced. */
-async function plantFacts(sceneId: number, performerId: string, nthStudio: number) {
-  const performer = await db().performer.findUniqueOrThrow({ where: { id: performerId } });
-  const studio = await db().studio.findFirstOrThrow({ orderBy: { id: "asc" }, skip: nthStudio });
-  fixture.sim.updateScene(sceneId, {
-    title: null,
-    date: null,
-    studio_id: null,
-    performer_ids: [],
-    file: { path: `/data/${studio.name}/2023.05.06 - ${performer.name}.mp4` },
-  });
-  return { performer, studio };
-}
-
-async function planOver(sceneIds: string[]) {
-  await syncNow(fixture.sim, { type: "incremental" });
-  const plan = await createAnalysisPlan({
-    name: "From paths",
-    analyzers: ["performers", "studio", "date", "title"],
-    scope: { kind: "selection", sceneIds },
-  });
-  await runAnalysisPlan({ planId: plan.id });
-  return plan.id;
-}
+const sceneUpdates = () => sceneUpdatesOf(fixture.sim);
+const plantFacts = (sceneId: number, performerId: string, nthStudio: number) =>
+  plantPathFacts(fixture.sim, sceneId, performerId, nthStudio);
 
 describe("applying a plan", () => {
   it("writes each scene's approved changes in one sceneUpdate, then one sync records them all", async () => {
     const seven = await plantFacts(7, "3", 0);
     const eight = await plantFacts(8, "4", 1);
-    const planId = await planOver(["7", "8"]);
+    const planId = await planOver(fixture.sim, ["7", "8"]);
     await reviewPlanChanges({ planId, decision: "approve" });
     // Scene 8's title was edited in Stash after the plan read the mirror: a conflict.
     fixture.sim.updateScene(8, { title: "Named in Stash" });
@@ -118,7 +91,7 @@ describe("applying a plan", () => {
 
   it("refuses the whole apply while writes to Stash are off, and keeps the approvals", async () => {
     await plantFacts(11, "6", 2);
-    const planId = await planOver(["11"]);
+    const planId = await planOver(fixture.sim, ["11"]);
     const [first] = await db().analysisChange.findMany({ where: { planId } });
     await reviewChange({ changeId: first!.id, decision: "approve" });
     const writesBefore = sceneUpdates().length;
@@ -144,7 +117,7 @@ describe("applying a plan", () => {
       performer_ids: [],
       file: { path: `/data/2022-02-03 Quillon Vardell.mp4` },
     });
-    const planId = await planOver(["12"]);
+    const planId = await planOver(fixture.sim, ["12"]);
     await reviewPlanChanges({ planId, decision: "approve" });
     fixture.sim.removePerformer(Number(added.id));
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { runAnalysisPlan } from "../../server/analysis/analysis-plan-runner";
+import { countBulkReview } from "../../server/analysis/bulk-review-scope";
 import { createAnalysisPlan } from "../../server/analysis/create-analysis-plan";
 import { readPlanChanges, readScenePendingChanges } from "../../server/analysis/read-plan-changes";
 import { reviewChange, reviewPlanChanges } from "../../server/analysis/review-changes";
@@ -134,6 +135,26 @@ describe("reviewing a plan's changes at once", () => {
       ["date", 0.7, "approved"],
       ["title", 0.7, "rejected"],
     ]);
+  });
+
+  it("counts the pending changes a decision would take, of all pending, before it is made", async () => {
+    const { plan, change } = await reviewedPlan();
+    await reviewChange({ changeId: change(0, "date").id, decision: "reject" });
+    const planId = plan.id;
+
+    expect(await countBulkReview({ planId })).toEqual({ matching: 4, pending: 4 });
+    expect(await countBulkReview({ planId, field: "date" })).toEqual({ matching: 1, pending: 4 });
+    expect(await countBulkReview({ planId, minConfidence: 0.8 })).toEqual({
+      matching: 2,
+      pending: 4,
+    });
+    expect(await countBulkReview({ planId, field: "date", minConfidence: 0.8 })).toEqual({
+      matching: 0,
+      pending: 4,
+    });
+    const { count } = await reviewPlanChanges({ planId, decision: "approve", minConfidence: 0.8 });
+    expect(count).toBe(2);
+    expect(await countBulkReview({ planId })).toEqual({ matching: 2, pending: 2 });
   });
 
   it("refuses an unknown plan and a confidence outside 0–1", async () => {

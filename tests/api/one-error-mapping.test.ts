@@ -1,8 +1,11 @@
 import { TEST_ACCESS_TOKEN } from "./helpers/use-access-token";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { CreatePlanInput } from "../../server/analysis/plan-schema";
+import { BulkReviewInput } from "../../server/analysis/review-schema";
 import { httpErrorResponse } from "../../server/api/http-errors";
 import { publicError } from "../../server/api/public-error";
+import { bulkReviewFieldLabel, createPlanFieldLabel } from "../../server/domain/labels";
 import { AppError } from "../../server/errors";
 
 // Shaped like a Stash API key (a JWT), the kind of secret an error message might carry.
@@ -42,6 +45,21 @@ describe("the one error mapping (actions, HTTP routes and tRPC answer from it)",
     expect(answer.status).toBe(400);
     expect(Object.keys(answer.fields ?? {})).toEqual(["sync_type", "n"]);
     expect(answer.message).toMatch(/^sync_type: .+\. n: .+/);
+  });
+
+  it("names the analysis forms' bad input by the labels a person sees there", () => {
+    const bulk = BulkReviewInput.safeParse({ planId: 1, decision: "approve", minConfidence: 1.5 });
+    const plan = CreatePlanInput.safeParse({
+      name: " ",
+      analyzers: [],
+      scope: { kind: "library" },
+    });
+
+    expect(
+      publicError(bulk.error, { where: "test", fieldNames: bulkReviewFieldLabel }).message,
+    ).toMatch(/^Confidence at least: /);
+    const planAnswer = publicError(plan.error, { where: "test", fieldNames: createPlanFieldLabel });
+    expect(Object.keys(planAnswer.fields ?? {})).toEqual(["Plan name", "Analyzers"]);
   });
 
   it("names a field a domain error points at (details.field)", () => {

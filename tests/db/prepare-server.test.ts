@@ -34,7 +34,7 @@ describe("the server's start (scripts/prepare-server.ts)", () => {
     expect(await indexNames()).toEqual(before);
   });
 
-  it("marks a plan a dead process left running as interrupted, and leaves a live one running", async () => {
+  it("marks a plan a dead process left running as interrupted and ends a dead apply's claim, leaving live ones", async () => {
     const beat = (ms: number) => new Date(Date.now() - ms);
     const dead = await db().analysisPlan.create({
       data: {
@@ -46,6 +46,17 @@ describe("the server's start (scripts/prepare-server.ts)", () => {
     });
     const live = await db().analysisPlan.create({
       data: { name: "Live", status: "running", startedAt: beat(5_000), heartbeatAt: beat(1_000) },
+    });
+    const applyDied = await db().analysisPlan.create({
+      data: {
+        name: "Apply died",
+        status: "completed",
+        applyingJobId: "a",
+        applyingAt: beat(300_000),
+      },
+    });
+    const applying = await db().analysisPlan.create({
+      data: { name: "Applying", status: "completed", applyingJobId: "b", applyingAt: beat(1_000) },
     });
     await closeBulkWriter();
     closeRowReader();
@@ -62,6 +73,13 @@ describe("the server's start (scripts/prepare-server.ts)", () => {
     expect((await db().analysisPlan.findUniqueOrThrow({ where: { id: live.id } })).status).toBe(
       "running",
     );
+    const claim = { applyingJobId: true, applyingAt: true };
+    expect(
+      await db().analysisPlan.findUniqueOrThrow({ where: { id: applyDied.id }, select: claim }),
+    ).toEqual({ applyingJobId: null, applyingAt: null });
+    expect(
+      await db().analysisPlan.findUniqueOrThrow({ where: { id: applying.id }, select: claim }),
+    ).toEqual({ applyingJobId: "b", applyingAt: applying.applyingAt });
   });
 
   it("refuses to start, saying why, while another process writes to the database", async () => {

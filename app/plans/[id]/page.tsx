@@ -12,11 +12,12 @@ import { parseDecimalInteger } from "@/lib/decimal-integer";
 import { type SearchParams, firstParam } from "@/lib/search-params";
 import {
   analysisFieldOptions,
+  bulkReviewFieldLabel,
   proposalStatusLabel,
   proposalStatusOptions,
 } from "@/server/domain/labels";
 import { AnalysisField, ProposalStatus } from "@/server/domain/vocabulary";
-import { getQueryClient, trpc } from "@/trpc/server";
+import { getQueryClient, HydrateClient, prefetch, trpc } from "@/trpc/server";
 
 type Props = { params: Promise<{ id: string }>; searchParams: SearchParams };
 
@@ -52,6 +53,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
     ),
     queryClient.fetchQuery(trpc.analysis.changeCounts.queryOptions({ planId })),
   ]);
+  prefetch(trpc.analysis.bulkReviewCount.queryOptions({ planId, field, minConfidence }));
   const keep = new URLSearchParams();
   if (field) keep.set("field", field);
   if (status) keep.set("status", status);
@@ -85,52 +87,60 @@ export default async function PlanPage({ params, searchParams }: Props) {
               .map((o) => `${proposalStatusLabel[o.value]}: ${counts[o.value].toLocaleString()}`)
               .join(" · ")}
           </p>
-          <BulkReviewForm planId={plan.id} />
-          <ApplyPlanButton planId={plan.id} approved={counts.approved} />
+          <HydrateClient>
+            <BulkReviewForm
+              key={`${field ?? ""}:${minConfidence ?? ""}`}
+              planId={plan.id}
+              field={field}
+              minConfidence={minConfidence}
+            />
+          </HydrateClient>
+          <ApplyPlanButton planId={plan.id} approved={counts.approved} applying={plan.applying} />
         </CardContent>
       </Card>
 
-      <form
-        method="get"
-        action={`/plans/${plan.id}`}
-        aria-label="Filter changes"
-        className="flex flex-wrap items-end gap-3"
-      >
-        <FilterSelect
-          id="changes-field"
-          label="Field"
-          name="field"
-          value={field}
-          anyLabel="Any field"
-          options={analysisFieldOptions}
-        />
-        <FilterSelect
-          id="changes-status"
-          label="Status"
-          name="status"
-          value={status}
-          anyLabel="Any status"
-          options={proposalStatusOptions}
-        />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="changes-confidence" className="text-xs font-medium text-muted-foreground">
-            Confidence at least
-          </label>
-          <input
-            id="changes-confidence"
-            name="confidence"
-            type="number"
-            min={0}
-            max={1}
-            step={0.05}
-            defaultValue={minConfidence}
-            placeholder="any"
-            className="h-9 w-28 rounded-md border border-input bg-background px-2 text-sm"
+      <form method="get" action={`/plans/${plan.id}`} aria-label="Filter changes">
+        <fieldset className="flex flex-wrap items-end gap-3">
+          <legend className="mb-2 text-sm font-medium">Show changes</legend>
+          <FilterSelect
+            id="changes-field"
+            label={bulkReviewFieldLabel.field}
+            name="field"
+            value={field}
+            anyLabel="Any field"
+            options={analysisFieldOptions}
           />
-        </div>
-        <Button type="submit" variant="outline">
-          Filter
-        </Button>
+          <FilterSelect
+            id="changes-status"
+            label="Status"
+            name="status"
+            value={status}
+            anyLabel="Any status"
+            options={proposalStatusOptions}
+          />
+          <div className="flex flex-col gap-1">
+            <label
+              htmlFor="changes-confidence"
+              className="text-xs font-medium text-muted-foreground"
+            >
+              {bulkReviewFieldLabel.minConfidence}
+            </label>
+            <input
+              id="changes-confidence"
+              name="confidence"
+              type="number"
+              min={0}
+              max={1}
+              step={0.05}
+              defaultValue={minConfidence}
+              placeholder="any"
+              className="h-9 w-28 rounded-md border border-input bg-background px-2 text-sm"
+            />
+          </div>
+          <Button type="submit" variant="outline">
+            Filter
+          </Button>
+        </fieldset>
       </form>
 
       <p className="text-sm text-muted-foreground" aria-live="polite">

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { cancelAnalysisPlan, startAnalysisPlan } from "../../analysis/analysis-plan-runner";
 import { applyAnalysisPlan } from "../../analysis/apply-analysis-plan";
 import { ApplyPlanInput, ApplyPlanResult } from "../../analysis/apply-schema";
+import { countBulkReview } from "../../analysis/bulk-review-scope";
 import { createAnalysisPlan } from "../../analysis/create-analysis-plan";
 import { listAnalysisPlans, ListPlansInput, PlansPage } from "../../analysis/list-analysis-plans";
 import { CreatePlanInput, PlanIdInput, PlanView } from "../../analysis/plan-schema";
@@ -10,7 +11,9 @@ import { PlanChangeCounts, readPlanChangeCounts } from "../../analysis/read-plan
 import { readPlanChanges, readScenePendingChanges } from "../../analysis/read-plan-changes";
 import { reviewChange, reviewPlanChanges } from "../../analysis/review-changes";
 import {
+  BulkReviewCount,
   BulkReviewInput,
+  BulkReviewScope,
   ChangeView,
   PlanChangesInput,
   PlanChangesPage,
@@ -76,6 +79,12 @@ export const analysisRouter = createTRPCRouter({
     .output(ChangeView)
     .mutation(({ input }) => reviewChange(input)),
 
+  /** How many pending changes a bulk review with these filters would take, of all pending. */
+  bulkReviewCount: protectedProcedure
+    .input(BulkReviewScope)
+    .output(BulkReviewCount)
+    .query(({ input }) => countBulkReview(input)),
+
   /** Approves or rejects a plan's pending changes: all, of one field, or at or above a confidence. */
   bulkReview: protectedProcedure
     .input(BulkReviewInput)
@@ -84,8 +93,9 @@ export const analysisRouter = createTRPCRouter({
 
   /**
    * (`apply` is a name tRPC keeps for itself.) Writes the plan's approved changes to Stash (one sceneUpdate per scene), then one specific
-   * sync records them. Errors: 403 WRITES_DISABLED, 404, 409 SYNC_ALREADY_RUNNING, 502/503 when
-   * Stash fails before any write; a change Stash refuses ends failed with its reason.
+   * sync records them. Errors: 403 WRITES_DISABLED, 404, 409 PLAN_APPLYING (this plan is being
+   * applied already), 409 SYNC_ALREADY_RUNNING, 502/503 when Stash fails before any write; a
+   * change Stash refuses ends failed with its reason.
    */
   applyPlan: protectedProcedure
     .input(ApplyPlanInput)

@@ -1,0 +1,52 @@
+import { randomUUID } from "node:crypto";
+import { db } from "../db/client";
+import { errorText } from "../errors";
+import { logger } from "../logger";
+import { markRunInterrupted } from "../sync/run-record";
+import { acquireSyncLock, beatSyncLock, releaseSyncLock } from "../sync/sync-lock";
+import { beatPlanApply, claimPlanApply, releasePlanApply } from "./apply-claim";
+
+const BEAT_MS = 1000;
+
+/** What a sync refused while an apply runs is told holds the lock. */
+const applyTask = (planId: number) => `analysis plan #${planId} is being applied to Stash`;
+
+/**
+ * Runs `work` as the plan's only apply, holding the sync lock from the first read of Stash to
+ * the end of the sync that records the writes (`work` passes its job to that sync as
+ * `heldLock`), so neither another apply nor a sync can interleave with it. Refuses with
+ * PLAN_APPLYING while another apply writes this plan, SYNC_ALREADY_RUNNING while a sync (or an
+ * apply of another plan) holds the lock.
+ */
+export async function withApplyGuard<T>(
+  planId: number,
+  work: (lockJobId: string) => Promise<T>,
+): Promise<T> {
+  const database = db();
+  const jobId = `apply-${randomUUID()}`;
+  await claimPlanApply(database, planId, jobId);
+  try {
+    const { deadHolderJobId } = await acquireSyncLock(database, jobId, applyTask(planId));
+    // The timer beats even while one slow Stash request is in flight.
+    const beat = setInterval(() => {
+      void Promise.all([
+        beatSyncLock(database, jobId),
+        beatPlanApply(database, planId, jobId),
+      ]).catch(() => {});
+    }, BEAT_MS);
+    beat.unref();
+    try {
+      if (deadHolderJobId) await markRunInterrupted(database, deadHolderJobId);
+      return await work(jobId);
+    } finally {
+      clearInterval(beat);
+      await releaseSyncLock(database, jobId).catch((error: unknown) =>
+        logger.warn(`Could not release the sync lock of ${jobId}: ${errorText(error)}`),
+      );
+    }
+  } finally {
+    await releasePlanApply(database, planId, jobId).catch((error: unknown) =>
+      logger.warn(`Could not end plan ${planId}'s apply claim: ${errorText(error)}`),
+    );
+  }
+}
