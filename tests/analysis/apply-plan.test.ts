@@ -1,12 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { runAnalysisPlan } from "../../server/analysis/analysis-plan-runner";
 import { applyAnalysisPlan } from "../../server/analysis/apply-analysis-plan";
+import { rememberSecret } from "../../server/auth/redact-secrets";
 import { createAnalysisPlan } from "../../server/analysis/create-analysis-plan";
 import { reviewChange, reviewPlanChanges } from "../../server/analysis/review-changes";
 import { db } from "../../server/db/client";
 import { isAppError } from "../../server/errors";
 import { readSceneTimelineSources } from "../../server/history/read-scene-timeline-sources";
 import { saveStashWriteAccess } from "../../server/restore/stash-write-access";
+import { StashClient } from "../../server/stash/client";
 import { logRows, syncNow } from "../helpers/sync-run";
 import { withRestoreFixture } from "../restore/helpers/restore-fixture";
 
@@ -160,5 +162,30 @@ describe("applying a plan", () => {
       result.changes.filter((c) => c.field !== "performers").every((c) => c.status === "applied"),
     ).toBe(true);
     expect(fixture.sim.scene(12)!.date).toBe("2022-02-03");
+  });
+
+  it("stores a write's unexpected error as its changes' reason with secrets redacted", async () => {
+    await plantFacts(14, "5", 0);
+    const planId = await planOver(["14"]);
+    await reviewPlanChanges({ planId, decision: "approve" });
+    const saved = "saved-api-key-4f1c";
+    rememberSecret(saved);
+    const jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzdGFzaCJ9.c2lnbmF0dXJl";
+    const write = vi
+      .spyOn(StashClient.prototype, "updateScene")
+      .mockRejectedValue(new Error(`socket closed (ApiKey: ${jwt}, key ${saved})`));
+    try {
+      const result = await applyAnalysisPlan({ planId }, server, options());
+      expect(result.changes.every((c) => c.status === "failed")).toBe(true);
+    } finally {
+      write.mockRestore();
+    }
+    const reasons = await db().analysisChange.findMany({
+      where: { planId },
+      select: { failureReason: true },
+    });
+    expect(new Set(reasons.map((r) => r.failureReason))).toEqual(
+      new Set(["Stash did not take the write: socket closed (ApiKey: [redacted], key [redacted])"]),
+    );
   });
 });
