@@ -245,7 +245,7 @@ export class SimLibrary {
           row,
           counts,
           refs,
-          plant ? (scene) => plantFacts(seed, scene) : undefined,
+          plant ? (scene) => plantFacts(seed, scene, counts.performers) : undefined,
         ),
     });
     const named = <T extends WirePerformer | WireStudio>(entity: T, id: number) =>
@@ -278,7 +278,7 @@ export class SimLibrary {
       this.counts,
       this.refs,
       (scene) => {
-        facts = plantFacts(this.seed, scene);
+        facts = plantFacts(this.seed, scene, this.counts.performers);
       },
     );
     return facts;

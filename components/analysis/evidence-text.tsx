@@ -1,6 +1,12 @@
 import type { ChangeView } from "@/server/analysis/review-schema";
 
-const sourceLabel = { path: "Path", filename: "Filename", title: "Title", details: "Details" };
+const sourceLabel = {
+  path: "Path",
+  filename: "Filename",
+  title: "Title",
+  details: "Details",
+  rawDetails: "Details (HTML)",
+};
 const CONTEXT = 60;
 
 /**

@@ -1,3 +1,4 @@
+import { redactSecrets } from "../auth/redact-secrets";
 import { db } from "../db/client";
 import { errorText, isAppError } from "../errors";
 import { logger } from "../logger";
@@ -144,7 +145,10 @@ async function applyToScene(
       written = plan.written;
     }
   } catch (error) {
-    const reason = `Stash did not take the write: ${isAppError(error) ? error.message : errorText(error)}`;
+    // Stored and shown on the plan page: whatever was thrown may carry a key or a header.
+    const reason = redactSecrets(
+      `Stash did not take the write: ${isAppError(error) ? error.message : errorText(error)}`,
+    );
     logger.warn(`Applying analysis changes to scene ${sceneId}: ${reason}`);
     for (const change of writable) if (!failures.has(change.id)) failures.set(change.id, reason);
     written = [];

@@ -1,7 +1,7 @@
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { cleanHtml } from "./analyzers/clean-html";
-import { sceneTexts } from "./analyzers/scene-under-analysis";
+import { evidenceTexts } from "./analyzers/scene-under-analysis";
 import { toChangeView } from "./change-view";
 import { readSceneFacts } from "./read-scene-facts";
 import {
@@ -48,7 +48,8 @@ export async function readPlanChanges(input: PlanChangesInput): Promise<PlanChan
   );
   const textsOf = (sceneId: string) => {
     const scene = facts.get(sceneId);
-    return scene ? sceneTexts(scene, scene.details === null ? null : cleanHtml(scene.details)) : [];
+    if (!scene) return [];
+    return evidenceTexts(scene, scene.details === null ? null : cleanHtml(scene.details));
   };
   return {
     scenes: results.map((result) => ({

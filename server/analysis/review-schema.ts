@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { AnalysisField, ChangeAction, ProposalStatus, StashId } from "../domain/vocabulary";
+import { textSources } from "./analyzers/analyzer-types";
 
 const EntityRef = z.object({ id: z.string(), name: z.string() });
 const Value = z.union([z.string(), EntityRef]).nullable();
 
 export const EvidenceView = z.object({
-  source: z.enum(["path", "filename", "title", "details"]),
+  source: z.enum(textSources),
   text: z.string(),
   start: z.number().int(),
   end: z.number().int(),

@@ -1,4 +1,8 @@
-import type { SceneFacts } from "../../server/analysis/analyzers/analyzer-types";
+import type {
+  EntityRef,
+  Proposal,
+  SceneFacts,
+} from "../../server/analysis/analyzers/analyzer-types";
 import { AnalysisLibrary, type LibraryNames } from "../../server/analysis/analyzers/library-names";
 import { SceneUnderAnalysis } from "../../server/analysis/analyzers/scene-under-analysis";
 
@@ -44,4 +48,9 @@ export function scene(lib: AnalysisLibrary, facts: Partial<SceneFacts>): SceneUn
     },
     lib,
   );
+}
+
+/** The entities proposals name, with their confidence: [name, confidence] in proposal order. */
+export function namesProposed(proposals: readonly Proposal[]): [string, number][] {
+  return proposals.map((p) => [(p.proposed as EntityRef).name, p.confidence]);
 }

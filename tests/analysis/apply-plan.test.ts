@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyAnalysisPlan } from "../../server/analysis/apply-analysis-plan";
+import { rememberSecret } from "../../server/auth/redact-secrets";
 import { reviewChange, reviewPlanChanges } from "../../server/analysis/review-changes";
 import { db } from "../../server/db/client";
 import { isAppError } from "../../server/errors";
@@ -133,5 +134,26 @@ describe("applying a plan", () => {
       result.changes.filter((c) => c.field !== "performers").every((c) => c.status === "applied"),
     ).toBe(true);
     expect(fixture.sim.scene(12)!.date).toBe("2022-02-03");
+  });
+
+  it("stores a refused write's reason with secrets redacted", async () => {
+    await plantFacts(14, "5", 0);
+    const planId = await planOver(fixture.sim, ["14"]);
+    await reviewPlanChanges({ planId, decision: "approve" });
+    const saved = "saved-api-key-4f1c";
+    rememberSecret(saved);
+    const jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzdGFzaCJ9.c2lnbmF0dXJl";
+    // Stash's own words come back in its error: they must not carry a key into the database.
+    fixture.sim.rejectNextWrites(1, `database is locked (ApiKey: ${jwt}, key ${saved})`);
+    const result = await applyAnalysisPlan({ planId }, server, options());
+    expect(result.changes.every((c) => c.status === "failed")).toBe(true);
+    const reasons = await db().analysisChange.findMany({
+      where: { planId },
+      select: { failureReason: true },
+    });
+    const stored = reasons.map((r) => r.failureReason ?? "").join("\n");
+    expect(stored).toContain("[redacted]");
+    expect(stored).not.toContain(saved);
+    expect(stored).not.toContain(jwt);
   });
 });

@@ -1,28 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { analyzePerformers } from "../../server/analysis/analyzers/performers-analyzer";
-import { analyzeTags } from "../../server/analysis/analyzers/tags-analyzer";
-import { library, scene } from "./analysis-scene";
+import { library, namesProposed, scene } from "./analysis-scene";
 
+// The name index is shared by the performer, studio and tag analyzers; performers show it here.
 const performersIn = (lib: ReturnType<typeof library>, facts: Parameters<typeof scene>[1]) =>
-  analyzePerformers(scene(lib, facts)).map((p) => [
-    (p.proposed as { name: string }).name,
-    p.confidence,
-  ]);
+  namesProposed(analyzePerformers(scene(lib, facts)));
 
-describe("finding performers by name", () => {
-  it("finds an exact name in the file name with confidence 1, and says where", () => {
-    const lib = library({ performers: ["Jane Doe"] });
-    const [proposal] = analyzePerformers(scene(lib, { path: "/videos/Beach Day - Jane Doe.mp4" }));
-    expect(proposal).toMatchObject({
-      field: "performers",
-      action: "add",
-      current: null,
-      proposed: { id: "1", name: "Jane Doe" },
-      confidence: 1,
-      evidence: [{ source: "filename", text: "Jane Doe", start: 12, end: 20 }],
-    });
-  });
-
+describe("matching names in a scene's texts", () => {
   it("treats dots, dashes, underscores, brackets and case as word boundaries, not differences", () => {
     const lib = library({ performers: ["Jane Doe"] });
     for (const path of [
@@ -51,17 +35,10 @@ describe("finding performers by name", () => {
   it("trusts names shorter than three letters only in their own case", () => {
     const lib = library({ performers: ["Al", "Bo Li"] });
     expect(performersIn(lib, { title: "Mark, Paul et al" })).toEqual([]);
-    expect(performersIn(lib, { title: "Al goes home" })).toEqual([["Al", 1]]);
+    expect(performersIn(lib, { title: "Mark and Al go home" })).toEqual([["Al", 1]]);
     expect(performersIn(lib, { path: "/v/AL.mp4" })).toEqual([]);
     // A short word inside a longer name is fine: the name as a whole is long enough.
     expect(performersIn(lib, { path: "/v/bo.li.mp4" })).toEqual([["Bo Li", 1]]);
-  });
-
-  it("weighs a one-word name written as the common word: weak in a path, nothing in details", () => {
-    const lib = library({ performers: ["Angel", "Summer"] });
-    expect(performersIn(lib, { path: "/videos/summer/clip.mp4" })).toEqual([["Summer", 0.6]]);
-    expect(performersIn(lib, { details: "An angel sings in summer." })).toEqual([]);
-    expect(performersIn(lib, { details: "Angel sings." })).toEqual([["Angel", 1]]);
   });
 
   it("folds accents: exact as written is 1, matched only without accents is 0.9", () => {
@@ -75,20 +52,33 @@ describe("finding performers by name", () => {
     ]);
   });
 
-  it("scores partial spellings: words run together 0.8, family name first 0.7, less 0.05 for an alias", () => {
-    const lib = library({ performers: [{ name: "Jane Doe", aliases: ["Janie Dee"] }] });
-    expect(performersIn(lib, { path: "/v/JaneDoe_beach.mp4" })).toEqual([["Jane Doe", 0.8]]);
-    expect(performersIn(lib, { title: "Doe, Jane: beach" })).toEqual([["Jane Doe", 0.7]]);
-    expect(performersIn(lib, { path: "/v/JanieDee.mp4" })).toEqual([["Jane Doe", 0.75]]);
+  it("folds letters NFD does not split (ø, ł, ß, æ, đ) to their ASCII spelling, scored as an accent", () => {
+    const lib = library({
+      performers: ["Søren Kragh", "Łucja Nowak", "Anna Groß", "Æsa Lind", "Đorđe Ilić"],
+    });
+    expect(performersIn(lib, { title: "Soren Kragh at home" })).toEqual([["Søren Kragh", 0.9]]);
+    expect(performersIn(lib, { path: "/v/lucja.nowak.mp4" })).toEqual([["Łucja Nowak", 0.9]]);
+    expect(performersIn(lib, { title: "Anna Gross" })).toEqual([["Anna Groß", 0.9]]);
+    expect(performersIn(lib, { title: "Aesa Lind" })).toEqual([["Æsa Lind", 0.9]]);
+    expect(performersIn(lib, { title: "Dorde Ilic" })).toEqual([["Đorđe Ilić", 0.9]]);
+    // Capitals fold too, and the name as written is still exact.
+    expect(performersIn(lib, { title: "SØREN KRAGH" })).toEqual([["Søren Kragh", 1]]);
+    // And the other way round: a library name in ASCII found written with the letter.
+    const ascii = library({ performers: ["Soren Kragh"] });
+    expect(performersIn(ascii, { title: "Søren Kragh" })).toEqual([["Soren Kragh", 0.9]]);
   });
 
-  it("keeps the best evidence of a performer named several times, up to five places", () => {
-    const lib = library({ performers: ["Jane Doe"] });
-    const [proposal] = analyzePerformers(
-      scene(lib, { path: "/Jane Doe/janedoe.mp4", title: "Jane Doe" }),
-    );
-    expect(proposal?.confidence).toBe(1);
-    expect(proposal?.evidence.map((e) => e.source)).toEqual(["path", "filename", "title"]);
+  it("scores partial spellings: words run together 0.8, family name first 0.7, each 0.05 less for an alias, never below 0.6", () => {
+    const lib = library({ performers: [{ name: "Jane Doe", aliases: ["Janie Dée"] }] });
+    expect(performersIn(lib, { path: "/v/JaneDoe_beach.mp4" })).toEqual([["Jane Doe", 0.8]]);
+    expect(performersIn(lib, { title: "Doe, Jane: beach" })).toEqual([["Jane Doe", 0.7]]);
+    expect(performersIn(lib, { title: "Janie Dée at the beach" })).toEqual([["Jane Doe", 0.95]]);
+    expect(performersIn(lib, { title: "Janie Dee at the beach" })).toEqual([["Jane Doe", 0.85]]);
+    expect(performersIn(lib, { path: "/v/JanieDee.mp4" })).toEqual([["Jane Doe", 0.75]]);
+    expect(performersIn(lib, { title: "Dee, Janie: beach" })).toEqual([["Jane Doe", 0.65]]);
+    // A one-word alias as the common word: 0.6 − 0.05 stays at the floor.
+    const summer = library({ performers: [{ name: "Summer Rae", aliases: ["Summer"] }] });
+    expect(performersIn(summer, { path: "/v/summer/clip.mp4" })).toEqual([["Summer Rae", 0.6]]);
   });
 
   it("prefers the name over more words where names overlap", () => {
@@ -104,44 +94,47 @@ describe("finding performers by name", () => {
     // An exact name beats another performer's alias.
     expect(performersIn(lib, { title: "Jo Kim" })).toEqual([["Jo Kim", 1]]);
   });
-
-  it("proposes only performers the scene does not list", () => {
-    const lib = library({ performers: ["Jane Doe", "John Roe"] });
-    expect(performersIn(lib, { title: "Jane Doe and John Roe", performerIds: ["1"] })).toEqual([
-      ["John Roe", 1],
-    ]);
-  });
-
-  it("reads names with apostrophes and details with HTML", () => {
-    const lib = library({ performers: ["D'Angelo Ray"] });
-    expect(performersIn(lib, { details: "<p>With <b>D&#39;Angelo Ray</b></p>" })).toEqual([
-      ["D'Angelo Ray", 1],
-    ]);
-  });
 });
 
-describe("finding tags by name", () => {
-  it("matches tags in any case, since tags are common words", () => {
-    const lib = library({ tags: ["Outdoor", "Pool Party"] });
-    const found = analyzeTags(scene(lib, { details: "Filmed outdoor at a pool party." }));
-    expect(found.map((p) => [(p.proposed as { name: string }).name, p.confidence])).toEqual([
-      ["Outdoor", 1],
-      ["Pool Party", 1],
+describe("one-word names, which may be ordinary words", () => {
+  it("scores a one-word name written in lower case 0.6 in a path, and nothing in details", () => {
+    const lib = library({ performers: ["Angel", "Summer"] });
+    expect(performersIn(lib, { path: "/videos/summer/clip.mp4" })).toEqual([["Summer", 0.6]]);
+    expect(performersIn(lib, { details: "An angel sings in summer." })).toEqual([]);
+  });
+
+  it("caps a capitalised one-word name at 0.85 where any word would have a capital, so a bulk approve at 0.95 leaves it", () => {
+    const lib = library({ performers: ["Angel", "Summer"] });
+    const at085 = (facts: Parameters<typeof scene>[1], name: string) =>
+      expect(performersIn(lib, facts)).toEqual([[name, 0.85]]);
+    at085({ title: "Summer Vacation" }, "Summer");
+    at085({ title: "SUMMER VACATION" }, "Summer");
+    at085({ path: "/videos/Summer/clip.mp4" }, "Summer");
+    at085({ path: "/v/2024.01.31 Summer - Beach Day.mp4" }, "Summer");
+    // Was 1: "Angel" opens the sentence, so its capital tells the name from the word no more
+    // than "Summer" in a title does.
+    at085({ details: "Angel sings." }, "Angel");
+    at085({ details: "It ends. Angel sings." }, "Angel");
+  });
+
+  it("scores 1 a capitalised one-word name among the lower-case words of its phrase", () => {
+    const lib = library({ performers: ["Angel", "Summer"] });
+    expect(performersIn(lib, { details: "A song by Angel, filmed in summer." })).toEqual([
+      ["Angel", 1],
     ]);
+    expect(performersIn(lib, { details: "At the beach, Angel sings." })).toEqual([["Angel", 1]]);
+    expect(performersIn(lib, { title: "beach day with Summer" })).toEqual([["Summer", 1]]);
   });
 
-  it("matches a short tag only in its own case", () => {
-    const lib = library({ tags: ["VR", "4K"] });
-    const names = (path: string) =>
-      analyzeTags(scene(lib, { path })).map((p) => (p.proposed as { name: string }).name);
-    expect(names("/v/beach.VR.4K.mp4")).toEqual(["VR", "4K"]);
-    expect(names("/v/beach.vr.4k.mp4")).toEqual([]);
+  it("keeps an exact name of several words at 1 in Title Case and at a sentence's start", () => {
+    const lib = library({ performers: ["Jane Doe"] });
+    expect(performersIn(lib, { title: "Jane Doe Beach Vacation" })).toEqual([["Jane Doe", 1]]);
+    expect(performersIn(lib, { details: "Jane Doe sings." })).toEqual([["Jane Doe", 1]]);
   });
 
-  it("finds a tag and a performer on the same words", () => {
-    const lib = library({ performers: ["Candy"], tags: ["Candy"] });
-    const s = scene(lib, { title: "Candy" });
-    expect(analyzePerformers(s)).toHaveLength(1);
-    expect(analyzeTags(s)).toHaveLength(1);
+  it("weighs a one-word alias the same way, 0.05 lower", () => {
+    const lib = library({ performers: [{ name: "Angela Ray", aliases: ["Angel"] }] });
+    expect(performersIn(lib, { details: "Angel sings." })).toEqual([["Angela Ray", 0.8]]);
+    expect(performersIn(lib, { details: "A song by Angel." })).toEqual([["Angela Ray", 0.95]]);
   });
 });

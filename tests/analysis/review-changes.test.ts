@@ -185,6 +185,30 @@ describe("reading a plan's changes for review", () => {
     expect(second.scenes.map((s) => [s.sceneId, s.title])).toEqual([[scenes[2]!.id, null]]);
   });
 
+  it("gives each change's evidence the scene's text it points into, details with and without markup", async () => {
+    const scene = await createScene(db(), {
+      path: "/review/clip.mp4",
+      details: "<p>A walk with <b>Jane Doe</b> by the sea.</p>",
+    });
+    const plan = await createAnalysisPlan({
+      name: "Evidence",
+      analyzers: ["performers", "details"],
+      scope: { kind: "scene", sceneId: scene.id },
+    });
+    await runAnalysisPlan({ planId: plan.id });
+    const [read] = (await readPlanChanges({ planId: plan.id })).scenes;
+    const shown = read!.changes.flatMap((change) =>
+      change.evidence.map((evidence) => {
+        const context = read!.texts.find((t) => t.source === evidence.source)?.text;
+        return [change.field, evidence.text, context?.slice(evidence.start, evidence.end)];
+      }),
+    );
+    expect(shown).toEqual([
+      ["details", "<p>", "<p>"],
+      ["performers", "Jane Doe", "Jane Doe"],
+    ]);
+  });
+
   it("filters by field, status and confidence", async () => {
     const { plan, change } = await reviewedPlan();
     await reviewChange({ changeId: change(1, "date").id, decision: "approve" });

@@ -13,8 +13,13 @@ export interface SceneFacts {
   path: string | null;
 }
 
-/** Where in the scene a piece of evidence was found. */
-export type TextSource = "path" | "filename" | "title" | "details";
+/**
+ * Where in the scene a piece of evidence was found: `details` is the details as text, HTML
+ * removed, where names are looked for; `rawDetails` is the details as stored, markup included,
+ * where the details analyzer points at the markup it would remove.
+ */
+export const textSources = ["path", "filename", "title", "details", "rawDetails"] as const;
+export type TextSource = (typeof textSources)[number];
 
 /** The text that made a proposal, with its offsets in that source's text for highlighting. */
 export interface Evidence {

@@ -18,9 +18,9 @@ export function analyzeDetails(scene: SceneUnderAnalysis): Proposal[] {
       current: details,
       proposed: cleaned,
       confidence: DETAILS_CONFIDENCE,
-      // The evidence points at the first markup in the stored details.
+      // The evidence points at the first markup in the details as stored.
       evidence: markup
-        ? [{ source: "details", text: details.slice(markup.start, markup.end), ...markup }]
+        ? [{ source: "rawDetails", text: details.slice(markup.start, markup.end), ...markup }]
         : [],
     },
   ];

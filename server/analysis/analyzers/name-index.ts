@@ -21,7 +21,9 @@ interface IndexedName {
   written: string;
   /** As written, for short names, which match only in their own case. */
   cased: string;
-  /** One word starting with a capital: may also be a common word ("Angel", "Summer"). */
+  /** One word: may also be an ordinary word ("Angel", "Summer", "Outdoor"). */
+  oneWord: boolean;
+  /** One word starting with a capital, so written in lower case it is likelier the word. */
   properWord: boolean;
   /** Fewer letters than SHORT_NAME: trusted only in its own case. */
   short: boolean;
@@ -45,6 +47,10 @@ const FORM_CONFIDENCE: Record<NameForm, number> = { words: 1, joined: 0.8, rever
 const ALIAS_PENALTY = 0.05;
 const ACCENT_CONFIDENCE = 0.9;
 const COMMON_WORD_CONFIDENCE = 0.6;
+/** A one-word name capitalised where any word would be: a title, a folder, a sentence's start. */
+const CAPITALISED_WORD_CONFIDENCE = 0.85;
+/** A one-word tag in details: prose uses a word for many reasons ("no outdoor scenes"). */
+const PROSE_TAG_CONFIDENCE = 0.9;
 
 /**
  * Every name and alias of the library, keyed by its folded words, built once per plan. A text
@@ -70,9 +76,19 @@ export class NameIndex {
     const folded = words.map((w) => w.folded);
     const written = words.map((w) => w.written);
     const cased = words.map((w) => w.cased).join(" ");
-    const properWord = words.length === 1 && /^\p{Lu}/u.test(cased);
+    const oneWord = words.length === 1;
+    const properWord = oneWord && /^\p{Lu}/u.test(cased);
     const short = folded.join("").length < SHORT_NAME;
-    const entry = { kind, id, isAlias, written: written.join(" "), cased, properWord, short };
+    const entry = {
+      kind,
+      id,
+      isAlias,
+      written: written.join(" "),
+      cased,
+      oneWord,
+      properWord,
+      short,
+    };
     this.put(folded.join(" "), { ...entry, form: "words" });
     if (words.length > 1) {
       // "JaneDoe" in a file name; "Doe Jane" only for two-word names (family name first).
@@ -135,11 +151,19 @@ function scoreMatch(entry: IndexedName, span: readonly Token[], prose: boolean):
   const written = span.map((t) => t.written).join(" ");
   let confidence = FORM_CONFIDENCE[entry.form];
   if (entry.form === "words" && written !== entry.written) confidence = ACCENT_CONFIDENCE;
-  if (entry.properWord && entry.kind !== "tag" && !/\p{Lu}/u.test(cased)) {
+  if (entry.oneWord && entry.kind === "tag") {
+    // Tags are words by nature, in any case; but a title or a path names what the scene is,
+    // while a description may mention a word it is not.
+    if (prose) confidence = Math.min(confidence, PROSE_TAG_CONFIDENCE);
+  } else if (entry.properWord && !/\p{Lu}/u.test(cased)) {
     // "angel" in lower case is likelier the word than the performer Angel: weak in a path,
     // and no match at all in a description, which is written in sentences.
     if (prose) return null;
     confidence = Math.min(confidence, COMMON_WORD_CONFIDENCE);
+  } else if (entry.oneWord && !span[0]!.followsLowerCase) {
+    // Only a capital among lower-case words tells the name Summer from the word in "Summer
+    // Vacation", a folder "Summer/" or "Summer came.": elsewhere either may be meant.
+    confidence = Math.min(confidence, CAPITALISED_WORD_CONFIDENCE);
   }
   if (entry.isAlias) confidence -= ALIAS_PENALTY;
   return Math.max(COMMON_WORD_CONFIDENCE, Math.round(confidence * 100) / 100);

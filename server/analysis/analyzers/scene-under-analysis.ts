@@ -23,7 +23,7 @@ export function splitPath(path: string): { folders: string; stem: string } {
   return { folders, stem: extension ? basename.slice(0, extension.index) : basename };
 }
 
-/** A scene's texts as analyzers read them: evidence offsets point into these. */
+/** A scene's texts as names are looked for in them: their evidence offsets point into these. */
 export function sceneTexts(
   facts: Pick<SceneFacts, "path" | "title">,
   plainDetails: string | null,
@@ -35,6 +35,18 @@ export function sceneTexts(
   }
   if (facts.title) texts.push({ source: "title", text: facts.title });
   if (plainDetails) texts.push({ source: "details", text: plainDetails });
+  return texts;
+}
+
+/** Every text any evidence points into: the texts names are looked for in, and the stored markup. */
+export function evidenceTexts(
+  facts: Pick<SceneFacts, "path" | "title" | "details">,
+  plainDetails: string | null,
+): { source: TextSource; text: string }[] {
+  const texts = sceneTexts(facts, plainDetails);
+  if (facts.details !== null && facts.details !== plainDetails) {
+    texts.push({ source: "rawDetails", text: facts.details });
+  }
   return texts;
 }
 
