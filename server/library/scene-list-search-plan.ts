@@ -4,7 +4,7 @@ import { textSearch } from "../db/text-search";
 import { countPresentScenes, EXACT_COUNT_LIMIT } from "./scene-list-count";
 import type { SceneListQuery, SearchBy } from "./scene-list-query";
 
-/** The most scenes a page tests one by one (each costs a few lookups) before the search index costs less. */
+/** The most scenes a page tests one by one before reading the search index costs less. */
 const WALK_LIMIT = 2_500;
 
 export interface SearchPlan {
