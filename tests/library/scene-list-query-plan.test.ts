@@ -44,9 +44,13 @@ describe("the scene list's query plans on SQLite", () => {
     ["a studio", { studioId: "5" }, "scene_studio_id_idx"],
     ["organized", { organized: true }, "scene_organized_title_id_removed_at_idx"],
     ["not organized", { organized: false }, "scene_organized_title_id_removed_at_idx"],
-    ["failures", { failing: true }, "scene_last_sync_failed_idx"],
+    ["failures", { failing: true }, "scene_last_sync_failed_title_id_removed_at_idx"],
     ["a search and a studio", { search: "beach", studioId: "5" }, "scene_studio_id_idx"],
-    ["a search and failures", { search: "beach", failing: true }, "scene_last_sync_failed_idx"],
+    [
+      "a search and failures",
+      { search: "beach", failing: true },
+      "scene_last_sync_failed_title_id_removed_at_idx",
+    ],
   ] as const)("%s: from its index, no full scan", async (_name, filters, index) => {
     const plan = await plans(filters);
     expect(fullScans(plan)).toEqual([]);
@@ -63,6 +67,19 @@ describe("the scene list's query plans on SQLite", () => {
       expect.stringMatching(/^SEARCH scene USING INDEX sqlite_autoindex_scene_1 \(id=\?\)/),
     );
   });
+
+  it.each([
+    ["organized", { organized: true }, "scene_organized_title_id_removed_at_idx"],
+    ["failures", { failing: true }, "scene_last_sync_failed_title_id_removed_at_idx"],
+  ] as const)(
+    "pages %s in the default order from its index, unsorted",
+    async (_n, filters, index) => {
+      const plan = await planOf(scenePageIdsStatement({ ...base, ...filters }));
+      expect(plan).toEqual([
+        expect.stringMatching(new RegExp(`^SEARCH scene USING COVERING INDEX ${index} `)),
+      ]);
+    },
+  );
 
   it("walks a common search's page along the order's index, testing each scene's own rows", async () => {
     const plan = await planOf(
