@@ -82,8 +82,6 @@ export const sqliteTextSearch: TextSearchIndex = {
   sceneIdsContaining: (text) =>
     sql`SELECT CAST("rowid" AS TEXT) FROM "scene_search" WHERE "scene_search" MATCH ${ftsPhrase(text)}`,
   // FTS5 reads matches in rowid order and stops at the LIMIT, so the first matches cost little
-  // even when every row matches; the rows up to the last of them are counted on the rowid.
-  // FTS5 reads matches in rowid order and stops at the LIMIT, so the first matches cost little
   // even when every row holds the text; the rows up to the last of them are a rowid range.
   sampleMatches: (text) =>
     sql`WITH "sample_match" AS (SELECT "rowid" AS "r" FROM "scene_search"
