@@ -31,6 +31,12 @@ export interface TextSearchIndex {
   minIndexedLength: number;
   /** A subquery of the ids (text) of scenes whose indexed text holds `text` literally. */
   sceneIdsContaining(text: string): SqlFragment;
+  /**
+   * A one-row query { matched, sampled }: of `sampled` indexed scenes (the first by key), how
+   * many hold `text`, read cheaply however common the text; `sampled` is null when the sample
+   * reached every match, so `matched` is the exact number.
+   */
+  sampleMatches(text: string): SqlFragment;
   /** Writes (replaces) the index rows of these scenes, in the caller's transaction. */
   writeRows(rows: SceneSearchRow[]): Statement[];
   /**
@@ -53,6 +59,11 @@ const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 const oneText = (row: SceneSearchRow) =>
   [row.title, row.paths, row.names].filter((text) => text !== null).join("\n");
 
+/** Matches the SQLite sample reads: enough for a share, few enough to cost well under a millisecond. */
+const SQLITE_SAMPLE_MATCHES = 100;
+/** Scenes the PostgreSQL sample tests. */
+const POSTGRESQL_SAMPLE_SCENES = 2_000;
+
 export const sqliteTextSearch: TextSearchIndex = {
   // The trigram tokenizer matches nothing shorter than one trigram.
   minIndexedLength: 3,
@@ -70,6 +81,15 @@ export const sqliteTextSearch: TextSearchIndex = {
   ],
   sceneIdsContaining: (text) =>
     sql`SELECT CAST("rowid" AS TEXT) FROM "scene_search" WHERE "scene_search" MATCH ${ftsPhrase(text)}`,
+  // FTS5 reads matches in rowid order and stops at the LIMIT, so the first matches cost little
+  // even when every row holds the text; the rows up to the last of them are a rowid range.
+  sampleMatches: (text) =>
+    sql`WITH "sample_match" AS (SELECT "rowid" AS "r" FROM "scene_search"
+        WHERE "scene_search" MATCH ${ftsPhrase(text)} LIMIT ${SQLITE_SAMPLE_MATCHES})
+      SELECT (SELECT COUNT(*) FROM "sample_match") AS "matched",
+        CASE WHEN (SELECT COUNT(*) FROM "sample_match") < ${SQLITE_SAMPLE_MATCHES} THEN NULL
+          ELSE (SELECT COUNT(*) FROM "scene_search"
+            WHERE "rowid" <= (SELECT MAX("r") FROM "sample_match")) END AS "sampled"`,
   // A new scene has no entry to delete (no scene row is ever deleted); looking for one costs.
   writeRows: (rows) => [
     ...whereIn(
@@ -95,6 +115,10 @@ export const postgresqlTextSearch: TextSearchIndex = {
   ],
   sceneIdsContaining: (text) =>
     sql`SELECT "scene_id" FROM "scene_search" WHERE "text" ILIKE ${`%${escapeLike(text)}%`} ESCAPE '\\'`,
+  sampleMatches: (text) =>
+    sql`SELECT COUNT(*) FILTER (WHERE "text" ILIKE ${`%${escapeLike(text)}%`} ESCAPE '\\')::int AS "matched",
+        CASE WHEN COUNT(*) < ${POSTGRESQL_SAMPLE_SCENES} THEN NULL ELSE COUNT(*)::int END AS "sampled"
+      FROM (SELECT "text" FROM "scene_search" ORDER BY "scene_id" LIMIT ${POSTGRESQL_SAMPLE_SCENES}) AS "s"`,
   writeRows: (rows) =>
     insertRows(
       "scene_search",
@@ -115,6 +139,7 @@ export const textSearch: TextSearchIndex = {
     return current().minIndexedLength;
   },
   sceneIdsContaining: (text) => current().sceneIdsContaining(text),
+  sampleMatches: (text) => current().sampleMatches(text),
   writeRows: (rows) => current().writeRows(rows),
   get rebuildSql() {
     return current().rebuildSql;

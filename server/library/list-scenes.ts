@@ -8,15 +8,18 @@ import {
   type SceneListCursor,
 } from "./scene-list-cursor";
 import { scenePageAfterStatements } from "./scene-list-keyset";
-import { scenePageIdsStatement, type SceneListQuery } from "./scene-list-query";
+import { scenePageIdsStatement, type SceneListQuery, type SearchBy } from "./scene-list-query";
+import { planSceneSearch } from "./scene-list-search-plan";
 import { ListScenesInput, type SceneListPage } from "./scene-list-schema";
 
 /** The scene list: search, filters, sort and one page, with the total (or its estimate) for paging. */
 export async function listScenes(input: ListScenesInput): Promise<SceneListPage> {
   const query = ListScenesInput.parse(input);
+  const after = query.after ? decodeSceneListCursor(query.after) : null;
+  const plan = await planSceneSearch(query, after !== null);
   const [count, rows, fullSyncAt] = await Promise.all([
-    countSceneList(query),
-    readPageRows(query, query.after ? decodeSceneListCursor(query.after) : null),
+    countSceneList(query, plan.searchShare),
+    readPageRows(query, after, plan.searchBy),
     latestFullSyncStart(),
   ]);
   const pageRows = rows.slice(0, query.pageSize);
@@ -75,11 +78,15 @@ export async function listScenes(input: ListScenesInput): Promise<SceneListPage>
 type PageRow = SceneListCursor;
 
 /** The page's rows and one more (whether a next page exists): by cursor, or by number. */
-async function readPageRows(query: SceneListQuery, after: SceneListCursor | null) {
+async function readPageRows(
+  query: SceneListQuery,
+  after: SceneListCursor | null,
+  searchBy: SearchBy,
+) {
   const limit = query.pageSize + 1;
-  if (!after) return rowReader().all<PageRow>(scenePageIdsStatement(query, limit));
+  if (!after) return rowReader().all<PageRow>(scenePageIdsStatement(query, limit, searchBy));
   const rows: PageRow[] = [];
-  for (const statement of scenePageAfterStatements(query, after, limit)) {
+  for (const statement of scenePageAfterStatements(query, after, limit, searchBy)) {
     rows.push(...(await rowReader().all<PageRow>(statement)));
     if (rows.length >= limit) break;
   }

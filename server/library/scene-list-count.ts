@@ -21,7 +21,7 @@ const isFiltered = (q: SceneListQuery) =>
  * Scenes still in Stash: all rows (counted from the b-tree's pages, not row by row) less the
  * removed ones (a range of the removed_at index).
  */
-function countPresentScenes(): Promise<number> {
+export function countPresentScenes(): Promise<number> {
   return rowReader()
     .column<number>(
       toStatement(sql`SELECT (SELECT COUNT(*) FROM "scene")
@@ -41,9 +41,18 @@ const roughly = (n: number) => {
 /**
  * How many scenes the list shows, without reading every match of a broad filter: exact up to
  * EXACT_COUNT_LIMIT; past it, the share of matches among the first SAMPLE_SIZE scenes times
- * the library's size, never below what was counted.
+ * the library's size, never below what was counted. A search already judged common
+ * (scene-list-search-plan.ts) brings the share of scenes holding its text, `searchShare`: the
+ * other filters' total times that share, without reading the search's matches.
  */
-export async function countSceneList(query: SceneListQuery): Promise<SceneCount> {
+export async function countSceneList(
+  query: SceneListQuery,
+  searchShare: number | null = null,
+): Promise<SceneCount> {
+  if (searchShare !== null) {
+    const others = await countSceneList({ ...query, search: undefined });
+    return { total: roughly(others.total * searchShare), estimated: true };
+  }
   if (!isFiltered(query)) return { total: await countPresentScenes(), estimated: false };
   const [counted = 0] = await rowReader().column<number>(
     countScenesStatement(query, EXACT_COUNT_LIMIT + 1),

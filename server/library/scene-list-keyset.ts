@@ -1,6 +1,6 @@
 import { sql, SqlFragment, toStatement, type Statement } from "../db/sql-dialect";
 import type { SceneListCursor } from "./scene-list-cursor";
-import { sceneListWhere, type SceneListQuery } from "./scene-list-query";
+import { sceneListWhere, type SceneListQuery, type SearchBy } from "./scene-list-query";
 import { orders } from "./scene-list-orders";
 
 const raw = (text: string) => new SqlFragment([text], []);
@@ -15,6 +15,7 @@ export function scenePageAfterStatements(
   query: SceneListQuery,
   cursor: SceneListCursor,
   limit: number,
+  searchBy: SearchBy = "index",
 ): Statement[] {
   const { column, descending, nullsFirst } = orders[query.sort];
   const c = raw(`"scene"."${column}"`);
@@ -40,6 +41,6 @@ export function scenePageAfterStatements(
         ];
   return segments.map(({ condition, order }) =>
     toStatement(sql`SELECT "scene"."id", ${c} AS "key" FROM "scene"
-      WHERE ${sceneListWhere(query)} AND ${condition} ORDER BY ${order} LIMIT ${limit}`),
+      WHERE ${sceneListWhere(query, searchBy)} AND ${condition} ORDER BY ${order} LIMIT ${limit}`),
   );
 }

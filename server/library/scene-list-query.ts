@@ -23,10 +23,20 @@ function scannedSearch(text: string): SqlFragment {
 }
 
 /**
+ * How a search is answered: "index" reads every match from the search index first (cheap for
+ * rare text); "scan" tests each scene the order's index reaches (cheap for common text, whose
+ * index lookup decodes long lists of matches).
+ */
+export type SearchBy = "index" | "scan";
+
+/**
  * The scene list's filters. The search is literal: `%`, `_` and `"` are characters. Each
  * filter is answered from an index: the search index, or the index of its column.
  */
-export function sceneListWhere(query: Omit<SceneListQuery, "sort" | "page" | "pageSize">) {
+export function sceneListWhere(
+  query: Omit<SceneListQuery, "sort" | "page" | "pageSize">,
+  searchBy: SearchBy = "index",
+) {
   const conditions = [raw(`${dialect.unindexed(`"scene"."removed_at"`)} IS NULL`)];
   if (query.studioId) conditions.push(sql`"scene"."studio_id" = ${query.studioId}`);
   if (query.organized !== undefined) conditions.push(sql`"scene"."organized" = ${query.organized}`);
@@ -42,7 +52,7 @@ export function sceneListWhere(query: Omit<SceneListQuery, "sort" | "page" | "pa
   }
   if (query.search) {
     conditions.push(
-      [...query.search].length >= textSearch.minIndexedLength
+      searchBy === "index" && [...query.search].length >= textSearch.minIndexedLength
         ? sql`"scene"."id" IN (${textSearch.sceneIdsContaining(query.search)})`
         : scannedSearch(query.search),
     );
@@ -65,10 +75,14 @@ export function countScenesStatement(query: SceneListQuery, limit: number): Stat
  * the order's covering index; a page reached by its cursor reads only its own rows
  * (scene-list-keyset.ts).
  */
-export function scenePageIdsStatement(query: SceneListQuery, limit = query.pageSize): Statement {
+export function scenePageIdsStatement(
+  query: SceneListQuery,
+  limit = query.pageSize,
+  searchBy: SearchBy = "index",
+): Statement {
   const offset = (query.page - 1) * query.pageSize;
   return toStatement(sql`SELECT "scene"."id", ${raw(`"scene"."${orderColumn(query.sort)}"`)} AS "key"
-    FROM "scene" WHERE ${sceneListWhere(query)}
+    FROM "scene" WHERE ${sceneListWhere(query, searchBy)}
     ORDER BY ${orderBy[query.sort]} LIMIT ${limit} OFFSET ${offset}`);
 }
 

@@ -1,6 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
+import { rowReader } from "../../server/db/row-reader";
+import { toStatement } from "../../server/db/sql-dialect";
+import { textSearch } from "../../server/db/text-search";
 import { listScenes } from "../../server/library/list-scenes";
+import { scenePageIdsStatement } from "../../server/library/scene-list-query";
 import { createPerformer, createScene, createStudio, createTag } from "../factories/library";
 
 // Stash ids are digits (the filters validate them); the shared factories name refs "st1", "p2".
@@ -46,6 +50,42 @@ describe("the scene list", () => {
     expect(titles(await listScenes({ search: "a quil" }))).toEqual(["Three"]);
     expect(titles(await listScenes({ search: "GOLDEN" }))).toEqual(["Four"]);
     expect(titles(await listScenes({ search: "Ada", tagId: tag.id }))).toEqual([]);
+  });
+
+  it("finds the same scenes, literally, testing each scene as reading the search index", async () => {
+    const tag = await createTag(db(), { name: "100% pure_gold" });
+    await createScene(db(), { title: 'Say "cheese"', path: "/x/a_b/1.mp4" });
+    await createScene(db(), { title: "Tagged", tagIds: [tag.id] });
+    await createScene(db(), { title: "axb 100 pure gold", path: "/x/ab/2.mp4" });
+    const ids = async (search: string, searchBy: "index" | "scan") =>
+      (
+        await rowReader().all<{ id: string }>(
+          scenePageIdsStatement({ sort: "title_asc", page: 1, pageSize: 50, search }, 51, searchBy),
+        )
+      ).map((row) => row.id);
+
+    for (const search of ['"chee', "a_b", "0% pure_", "pure gold", "nowhere"]) {
+      const byIndex = await ids(search, "index");
+      expect(await ids(search, "scan"), search).toEqual(byIndex);
+      expect(byIndex.length, search).toBe(search === "nowhere" ? 0 : 1);
+    }
+  });
+
+  it("samples the search index: every match of rare text, a share of common text", async () => {
+    for (let i = 0; i < 120; i++) await createScene(db(), { title: `common ${i}` });
+    await createScene(db(), { title: "rare one" });
+    const sample = async (text: string) =>
+      (
+        await rowReader().all<{ matched: number; sampled: number | null }>(
+          toStatement(textSearch.sampleMatches(text)),
+        )
+      )[0];
+
+    expect(await sample("rare")).toEqual({ matched: 1, sampled: null });
+    // SQLite samples the first 100 matches; PostgreSQL tests the first 2,000 scenes, all of these.
+    const common = await sample("common");
+    if (common?.sampled === null) expect(common.matched).toBe(120);
+    else expect((common?.matched ?? 0) / (common?.sampled ?? 1)).toBeGreaterThan(0.9);
   });
 
   it("finds text shorter than the index's trigrams by scanning, in titles, paths and names", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rowReader } from "../../server/db/row-reader";
-import type { Statement } from "../../server/db/sql-dialect";
+import { toStatement, type Statement } from "../../server/db/sql-dialect";
+import { sqliteTextSearch } from "../../server/db/text-search";
 import { scenePageAfterStatements } from "../../server/library/scene-list-keyset";
 import { countScenesStatement, scenePageIdsStatement } from "../../server/library/scene-list-query";
 import type { ListScenesInput } from "../../server/library/scene-list-schema";
@@ -43,9 +44,13 @@ describe("the scene list's query plans on SQLite", () => {
     ["a studio", { studioId: "5" }, "scene_studio_id_idx"],
     ["organized", { organized: true }, "scene_organized_title_id_removed_at_idx"],
     ["not organized", { organized: false }, "scene_organized_title_id_removed_at_idx"],
-    ["failures", { failing: true }, "scene_last_sync_failed_idx"],
+    ["failures", { failing: true }, "scene_last_sync_failed_title_id_removed_at_idx"],
     ["a search and a studio", { search: "beach", studioId: "5" }, "scene_studio_id_idx"],
-    ["a search and failures", { search: "beach", failing: true }, "scene_last_sync_failed_idx"],
+    [
+      "a search and failures",
+      { search: "beach", failing: true },
+      "scene_last_sync_failed_title_id_removed_at_idx",
+    ],
   ] as const)("%s: from its index, no full scan", async (_name, filters, index) => {
     const plan = await plans(filters);
     expect(fullScans(plan)).toEqual([]);
@@ -61,6 +66,36 @@ describe("the scene list's query plans on SQLite", () => {
     expect(plan).toContainEqual(
       expect.stringMatching(/^SEARCH scene USING INDEX sqlite_autoindex_scene_1 \(id=\?\)/),
     );
+  });
+
+  it.each([
+    ["organized", { organized: true }, "scene_organized_title_id_removed_at_idx"],
+    ["failures", { failing: true }, "scene_last_sync_failed_title_id_removed_at_idx"],
+  ] as const)(
+    "pages %s in the default order from its index, unsorted",
+    async (_n, filters, index) => {
+      const plan = await planOf(scenePageIdsStatement({ ...base, ...filters }));
+      expect(plan).toEqual([
+        expect.stringMatching(new RegExp(`^SEARCH scene USING COVERING INDEX ${index} `)),
+      ]);
+    },
+  );
+
+  it("walks a common search's page along the order's index, testing each scene's own rows", async () => {
+    const plan = await planOf(
+      scenePageIdsStatement({ ...base, search: "library/studio-3" }, 51, "scan"),
+    );
+    expect(plan[0]).toBe("SCAN scene USING INDEX scene_title_id_removed_at_idx");
+    expect(fullScans(plan)).toEqual([]);
+    expect(plan.join("\n")).not.toMatch(/TEMP B-TREE|scene_search/);
+  });
+
+  it("samples a search from its first matches and a rowid range of the search index", async () => {
+    const plan = await planOf(toStatement(sqliteTextSearch.sampleMatches("library/studio-3")));
+    expect(plan).toContainEqual(
+      expect.stringMatching(/^SCAN scene_search VIRTUAL TABLE INDEX 0:M/),
+    );
+    expect(plan).toContain("SCAN scene_search VIRTUAL TABLE INDEX 0:<");
   });
 
   it.each([
