@@ -72,16 +72,32 @@ export function closeRowReader(): void {
   globalForReader.stashSyncRowReader = undefined;
 }
 
+/** The most statement texts PostgreSQL's reader names: each is kept on every pooled connection. */
+const MAX_PREPARED_TEXTS = 50;
+
 export function openPostgresqlRowReader(url: string): RowReader {
   const pool = openRawPool(url, 4);
+  // A name stays bound to its text for the pool's life: pg refuses a name reused for another text.
+  const names = new Map<string, string>();
+  const nameOf = (statement: Statement, sql: string): string | undefined => {
+    if (!statement.prepared) return undefined;
+    let name = names.get(sql);
+    if (name === undefined && names.size < MAX_PREPARED_TEXTS) {
+      name = `stash_sync_read_${names.size}`;
+      names.set(sql, name);
+    }
+    return name;
+  };
   return {
     async all<T>(statement: Statement) {
       const { sql, params } = toPostgresStatement(statement);
-      return (await pool.query(sql, params)).rows as T[];
+      const name = nameOf(statement, sql);
+      return (await pool.query({ name, text: sql, values: params })).rows as T[];
     },
     async column<T>(statement: Statement) {
       const { sql, params } = toPostgresStatement(statement);
-      const result = await pool.query({ text: sql, values: params, rowMode: "array" });
+      const name = nameOf(statement, sql);
+      const result = await pool.query({ name, text: sql, values: params, rowMode: "array" });
       return result.rows.map((row: unknown[]) => row[0]) as T[];
     },
     close: () => void pool.end(),

@@ -163,6 +163,11 @@ export interface Statement {
   params: SqlValue[];
   /** Rows for PostgreSQL's writer to send as column arrays; `sql` is then empty. */
   rows?: RowsInsert;
+  /**
+   * A hot read in one fixed shape: PostgreSQL's reader keeps it parsed and planned per
+   * connection (SQLite's reader prepares every statement anyway).
+   */
+  prepared?: boolean;
 }
 
 /** An INSERT of many rows; `tail` is its ON CONFLICT clause, or empty. */

@@ -107,7 +107,7 @@ export function sceneSyncLogsSql(
     ) AS full_sync_rows`
       : emptySql;
 
-  return toStatement(sql`
+  const statement = toStatement(sql`
     WITH picked AS (${ownRows} ${fullSyncRows} ORDER BY created_at DESC, id DESC LIMIT ${take})
     SELECT l.id, l.entity_id, l.sync_type, l.had_changes, l.change_type, l.error_message,
       l.changed_fields, l.created_at, h.job_id, h.started_at, h.completed_at, h.status,
@@ -116,6 +116,8 @@ export function sceneSyncLogsSql(
     JOIN sync_log AS l ON l.id = picked.id
     JOIN sync_history AS h ON h.id = l.sync_history_id
     ORDER BY picked.created_at DESC, picked.id DESC`);
+  // Every scene page asks it: on PostgreSQL, planning it each time was half its cost.
+  return { ...statement, prepared: true };
 }
 
 /**

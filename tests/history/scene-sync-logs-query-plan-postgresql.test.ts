@@ -32,6 +32,20 @@ async function queryPlan(...args: Parameters<typeof sceneSyncLogsSql>): Promise<
   return row!["QUERY PLAN"][0].Plan;
 }
 
+/**
+ * The plan for any parameters, which the server may settle on for the prepared statement the
+ * reader keeps (read-scene-sync-logs.ts marks it prepared).
+ */
+async function genericPlan(...args: Parameters<typeof sceneSyncLogsSql>): Promise<PlanNode> {
+  const query = sceneSyncLogsSql(...args);
+  expect(query.prepared).toBe(true);
+  const [row] = await rowReader().all<{ "QUERY PLAN": [{ Plan: PlanNode }] }>({
+    sql: `EXPLAIN (FORMAT JSON, GENERIC_PLAN) ${query.sql}`,
+    params: [],
+  });
+  return row!["QUERY PLAN"][0].Plan;
+}
+
 /** Every node with its parent. */
 function nodes(plan: PlanNode, parent: PlanNode | null = null): [PlanNode, PlanNode | null][] {
   return [[plan, parent], ...(plan.Plans ?? []).flatMap((child) => nodes(child, plan))];
@@ -55,7 +69,8 @@ function expectOrderedIndexScans(plan: PlanNode): [PlanNode, PlanNode] {
     expect(scan["Index Name"]).toBe(INDEX);
     expect(parent?.["Node Type"]).toBe("Limit");
   }
-  const own = picks.find(([n]) => n["Index Cond"]?.includes("entity_id = '1'"));
+  // The scene's id is '1', or $1 in a generic plan.
+  const own = picks.find(([n]) => /entity_id = ('1'|\$1)/.test(n["Index Cond"] ?? ""));
   const fullSync = picks.find(([n]) => n["Index Cond"]?.includes("entity_id IS NULL"));
   expect(own && fullSync).toBeTruthy();
   const whole = logReads.filter(([n]) => n.Alias === "l");
@@ -116,6 +131,15 @@ describe("the scene sync-logs query plan on PostgreSQL", () => {
     const [own] = expectOrderedIndexScans(await queryPlan("1", 51, undefined, undefined));
     // Unfiltered, the scene's own branch picks ids and times from the index alone.
     expect(own["Node Type"]).toBe("Index Only Scan");
+  });
+
+  it("keeps both range scans in the generic plan of the prepared statement", async () => {
+    const [own] = expectOrderedIndexScans(await genericPlan("1", 51, undefined, undefined));
+    expect(own["Node Type"]).toBe("Index Only Scan");
+    const paged = await genericPlan("1", 51, { createdAt: at(20 * 60), id: 5 }, undefined);
+    for (const scan of expectOrderedIndexScans(paged)) {
+      expect(scan["Index Cond"]).toContain("ROW(created_at, id) < ROW(");
+    }
   });
 
   it("keeps both range scans when paging back with a cursor and filtering", async () => {
