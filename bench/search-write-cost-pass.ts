@@ -14,10 +14,7 @@ const file = (process.env.DATABASE_URL ?? "").replace(/^file:/, "");
 
 if (mode === "plain") {
   const database = new Database(file);
-  database.exec(`DROP TRIGGER "scene_search_performer_renamed";
-    DROP TRIGGER "scene_search_tag_renamed";
-    DROP TRIGGER "scene_search_studio_renamed";
-    DROP TABLE "scene_search";
+  database.exec(`DROP TABLE "scene_search";
     CREATE TABLE "scene_search" ("rowid" INTEGER PRIMARY KEY, "text");`);
   database.close();
 }

@@ -1,13 +1,6 @@
 import { env } from "../env";
 import { providerOf } from "./provider";
-import {
-  escapeLike,
-  insertRows,
-  sql,
-  whereIn,
-  type SqlFragment,
-  type Statement,
-} from "./sql-dialect";
+import { escapeLike, insertRows, sql, SqlFragment, whereIn, type Statement } from "./sql-dialect";
 
 /** A scene's text as the search index holds it, by kind of text. */
 export interface SceneSearchRow {
@@ -29,12 +22,17 @@ export interface SceneSearchRow {
 export interface TextSearchIndex {
   /** Shortest text the index can find; shorter text is searched by scanning. */
   minIndexedLength: number;
-  /** A subquery of the ids (text) of scenes whose indexed text holds `text` literally. */
+  /**
+   * A subquery of the ids (text) of scenes whose title, a file path, or the name of their
+   * studio, a performer or a tag holds `text` literally.
+   */
   sceneIdsContaining(text: string): SqlFragment;
   /**
-   * A one-row query { matched, sampled }: of `sampled` indexed scenes (the first by key), how
-   * many hold `text`, read cheaply however common the text; `sampled` is null when the sample
-   * reached every match, so `matched` is the exact number.
+   * A one-row query { matched, sampled, linked }, read cheaply however common the text: of
+   * `sampled` indexed scenes (the first by key), `matched` hold `text` in what the index holds;
+   * `sampled` is null when the sample reached every match, so `matched` is the exact number.
+   * `linked` counts the scenes' links to a studio, performer or tag whose name holds it, where
+   * the index leaves names out (0 where it holds them), up to NAME_LINKS_COUNTED.
    */
   sampleMatches(text: string): SqlFragment;
   /** Writes (replaces) the index rows of these scenes, in the caller's transaction. */
@@ -56,14 +54,30 @@ const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
  * A scene's text as one value, one line per title, path and name: one column costs less to
  * index than one per kind (docs/decisions.md), and no search text holds a line break.
  */
-const oneText = (row: SceneSearchRow) =>
-  [row.title, row.paths, row.names].filter((text) => text !== null).join("\n");
+const oneText = (texts: (string | null)[]) => texts.filter((text) => text !== null).join("\n");
+
+/** How many name links SQLite's sample counts: enough to judge a name common, cheap to count. */
+export const NAME_LINKS_COUNTED = 50_000;
 
 /** Matches the SQLite sample reads: enough for a share, few enough to cost well under a millisecond. */
 const SQLITE_SAMPLE_MATCHES = 100;
 /** Scenes the PostgreSQL sample tests. */
 const POSTGRESQL_SAMPLE_SCENES = 2_000;
 
+/** The ids of a studio, performer or tag table's rows whose name holds `text` (SQLite). */
+const named = (table: "studio" | "performer" | "tag", text: string) =>
+  new SqlFragment(
+    [`SELECT "id" FROM "${table}" WHERE "name" LIKE `, ` ESCAPE '\\'`],
+    [`%${escapeLike(text)}%`],
+  );
+
+/**
+ * SQLite's index holds each scene's title and paths; names are matched in the studio,
+ * performer and tag tables (thousands of rows, not one per scene), whose scenes the links'
+ * indexes give. Names were two thirds of the indexed text and of its cost to a sync, and a
+ * rename rewrote the rows of all the renamed entity's scenes (migration
+ * `scene_search_titles_and_paths`).
+ */
 export const sqliteTextSearch: TextSearchIndex = {
   // The trigram tokenizer matches nothing shorter than one trigram.
   minIndexedLength: 3,
@@ -71,25 +85,29 @@ export const sqliteTextSearch: TextSearchIndex = {
     `INSERT INTO "scene_search" ("scene_search") VALUES ('delete-all')`,
     `INSERT INTO "scene_search" ("rowid", "text")
      SELECT CAST(s."id" AS INTEGER), concat_ws(char(10), s."title",
-       (SELECT group_concat(f."path", char(10)) FROM "scene_file" AS f WHERE f."scene_id" = s."id"),
-       (SELECT st."name" FROM "studio" AS st WHERE st."id" = s."studio_id"),
-       (SELECT group_concat(p."name", char(10)) FROM "scene_performer" AS sp
-         JOIN "performer" AS p ON p."id" = sp."performer_id" WHERE sp."scene_id" = s."id"),
-       (SELECT group_concat(t."name", char(10)) FROM "scene_tag" AS stg
-         JOIN "tag" AS t ON t."id" = stg."tag_id" WHERE stg."scene_id" = s."id"))
+       (SELECT group_concat(f."path", char(10)) FROM "scene_file" AS f WHERE f."scene_id" = s."id"))
      FROM "scene" AS s`,
   ],
   sceneIdsContaining: (text) =>
-    sql`SELECT CAST("rowid" AS TEXT) FROM "scene_search" WHERE "scene_search" MATCH ${ftsPhrase(text)}`,
+    sql`SELECT CAST("rowid" AS TEXT) FROM "scene_search" WHERE "scene_search" MATCH ${ftsPhrase(text)}
+      UNION SELECT "scene_id" FROM "scene_performer" WHERE "performer_id" IN (${named("performer", text)})
+      UNION SELECT "scene_id" FROM "scene_tag" WHERE "tag_id" IN (${named("tag", text)})
+      UNION SELECT "id" FROM "scene" WHERE "studio_id" IN (${named("studio", text)})`,
   // FTS5 reads matches in rowid order and stops at the LIMIT, so the first matches cost little
   // even when every row holds the text; the rows up to the last of them are a rowid range.
+  // Name links are counted on the links' indexes, up to a cap.
   sampleMatches: (text) =>
     sql`WITH "sample_match" AS (SELECT "rowid" AS "r" FROM "scene_search"
         WHERE "scene_search" MATCH ${ftsPhrase(text)} LIMIT ${SQLITE_SAMPLE_MATCHES})
       SELECT (SELECT COUNT(*) FROM "sample_match") AS "matched",
         CASE WHEN (SELECT COUNT(*) FROM "sample_match") < ${SQLITE_SAMPLE_MATCHES} THEN NULL
           ELSE (SELECT COUNT(*) FROM "scene_search"
-            WHERE "rowid" <= (SELECT MAX("r") FROM "sample_match")) END AS "sampled"`,
+            WHERE "rowid" <= (SELECT MAX("r") FROM "sample_match")) END AS "sampled",
+        (SELECT COUNT(*) FROM (
+          SELECT 1 FROM "scene_performer" WHERE "performer_id" IN (${named("performer", text)})
+          UNION ALL SELECT 1 FROM "scene_tag" WHERE "tag_id" IN (${named("tag", text)})
+          UNION ALL SELECT 1 FROM "scene" WHERE "studio_id" IN (${named("studio", text)})
+          LIMIT ${NAME_LINKS_COUNTED})) AS "linked"`,
   // A new scene has no entry to delete (no scene row is ever deleted); looking for one costs.
   writeRows: (rows) => [
     ...whereIn(
@@ -100,7 +118,7 @@ export const sqliteTextSearch: TextSearchIndex = {
     ...insertRows(
       "scene_search",
       ["rowid", "text"],
-      rows.map((r) => [sceneKey(r.sceneId), oneText(r)]),
+      rows.map((r) => [sceneKey(r.sceneId), oneText([r.title, r.paths])]),
     ),
   ],
 };
@@ -117,13 +135,14 @@ export const postgresqlTextSearch: TextSearchIndex = {
     sql`SELECT "scene_id" FROM "scene_search" WHERE "text" ILIKE ${`%${escapeLike(text)}%`} ESCAPE '\\'`,
   sampleMatches: (text) =>
     sql`SELECT COUNT(*) FILTER (WHERE "text" ILIKE ${`%${escapeLike(text)}%`} ESCAPE '\\')::int AS "matched",
-        CASE WHEN COUNT(*) < ${POSTGRESQL_SAMPLE_SCENES} THEN NULL ELSE COUNT(*)::int END AS "sampled"
+        CASE WHEN COUNT(*) < ${POSTGRESQL_SAMPLE_SCENES} THEN NULL ELSE COUNT(*)::int END AS "sampled",
+        0 AS "linked"
       FROM (SELECT "text" FROM "scene_search" ORDER BY "scene_id" LIMIT ${POSTGRESQL_SAMPLE_SCENES}) AS "s"`,
   writeRows: (rows) =>
     insertRows(
       "scene_search",
       ["scene_id", "text"],
-      rows.map((r) => [r.sceneId, oneText(r)]),
+      rows.map((r) => [r.sceneId, oneText([r.title, r.paths, r.names])]),
       { key: ["scene_id"], update: ["text"] },
     ),
 };

@@ -26,12 +26,20 @@ export async function planSceneSearch(
   fromCursor: boolean,
 ): Promise<SearchPlan> {
   if (!query.search || [...query.search].length < textSearch.minIndexedLength) return byIndex;
-  const [sample] = await rowReader().all<{ matched: number; sampled: number | null }>(
-    toStatement(textSearch.sampleMatches(query.search)),
-  );
-  if (!sample?.sampled || sample.matched === 0) return byIndex;
-  const share = sample.matched / sample.sampled;
-  if (share * (await countPresentScenes()) <= EXACT_COUNT_LIMIT) return byIndex;
+  const [sample] = await rowReader().all<{
+    matched: number;
+    sampled: number | null;
+    linked: number;
+  }>(toStatement(textSearch.sampleMatches(query.search)));
+  if (!sample || sample.matched + sample.linked === 0) return byIndex;
+  const present = await countPresentScenes();
+  if (present === 0) return byIndex;
+  // Scenes matched by name are counted by their links, so a scene may count twice: the share
+  // errs high, which only sends a search to the walk a little sooner.
+  const indexed =
+    sample.sampled === null ? sample.matched / present : sample.matched / sample.sampled;
+  const share = Math.min(1, indexed + sample.linked / present);
+  if (share * present <= EXACT_COUNT_LIMIT) return byIndex;
   const skipped = fromCursor ? 0 : (query.page - 1) * query.pageSize;
   const walked = (skipped + query.pageSize + 1) / share;
   return { searchBy: walked <= WALK_LIMIT ? "scan" : "index", searchShare: share };

@@ -81,11 +81,29 @@ describe("the scene list", () => {
         )
       )[0];
 
-    expect(await sample("rare")).toEqual({ matched: 1, sampled: null });
+    expect(await sample("rare")).toEqual({ matched: 1, sampled: null, linked: 0 });
     // SQLite samples the first 100 matches; PostgreSQL tests the first 2,000 scenes, all of these.
     const common = await sample("common");
     if (common?.sampled === null) expect(common.matched).toBe(120);
     else expect((common?.matched ?? 0) / (common?.sampled ?? 1)).toBeGreaterThan(0.9);
+  });
+
+  it("samples names as well: in the index (PostgreSQL) or by their scenes' links (SQLite)", async () => {
+    const tag = await createTag(db(), { name: "Harbor Glow" });
+    const studio = await createStudio(db(), { name: "Glow Works" });
+    for (let i = 0; i < 3; i++) await createScene(db(), { title: `tagged ${i}`, tagIds: [tag.id] });
+    await createScene(db(), { title: "from the studio", studioId: studio.id });
+    await createScene(db(), { title: "plain" });
+    const [sample] = await rowReader().all<{ matched: number; linked: number }>(
+      toStatement(textSearch.sampleMatches("glow")),
+    );
+    expect(sample!.matched + sample!.linked).toBe(4);
+    expect(titles(await listScenes({ search: "GLOW" })).sort()).toEqual([
+      "from the studio",
+      "tagged 0",
+      "tagged 1",
+      "tagged 2",
+    ]);
   });
 
   it("finds text shorter than the index's trigrams by scanning, in titles, paths and names", async () => {
