@@ -27,7 +27,10 @@ export interface StashVersionInfo {
 
 export interface RequestRecord {
   seq: number;
+  /** The simulated clock's time (it moves with the library's edits, not by itself). */
   at: number;
+  /** Requests answered before this one arrived: which requests a client sent side by side. */
+  answeredBefore: number;
   /** True when the request carried an ApiKey header (its value is never recorded). */
   apiKeySent: boolean;
   outcome: "served" | "unauthorized" | "http-error" | "dropped" | "control";

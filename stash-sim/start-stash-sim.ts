@@ -167,6 +167,7 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
   const pluginSettings = new Map<string, Record<string, unknown>>();
   let inFlight = 0;
   let peakInFlight = 0;
+  let answered = 0;
   let up = false;
   let closed = false;
   let comeBackTimer: NodeJS.Timeout | undefined;
@@ -192,6 +193,7 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
       await answerGraphQL(req, res);
     } finally {
       inFlight--;
+      answered++;
     }
   }
 
@@ -201,6 +203,7 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
     const record: RequestRecord = {
       seq: ++seq,
       at: clock.now(),
+      answeredBefore: answered,
       apiKeySent: sentKey !== "",
       outcome: "served",
     };

@@ -1,6 +1,7 @@
 import { db, type Db } from "../db/client";
 import type { ChangeType, SyncType } from "../domain/vocabulary";
-import type { StashClient } from "../stash/client";
+import type { LatestUpdate, StashClient } from "../stash/client";
+import type { EntityType } from "../stash/types";
 import type { RefType } from "./compare/ref-specs";
 import { defaultPageConcurrency } from "./page-concurrency";
 import { ProgressTracker } from "./progress-tracker";
@@ -44,17 +45,23 @@ export interface RunContext {
   fullSyncStart: Date | null;
   /** The restore (scene_restore.id) this run records, logged as the cause of its rows. */
   restoreId: number | null;
+  /**
+   * The watermark probe sent beside the compatibility check (watermarks.ts), for the run's
+   * first probe to take; null when there is none.
+   */
+  watermarkProbe: Promise<Partial<Record<EntityType, LatestUpdate>>> | null;
 }
 
 /** A run's context with nothing done yet: no counts, no refs known, progress not started. */
 export function newRunContext(
   run: Pick<RunContext, "client" | "runId" | "jobId" | "syncType" | "perPage" | "signal"> &
-    Partial<Pick<RunContext, "restoreId" | "pageConcurrency">>,
+    Partial<Pick<RunContext, "restoreId" | "pageConcurrency" | "watermarkProbe">>,
   fullSyncStart: Date | null,
 ): RunContext {
   return {
     restoreId: null,
     pageConcurrency: defaultPageConcurrency,
+    watermarkProbe: null,
     ...run,
     db: db(),
     progress: new ProgressTracker(run.runId, run.jobId),

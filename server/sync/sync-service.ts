@@ -12,7 +12,7 @@ import { requestCancel, watchCancelRequests } from "./run/cancel-requests";
 import { latestFullSyncStart } from "./full-sync-confirmation";
 import { readPageConcurrency } from "./page-concurrency";
 import { readPreviousWatermarks } from "./previous-watermarks";
-import { newRunContext, SyncCancelled } from "./run-context";
+import { newRunContext, SyncCancelled, type RunContext } from "./run-context";
 import {
   endRun,
   markRunInterrupted,
@@ -24,7 +24,7 @@ import {
 import { runFullSync } from "./run/full-sync";
 import { runIncrementalSync } from "./run/incremental-sync";
 import { runSpecificSync } from "./run/specific-sync";
-import type { Watermarks } from "./run/watermarks";
+import { sendWatermarkProbe, type Watermarks } from "./run/watermarks";
 import { acquireSyncLock, handOverSyncLock, releaseSyncLock } from "./sync-lock";
 import type { SyncRequest } from "./sync-request";
 import type { SyncRunSummary } from "./sync-run-view";
@@ -107,9 +107,11 @@ export async function startSync(
   // it is unreachable or refuses the key; the run is still recorded, as failed.
   let client: StashClient;
   let pageConcurrency: number;
+  let watermarkProbe: RunContext["watermarkProbe"] = null;
   try {
     pageConcurrency = options.pageConcurrency ?? (await readPageConcurrency());
     client = await createStashClient({ ...options, pageConcurrency });
+    if (request.type !== "specific") watermarkProbe = sendWatermarkProbe(client);
     await client.checkCompatibility();
   } catch (error) {
     await endRun(database, run, {
@@ -126,10 +128,14 @@ export async function startSync(
   const entry: { controller: AbortController; done?: Promise<unknown> } = { controller };
   running.set(jobId, entry);
   const stopWatching = watchCancelRequests(run.id, controller);
-  const done = execute(run, request, client, controller.signal, {
-    ...options,
-    pageConcurrency,
-  }).finally(async () => {
+  const done = execute(
+    run,
+    request,
+    client,
+    controller.signal,
+    { ...options, pageConcurrency },
+    watermarkProbe,
+  ).finally(async () => {
     stopWatching();
     running.delete(jobId);
     await releaseLock().catch(() => {});
@@ -191,6 +197,7 @@ async function execute(
   client: StashClient,
   signal: AbortSignal,
   options: SyncOptions,
+  watermarkProbe: RunContext["watermarkProbe"],
 ): Promise<SyncRunSummary> {
   const ctx = newRunContext(
     {
@@ -201,6 +208,7 @@ async function execute(
       perPage: options.perPage ?? env().STASH_PAGE_SIZE,
       signal,
       restoreId: options.restoreId ?? null,
+      watermarkProbe,
     },
     null,
   );

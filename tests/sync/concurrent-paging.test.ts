@@ -148,6 +148,22 @@ describe("concurrent paging", () => {
     expect(sim.status().peakInFlight).toBe(3);
   });
 
+  it("sends the watermark probe beside the compatibility check, before either answers", async () => {
+    // A first run builds the queries' text, which would delay this run's first requests.
+    await syncNow(sim, { type: "full" }, { pageConcurrency: 3, perPage: 1000 });
+    sim.setLatency(100);
+    sim.clearRequests();
+    const run = await syncNow(sim, { type: "full" }, { pageConcurrency: 3, perPage: 1000 });
+    expect(run.status).toBe("completed");
+    const request = (name: RegExp) => sim.requests().find((r) => name.test(r.operationName ?? ""))!;
+    const check = request(/^StashSyncCompatibility$/);
+    // No answer came back between the three: they went out side by side.
+    expect(request(/^StashSyncVersion$/).answeredBefore).toBe(check.answeredBefore);
+    expect(request(/^StashSyncLatestUpdates$/).answeredBefore).toBe(check.answeredBefore);
+    // The first page is asked once all three are answered, the probe's counts in hand.
+    expect(request(/^StashSyncFind\w+Page$/).answeredBefore).toBe(check.answeredBefore + 3);
+  });
+
   it("is a setting from 1 to 8, 3 unless saved", async () => {
     expect(defaultPageConcurrency).toBe(3);
     expect(await readPageConcurrency()).toBe(3);

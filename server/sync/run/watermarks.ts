@@ -1,3 +1,4 @@
+import type { StashClient } from "../../stash/client";
 import type { RefType } from "../compare/ref-specs";
 import type { RunContext } from "../run-context";
 import { refTypes, type TypeCounts } from "./sync-entity-type";
@@ -14,7 +15,9 @@ export type Watermarks = Partial<Record<RefType | "scene", string>>;
 export async function probeWatermarks(
   ctx: RunContext,
 ): Promise<{ watermarks: Watermarks; counts: TypeCounts }> {
-  const latest = await ctx.client.latestUpdates([...refTypes, "scene"]);
+  const probe = ctx.watermarkProbe ?? sendWatermarkProbe(ctx.client);
+  ctx.watermarkProbe = null;
+  const latest = await probe;
   const watermarks: Watermarks = {};
   const counts: TypeCounts = {};
   for (const [type, mark] of Object.entries(latest)) {
@@ -22,4 +25,15 @@ export async function probeWatermarks(
     counts[type as keyof TypeCounts] = mark.count;
   }
   return { watermarks, counts };
+}
+
+/**
+ * Sends the watermark probe now: a full or incremental run sends it beside the compatibility
+ * check, so a slow Stash answers both in one round trip before the first page. Every Stash
+ * release we support answers it; until a run awaits it, a failure is the check's to report.
+ */
+export function sendWatermarkProbe(client: StashClient): NonNullable<RunContext["watermarkProbe"]> {
+  const probe = client.latestUpdates([...refTypes, "scene"]);
+  probe.catch(() => {});
+  return probe;
 }
