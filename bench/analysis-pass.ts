@@ -13,7 +13,7 @@
 import type { ChildProcess } from "node:child_process";
 import type { AnalyzerName } from "../server/domain/vocabulary";
 import type { PlantedFacts } from "../stash-sim/planted-facts";
-import { control, randomPort, startSimProcess } from "./sim-process";
+import { control, startSimProcess } from "./sim-process";
 import { passLinePrefix, round, timed, type AnalysisPassFigures } from "./timing";
 
 const [scenesArg, performersArg, tagsArg, studiosArg] = process.argv.slice(2);
@@ -69,7 +69,7 @@ function score(proposed: Map<string, Map<string, number>>, truth: (PlantedFacts 
   };
 }
 
-const port = randomPort();
+let port = 0;
 let sim: ChildProcess | null = null;
 // Imported after the parent set DATABASE_URL: the app's one database module reads it once.
 const { db } = await import("../server/db/client");
@@ -80,7 +80,7 @@ const { runAnalysisPlan } = await import("../server/analysis/analysis-plan-runne
 const { readRows } = await import("../server/db/row-reader");
 const { sql, toStatement } = await import("../server/db/sql-dialect");
 try {
-  sim = await startSimProcess(port, [
+  ({ child: sim, port } = await startSimProcess([
     "--scenes",
     String(library.scenes),
     "--performers",
@@ -90,7 +90,7 @@ try {
     "--studios",
     String(library.studios),
     "--plant-facts",
-  ]);
+  ]));
   const synced = await runSync({ type: "full" }, "cli", {
     stash: { url: `http://127.0.0.1:${port}/graphql` },
   });

@@ -7,9 +7,15 @@
  * Usage: node --import tsx bench/library-pass.ts <scenes> <compare-scenes>
  */
 import { statSync } from "node:fs";
-import { bulkWriter, openSqliteBulkWriter } from "../server/db/bulk-writer";
+import {
+  bulkWriter,
+  openPostgresqlBulkWriter,
+  openSqliteBulkWriter,
+  type BulkWriter,
+} from "../server/db/bulk-writer";
 import { sqliteFileFromUrl } from "../server/db/database-file";
 import { applyMigrations } from "../server/db/migrations";
+import { providerOf } from "../server/db/provider";
 import { rowReader } from "../server/db/row-reader";
 import { listScenes } from "../server/library/list-scenes";
 import type { ListScenesInput } from "../server/library/scene-list-schema";
@@ -18,7 +24,8 @@ import { passLinePrefix, round } from "./timing";
 
 const sceneCount = Number(process.argv[2] ?? 500_000);
 const compareCount = Number(process.argv[3] ?? 50_000);
-const file = sqliteFileFromUrl(process.env.DATABASE_URL ?? "");
+const url = process.env.DATABASE_URL ?? "";
+const provider = providerOf(url);
 
 const search = "library/studio-3";
 const cases: Record<string, ListScenesInput> = {
@@ -49,11 +56,41 @@ async function percentiles(input: ListScenesInput, samples = 100, warm = 20) {
   return { p50: round(at(0.5), 2), p99: round(at(0.99), 2) };
 }
 
+/** A writer on a new, migrated database beside this one: a file, or a database of the cluster. */
+async function newDatabaseWriter(name: string): Promise<BulkWriter> {
+  if (provider === "sqlite") {
+    const other = `${sqliteFileFromUrl(url)}.${name}`;
+    await applyMigrations(other);
+    return openSqliteBulkWriter(other);
+  }
+  const database = `library_${name.replace(/[^a-z0-9]/gi, "_")}`;
+  await rowReader().all({ sql: `CREATE DATABASE "${database}"`, params: [] });
+  const other = new URL(url);
+  other.pathname = `/${database}`;
+  await applyMigrations(other.toString());
+  return openPostgresqlBulkWriter(other.toString());
+}
+
+/** The database's size and its search index's share of it, in bytes. */
+async function databaseBytes(): Promise<{ total: number; searchIndex: number }> {
+  if (provider === "postgresql") {
+    const [row] = await rowReader().all<{ total: number; searchIndex: number }>({
+      sql: `SELECT pg_database_size(current_database())::float8 AS "total",
+        pg_total_relation_size('scene_search')::float8 AS "searchIndex"`,
+      params: [],
+    });
+    return row!;
+  }
+  const [{ searchIndex = 0 } = {}] = await rowReader().all<{ searchIndex: number }>({
+    sql: `SELECT SUM("pgsize") AS "searchIndex" FROM "dbstat" WHERE "name" LIKE 'scene_search%'`,
+    params: [],
+  });
+  return { total: statSync(sqliteFileFromUrl(url)).size, searchIndex };
+}
+
 /** Seconds writing `count` scenes into a new database, with or without the search index. */
 async function writeSeconds(name: string, withSearch: boolean): Promise<number> {
-  const other = `${file}.${name}`;
-  await applyMigrations(other);
-  const writer = openSqliteBulkWriter(other);
+  const writer = await newDatabaseWriter(name);
   try {
     return await seedLibrary(writer, compareCount, { withSearch });
   } finally {
@@ -63,15 +100,13 @@ async function writeSeconds(name: string, withSearch: boolean): Promise<number> 
 
 const seedSeconds = await seedLibrary(bulkWriter(), sceneCount, { withSearch: true });
 console.log(`  library: ${sceneCount} scenes written in ${seedSeconds.toFixed(1)} s`);
-const [{ total = 0 } = {}] = await rowReader().all<{ total: number }>({
-  sql: `SELECT SUM("pgsize") AS "total" FROM "dbstat" WHERE "name" LIKE 'scene_search%'`,
-  params: [],
-});
-const fileBytes = statSync(file).size;
+// As autovacuum would after such a load: the planner's statistics of the new rows.
+if (provider === "postgresql") await rowReader().all({ sql: "VACUUM (ANALYZE)", params: [] });
+const bytes = await databaseBytes();
 const figures: Record<string, unknown> = {
   librarySceneCount: sceneCount,
-  databaseMB: round(fileBytes / 1e6),
-  databaseWithoutSearchIndexMB: round((fileBytes - total) / 1e6),
+  databaseMB: round(bytes.total / 1e6),
+  databaseWithoutSearchIndexMB: round((bytes.total - bytes.searchIndex) / 1e6),
 };
 for (const [name, input] of Object.entries(cases)) {
   const page = await listScenes(input);

@@ -1,5 +1,5 @@
 import type { BulkWriter } from "../server/db/bulk-writer";
-import { insertRows, type SqlValue, type Statement } from "../server/db/sql-dialect";
+import { dialect, insertRows, type SqlValue, type Statement } from "../server/db/sql-dialect";
 import { textSearch } from "../server/db/text-search";
 import { sceneRecordOfValue } from "../server/stash/scene-records";
 import type { StashScene } from "../server/stash/types";
@@ -101,8 +101,8 @@ export async function seedLibrary(
   }
   await writer.write([
     {
-      sql: `UPDATE "scene" SET "last_sync_failed" = 1 WHERE CAST("id" AS INTEGER) % 100 = 7`,
-      params: [],
+      sql: `UPDATE "scene" SET "last_sync_failed" = ${dialect.placeholder(0)} WHERE CAST("id" AS INTEGER) % 100 = 7`,
+      params: [true],
     },
   ]);
   await writer.checkpoint();

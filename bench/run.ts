@@ -19,7 +19,7 @@ import { spawn } from "node:child_process";
 import type { Db } from "../server/db/client";
 import { openBenchDatabases, seedLogRowsSql, type BenchDatabases } from "./databases";
 import { passRecord, rounded, summarize } from "./figures";
-import { control, randomPort, startSimProcess } from "./sim-process";
+import { control, startSimProcess } from "./sim-process";
 import { measureSlowStash, slowStashGoals } from "./slow-stash";
 import {
   median,
@@ -134,9 +134,8 @@ async function runPass(
   return { ...syncs, writesOnly, sqliteFirstRate: reference?.firstRate ?? null };
 }
 
-const port = randomPort();
-const simStart = await timed(() => startSimProcess(port, ["--scenes", String(sceneCount)]));
-const sim = simStart.value;
+const simStart = await timed(() => startSimProcess(["--scenes", String(sceneCount)]));
+const { child: sim, port } = simStart.value;
 const url = `http://127.0.0.1:${port}/graphql`;
 console.log(`simulator: ${sceneCount} scenes, up in ${simStart.seconds.toFixed(2)} s`);
 

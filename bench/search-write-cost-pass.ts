@@ -1,5 +1,5 @@
 /**
- * One full sync into a new, migrated SQLite database (DATABASE_URL), timed, for the search
+ * One full sync into a new, migrated database (DATABASE_URL), timed, for the search
  * index's write cost: with `plain`, the search index's table is first replaced by an ordinary
  * table of the same columns, so the sync writes the same rows but no index is maintained.
  * bench/run.ts alternates the two and reports their ratio. Prints its figures on the
@@ -7,16 +7,25 @@
  * Arguments: <graphql url> <per page> <index | plain>.
  */
 import Database from "better-sqlite3";
+import { sqliteFileFromUrl } from "../server/db/database-file";
+import { openRawPool } from "../server/db/postgresql-values";
+import { providerOf } from "../server/db/provider";
 import { passLinePrefix, round, timed } from "./timing";
 
 const [url, perPageArg, mode] = process.argv.slice(2);
-const file = (process.env.DATABASE_URL ?? "").replace(/^file:/, "");
+const databaseUrl = process.env.DATABASE_URL ?? "";
 
-if (mode === "plain") {
-  const database = new Database(file);
+if (mode === "plain" && providerOf(databaseUrl) === "sqlite") {
+  const database = new Database(sqliteFileFromUrl(databaseUrl));
   database.exec(`DROP TABLE "scene_search";
     CREATE TABLE "scene_search" ("rowid" INTEGER PRIMARY KEY, "text");`);
   database.close();
+} else if (mode === "plain") {
+  // The rename triggers stay: no name changes during a first full sync.
+  const pool = openRawPool(databaseUrl, 1);
+  await pool.query(`DROP TABLE "scene_search";
+    CREATE TABLE "scene_search" ("scene_id" TEXT PRIMARY KEY, "text" TEXT NOT NULL)`);
+  await pool.end();
 }
 
 // Imported after the database is prepared: the app's one database module reads it once.

@@ -1,18 +1,22 @@
 /** The simulator in its own process, as Stash would be: shared by the bench's scripts. */
 import { spawn, type ChildProcess } from "node:child_process";
 
-/** Starts `stash-sim/cli.ts` with these arguments (seed 1) on `port`; resolves once it serves. */
-export function startSimProcess(port: number, args: string[]): Promise<ChildProcess> {
+/**
+ * Starts `stash-sim/cli.ts` with these arguments (seed 1) on a port the system picks (a random
+ * one could be taken); resolves once it serves, with the port it printed.
+ */
+export function startSimProcess(args: string[]): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "stash-sim/cli.ts", "--port", String(port), "--seed", "1", ...args],
+    ["--import", "tsx", "stash-sim/cli.ts", "--port", "0", "--seed", "1", ...args],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   return new Promise((resolve, reject) => {
     let out = "";
     child.stdout!.on("data", (chunk: Buffer) => {
       out += chunk.toString();
-      if (out.includes("/graphql")) resolve(child);
+      const served = /:(\d+)\/graphql/.exec(out);
+      if (served) resolve({ child, port: Number(served[1]) });
     });
     child.on("exit", (code) => reject(new Error(`simulator exited with ${code}`)));
   });
@@ -28,6 +32,3 @@ export async function control<T = unknown>(port: number, body: unknown): Promise
   if (!res.ok) throw new Error(`control ${res.status}: ${await res.text()}`);
   return ((await res.json()) as { result: T }).result;
 }
-
-/** A free-looking port for a simulator: random in 20000–39999. */
-export const randomPort = () => 20000 + Math.floor(Math.random() * 20000);
