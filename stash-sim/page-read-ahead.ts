@@ -37,7 +37,9 @@ function nextPageParams(params: GraphQLParams): GraphQLParams | null {
 
 export class PageReadAhead {
   private ready: { key: string; changes: number; answer: CachedAnswer } | null = null;
-  private running: Promise<void> | null = null;
+  private running: { key: string; done: Promise<void> } | null = null;
+  /** Requests being answered, by key: a page already asked for is not computed twice. */
+  private readonly inProgress = new Map<string, number>();
 
   constructor(
     private readonly run: (params: GraphQLParams) => Promise<CachedAnswer>,
@@ -47,28 +49,46 @@ export class PageReadAhead {
 
   /** The prepared answer for exactly this request, if the library has not changed since. */
   async take(params: GraphQLParams): Promise<CachedAnswer | null> {
-    if (this.running) await this.running;
+    const key = keyOf(params);
+    if (this.running?.key === key) await this.running.done;
     const ready = this.ready;
+    if (!ready || ready.key !== key) return null;
     this.ready = null;
-    if (!ready || ready.key !== keyOf(params) || ready.changes !== this.changes()) return null;
-    return ready.answer;
+    return ready.changes === this.changes() ? ready.answer : null;
+  }
+
+  /** Runs `answer` for this request, known as being answered meanwhile. */
+  async answering<T>(params: GraphQLParams, answer: () => Promise<T>): Promise<T> {
+    const key = keyOf(params);
+    this.inProgress.set(key, (this.inProgress.get(key) ?? 0) + 1);
+    try {
+      return await answer();
+    } finally {
+      const left = this.inProgress.get(key)! - 1;
+      if (left > 0) this.inProgress.set(key, left);
+      else this.inProgress.delete(key);
+    }
   }
 
   /** After answering `params`, prepares the next page in the background. */
   prepareAfter(params: GraphQLParams): void {
     const next = nextPageParams(params);
-    if (!next) return;
+    // A client with several pages in flight has asked for the next one already: computing it
+    // again would only take CPU from the requests being answered.
+    if (!next || this.running || this.inProgress.has(keyOf(next))) return;
+    const key = keyOf(next);
     const changes = this.changes();
-    this.running = new Promise<void>((resolve) => setImmediate(resolve))
+    const done = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() => this.run(next))
       .then((answer) => {
         if (answer.status === 200 && this.changes() === changes) {
-          this.ready = { key: keyOf(next), changes, answer };
+          this.ready = { key, changes, answer };
         }
       })
       .catch(() => {})
       .finally(() => {
         this.running = null;
       });
+    this.running = { key, done };
   }
 }

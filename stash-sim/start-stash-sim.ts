@@ -280,8 +280,11 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
       res.end(JSON.stringify(answer));
       return;
     }
-    const answer =
-      (await readAhead.take(params)) ?? (await execute(body, req.headers["content-type"]));
+    const answer = await readAhead.answering(
+      params,
+      async () =>
+        (await readAhead.take(params)) ?? (await execute(body, req.headers["content-type"])),
+    );
     await latency();
     record.status = answer.status;
     res.writeHead(answer.status, { "content-type": answer.contentType });
