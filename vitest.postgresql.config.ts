@@ -27,9 +27,6 @@ export default defineConfig({
       "tests/history/scene-sync-logs-query-plan.test.ts",
       // Asserts SQLite's EXPLAIN QUERY PLAN of a retention batch (retention-million-rows runs here).
       "tests/retention/retention-query-plan.test.ts",
-      // Not yet on PostgreSQL: its million-row retention did not finish within ten minutes there
-      // (issue 21: retention's plan on PostgreSQL is still open).
-      "tests/retention/retention-million-rows.test.ts",
       // Asserts SQLite's EXPLAIN QUERY PLAN of the scene list.
       "tests/library/scene-list-query-plan.test.ts",
     ],

@@ -43,10 +43,10 @@ export interface RetentionOptions {
  * next incremental sync starts from (losing that would turn the next incremental into a full
  * pull). A run that still has rows is never removed (the foreign key enforces it too).
  *
- * Each batch is one DELETE over at most `batchSize` candidate rows (one transaction), found
- * through the (change_type, created_at) index with a (created_at, id) cursor, so rows kept by
- * the rules are examined once, not once per batch. Between batches the event loop gets a turn,
- * so pages keep answering while millions of rows go.
+ * Each batch reads the ids of at most `batchSize` candidate rows, found through the
+ * (change_type, created_at, id) index between two (created_at, id) cursors, so rows kept by
+ * the rules are examined once, not once per batch; then one DELETE by those ids. Between
+ * batches the event loop gets a turn, so pages keep answering while millions of rows go.
  */
 export async function runRetention(options: RetentionOptions = {}): Promise<RetentionReport> {
   const startedAt = new Date();
@@ -68,9 +68,16 @@ export async function runRetention(options: RetentionOptions = {}): Promise<Rete
       let cursor: Cursor | null = null;
       for (;;) {
         const boundary = await batchBoundary(changeType, entity, cutoff, cursor, batchSize);
-        const count = await db().$executeRaw(
-          deleteBatchSql(changeType, entity, cutoff, cursor, boundary, settings.keepLastPerEntity),
+        const ids = await db().$queryRaw<Array<{ id: number | bigint }>>(
+          batchIdsSql(changeType, entity, cutoff, cursor, boundary, settings.keepLastPerEntity),
         );
+        // By primary key: a DELETE joined to its candidates let PostgreSQL's planner scan the
+        // whole log to match a batch's few thousand ids.
+        const count =
+          ids.length === 0
+            ? 0
+            : await db()
+                .$executeRaw`DELETE FROM sync_log WHERE id IN (${Prisma.join(ids.map((r) => r.id))})`;
         batches++;
         removed[changeType] += count;
         await options.onBatch?.({
@@ -151,8 +158,8 @@ async function batchBoundary(
   return row ? { createdAt: row.created_at, id: row.id } : null;
 }
 
-/** One batch's DELETE (exported for the query-plan test). */
-export function deleteBatchSql(
+/** The ids one batch deletes (exported for the query-plan tests). */
+export function batchIdsSql(
   changeType: ChangeType,
   entity: EntityScope,
   cutoff: Date,
@@ -185,10 +192,9 @@ export function deleteBatchSql(
   const bounded = upTo
     ? Prisma.sql`AND (r.created_at, r.id) <= (${upTo.createdAt}, ${upTo.id})`
     : Prisma.empty;
-  return Prisma.sql`DELETE FROM sync_log WHERE id IN (
-    SELECT r.id FROM sync_log AS r
+  return Prisma.sql`SELECT r.id FROM sync_log AS r
     WHERE ${candidates(changeType, entity, cutoff, after)} ${bounded}
-      AND ${notAmongNewest} ${notFirstCreated})`;
+      AND ${notAmongNewest} ${notFirstCreated}`;
 }
 
 async function removeEmptyRuns(cutoff: Date, batchSize: number): Promise<number> {

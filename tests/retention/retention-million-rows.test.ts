@@ -116,7 +116,7 @@ async function computeExpectedDeletions() {
     `SELECT h.id FROM sync_history AS h
      WHERE h.started_at < ${p(0)} AND h.status <> 'running' AND h.job_id <> 'empty-watermark'
        AND NOT EXISTS (SELECT 1 FROM sync_log AS l WHERE l.sync_history_id = h.id
-                       AND l.id NOT IN (SELECT id FROM expected_deleted))
+                       AND NOT EXISTS (SELECT 1 FROM expected_deleted AS e WHERE e.id = l.id))
      ORDER BY h.id`,
     cutoff(Math.max(settings.skippedDays, settings.changedDays)),
   );

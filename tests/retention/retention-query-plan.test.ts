@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import type { ChangeType } from "../../server/domain/vocabulary";
-import { deleteBatchSql, type EntityScope } from "../../server/retention/run-retention";
+import { batchIdsSql, type EntityScope } from "../../server/retention/run-retention";
 
 async function planOf(changeType: ChangeType, entity: EntityScope): Promise<string[]> {
   const at = new Date(Date.UTC(2026, 0, 1));
-  const query = deleteBatchSql(
+  const query = batchIdsSql(
     changeType,
     entity,
     at,
@@ -33,7 +33,7 @@ describe("the retention batch's query plan on SQLite", () => {
     const plan = await planOf(changeType, entity);
     expect(plan.filter((d) => d.startsWith("SCAN"))).toEqual([]);
     expect(plan).toContainEqual(
-      expect.stringMatching(/^SEARCH r USING INDEX sync_log_change_type_created_at_idx/),
+      expect.stringMatching(/^SEARCH r USING INDEX sync_log_change_type_created_at_id_idx/),
     );
     expect(plan).toContainEqual(
       expect.stringMatching(
