@@ -198,7 +198,9 @@ describe("stopping the container (SIGTERM)", serverTests, () => {
     const database = newDatabaseFile();
     const server = await serve(database);
     const api = createStashSyncClient({ url: server.url, token: TOKEN });
-    sim.setLatency(150);
+    // Slow enough that the run is still reading when the signal comes: with 3 pages in flight a
+    // 150 ms Stash let this run finish first on a busy machine.
+    sim.setLatency(500);
     const { jobId } = await api.sync.start.mutate({ type: "full" });
     await expect
       .poll(async () => (await api.sync.status.query({ jobId })).progress.done, {
