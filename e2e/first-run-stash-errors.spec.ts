@@ -71,8 +71,9 @@ test("a sync refused because one is running links to that run, in words that fol
   await syncThroughApi(request, { type: "full" });
 
   await test.step("a full sync from the dashboard that takes its time", async () => {
-    // Every request to Stash now waits: the run stays running while the test looks at it.
-    stash.setLatency(3000);
+    // Every request to Stash now waits: the run stays running while the test looks at it (its
+    // requests go out side by side, so the whole run is a few round trips long).
+    stash.setLatency(8000);
     await openFromNav(page, "Dashboard");
     await markPage(page);
     await page.getByRole("button", { name: "Full sync" }).click();
