@@ -1,6 +1,14 @@
 import { env } from "../env";
 import { providerOf } from "./provider";
-import { escapeLike, insertRows, sql, SqlFragment, whereIn, type Statement } from "./sql-dialect";
+import {
+  escapeLike,
+  insertRows,
+  sql,
+  SqlFragment,
+  sqliteDialect,
+  whereIn,
+  type Statement,
+} from "./sql-dialect";
 
 /** A scene's text as the search index holds it, by kind of text. */
 export interface SceneSearchRow {
@@ -67,8 +75,8 @@ const POSTGRESQL_SAMPLE_SCENES = 2_000;
 /** The ids of a studio, performer or tag table's rows whose name holds `text` (SQLite). */
 const named = (table: "studio" | "performer" | "tag", text: string) =>
   new SqlFragment(
-    [`SELECT "id" FROM "${table}" WHERE "name" LIKE `, ` ESCAPE '\\'`],
-    [`%${escapeLike(text)}%`],
+    [`SELECT "id" FROM "${table}" WHERE `, ""],
+    [sqliteDialect.containsText(`"name"`, text)],
   );
 
 /**
