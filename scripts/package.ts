@@ -38,7 +38,12 @@ cpSync(from("prisma/schema.prisma"), to("prisma/schema.prisma"));
 cpSync(from("prisma/migrations"), to("prisma/migrations"), { recursive: true });
 // PostgreSQL's schema and migrations, derived from the same source (provider-schemas.ts).
 cpSync(from("prisma/postgresql"), to("prisma/postgresql"), { recursive: true });
-for (const file of ["sqlite-writer-worker.mjs", "sqlite-writer-connection.mjs"]) {
+for (const file of [
+  "sqlite-writer-worker.mjs",
+  "sqlite-writer-connection.mjs",
+  "postgresql-writer-worker.mjs",
+  "postgresql-raw-pool.mjs",
+]) {
   cpSync(from("server/db", file), to("server/db", file));
 }
 

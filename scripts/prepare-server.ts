@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { closeBulkWriter } from "../server/db/bulk-writer";
 import { db } from "../server/db/client";
-import { restoreDeferredIndexes } from "../server/db/deferred-indexes";
+import { restoreDeferredSchema } from "../server/db/deferred-schema";
 import { migrationTarget } from "../server/db/database-file";
 import { applyMigrations, assertNoUnknownMigrations } from "../server/db/migrations";
 import { providerOf } from "../server/db/provider";
@@ -26,7 +26,7 @@ try {
   if (providerOf(env().DATABASE_URL) === "postgresql" || existsSync(target.location)) {
     // A first sync killed while filling the library left its indexes deferred: rebuild them
     // before migrations, which are written against the full schema and may change them.
-    const rebuilt = await restoreDeferredIndexes();
+    const rebuilt = await restoreDeferredSchema();
     if (rebuilt.length)
       logger.info(`Rebuilt indexes a stopped sync had deferred: ${rebuilt.join(", ")}`);
     await closeBulkWriter();

@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads";
 import { env } from "../env";
 import { sqliteFileFromUrl } from "./database-file";
 import { unnestStatements } from "./postgresql-unnest";
-import { openRawPool, toPostgresStatement } from "./postgresql-values";
+import { toPostgresStatement } from "./postgresql-values";
 import { providerOf } from "./provider";
 import type { Statement } from "./sql-dialect";
 import { toSqliteStatement } from "./sqlite-values";
@@ -13,9 +13,9 @@ import { toSqliteStatement } from "./sqlite-values";
  * prepared statements rather than Prisma's raw queries, which are much slower for multi-row
  * inserts (docs/decisions.md); everything else goes through the Prisma client.
  *
- * The SQLite implementation runs its own better-sqlite3 connection on a worker thread, so a
- * page's write never stalls web requests or the socket that brings in the next page. On
- * PostgreSQL it is one `pg` connection (a pool of one queues calls in order, as the worker does).
+ * Each implementation runs its one connection on a worker thread (better-sqlite3's, or `pg`'s),
+ * so a page's write never stalls web requests or the socket that brings in the next page, and
+ * the main thread's work never delays the writer's next statement.
  */
 export interface BulkWriter {
   /** Runs the statements in one transaction: all of them or none. */
@@ -38,14 +38,15 @@ export const sqliteWriterPragmas = [
   "wal_autocheckpoint = 10000",
 ];
 
-type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string };
+type Reply =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; message: string; code?: string };
 
-export function openSqliteBulkWriter(file: string): BulkWriter {
+/** A writer thread (server/db/<script>) and a call that posts it a request and awaits the reply. */
+function startWriterThread(script: string, workerData: unknown) {
   // Resolved from the project root like every other path here (see database-file.ts): the
   // bundled server has no stable module directory.
-  const worker = new Worker(path.join(process.cwd(), "server", "db", "sqlite-writer-worker.mjs"), {
-    workerData: { file, pragmas: sqliteWriterPragmas },
-  });
+  const worker = new Worker(path.join(process.cwd(), "server", "db", script), { workerData });
   // The worker must not keep a finished CLI or test process alive.
   worker.unref();
   let nextId = 0;
@@ -55,7 +56,8 @@ export function openSqliteBulkWriter(file: string): BulkWriter {
     waiting.delete(reply.id);
     if (waiting.size === 0) worker.unref();
     if (reply.ok) pending?.resolve(reply.result);
-    else pending?.reject(new Error(reply.message));
+    // The database's error code (a busy or lock error) survives the thread boundary.
+    else pending?.reject(Object.assign(new Error(reply.message), { code: reply.code }));
   });
   worker.on("error", (error) => {
     for (const pending of waiting.values()) pending.reject(error);
@@ -68,6 +70,14 @@ export function openSqliteBulkWriter(file: string): BulkWriter {
       worker.ref();
       worker.postMessage({ id, ...message });
     });
+  return { worker, call };
+}
+
+export function openSqliteBulkWriter(file: string): BulkWriter {
+  const { worker, call } = startWriterThread("sqlite-writer-worker.mjs", {
+    file,
+    pragmas: sqliteWriterPragmas,
+  });
   return {
     async write(statements) {
       if (statements.length > 0)
@@ -87,36 +97,29 @@ export function openSqliteBulkWriter(file: string): BulkWriter {
 }
 
 export function openPostgresqlBulkWriter(url: string): BulkWriter {
-  const pool = openRawPool(url, 1);
+  const { worker, call } = startWriterThread("postgresql-writer-worker.mjs", { url });
   const statementFor = unnestStatements();
+  const query = async <T>(statement: Statement) =>
+    (await call({ kind: "query", statement: toPostgresStatement(statement) })) as T[];
+  const catalog = <T>(sql: string) => query<T>({ sql, params: [] });
   return {
     async write(statements) {
       if (statements.length === 0) return;
-      const client = await pool.connect();
-      try {
-        await client.query("BEGIN");
-        for (const statement of statements) {
-          const { sql, params } = statement.rows
-            ? await statementFor(client, statement.rows)
-            : toPostgresStatement(statement);
-          await client.query(sql, params);
-        }
-        await client.query("COMMIT");
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
+      const prepared = [];
+      for (const statement of statements)
+        prepared.push(
+          statement.rows
+            ? await statementFor(catalog, statement.rows)
+            : toPostgresStatement(statement),
+        );
+      await call({ kind: "write", statements: prepared });
     },
-    async query<T>(statement: Statement) {
-      const { sql, params } = toPostgresStatement(statement);
-      return (await pool.query(sql, params)).rows as T[];
-    },
+    query,
     // PostgreSQL checkpoints on its own; there is no log file to fold back.
     async checkpoint() {},
     async close() {
-      await pool.end();
+      await call({ kind: "close" });
+      await worker.terminate();
     },
   };
 }

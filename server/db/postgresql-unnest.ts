@@ -1,6 +1,8 @@
-import type pg from "pg";
 import { toPostgres } from "./postgresql-values";
 import { quote, type RowsInsert } from "./sql-dialect";
+
+/** Runs a read on the writer's connection. */
+type CatalogQuery = <T>(sql: string) => Promise<T[]>;
 
 /**
  * PostgreSQL's form of a many-row INSERT: one statement per insert whose parameters are column
@@ -12,8 +14,8 @@ export function unnestStatements() {
   let types: Map<string, Map<string, string>> | undefined;
   const texts = new Map<string, string>();
 
-  async function readTypes(client: pg.ClientBase) {
-    const { rows } = await client.query<{ table: string; column: string; type: string }>(
+  async function readTypes(query: CatalogQuery) {
+    const rows = await query<{ table: string; column: string; type: string }>(
       `SELECT c."relname" AS "table", a."attname" AS "column",
          format_type(a."atttypid", a."atttypmod") AS "type"
        FROM "pg_attribute" a JOIN "pg_class" c ON c."oid" = a."attrelid"
@@ -29,14 +31,14 @@ export function unnestStatements() {
     return byTable;
   }
 
-  /** The statement for `insert`, on `client` (which reads the types the first time). */
-  return async function statementFor(client: pg.ClientBase, insert: RowsInsert) {
+  /** The statement for `insert` (`query` reads the types the first time). */
+  return async function statementFor(query: CatalogQuery, insert: RowsInsert) {
     const { table, columns, rows, tail } = insert;
     const key = `${table}|${columns.join(",")}|${tail}`;
     let sql = texts.get(key);
     if (sql === undefined) {
       // A table made after the types were read (a migration while running) reads them again.
-      if (!types?.has(table)) types = await readTypes(client);
+      if (!types?.has(table)) types = await readTypes(query);
       const columnTypes = types.get(table);
       const casts = columns.map((column, i) => {
         const type = columnTypes?.get(column);

@@ -1,4 +1,3 @@
-import pg from "pg";
 import type { SqlValue, Statement } from "./sql-dialect";
 
 /**
@@ -18,28 +17,9 @@ export function toPostgresStatement(statement: Statement): { sql: string; params
   // Only the bulk writer knows the column types an insert's arrays need.
   if (statement.rows)
     throw new Error(`Insert into ${statement.rows.table}: only the bulk writer runs it`);
+  if (statement.arrays)
+    return { sql: statement.sql, params: statement.arrays.map((column) => column.map(toPostgres)) };
   return { sql: statement.sql, params: statement.params.map(toPostgres) };
 }
 
-const timestampOid = 1114;
-const int8Oid = 20;
-const numericOid = 1700;
-
-/** Type parsers for raw reads: counts and BigInt columns as numbers, timestamps as UTC text. */
-export const rawTypes = {
-  getTypeParser(oid: number, format?: "text" | "binary") {
-    if (oid === timestampOid)
-      return (text: string) =>
-        new Date(`${text.replace(" ", "T")}Z`).toISOString().replace("Z", "+00:00");
-    if (oid === int8Oid || oid === numericOid) return (text: string) => Number(text);
-    return pg.types.getTypeParser(oid, format);
-  },
-} as pg.CustomTypesConfig;
-
-/** A pool for the raw paths (reader, writer); `max` connections at most. */
-export function openRawPool(url: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, types: rawTypes });
-  // An idle connection the server drops must not crash the process; the next query reconnects.
-  pool.on("error", () => {});
-  return pool;
-}
+export { openRawPool, rawTypes } from "./postgresql-raw-pool.mjs";

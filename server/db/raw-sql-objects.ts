@@ -20,10 +20,6 @@ export const rawSqlObjects: Record<DatabaseProvider, { type: string; name: strin
     // The scene search text and its pg_trgm index.
     { type: "table", name: "scene_search" },
     { type: "index", name: "scene_search_text_idx" },
-    // Renames rewrite the search rows of the renamed entity's scenes.
-    { type: "trigger", name: "scene_search_performer_renamed" },
-    { type: "trigger", name: "scene_search_tag_renamed" },
-    { type: "trigger", name: "scene_search_studio_renamed" },
   ],
 };
 

@@ -15,9 +15,15 @@ export interface SqlDialect {
   maxParameters: number;
   /**
    * The non-unique indexes of these tables as rows of { name, definition }, the definition
-   * being the CREATE INDEX statement that rebuilds it (see deferred-indexes.ts).
+   * being the CREATE INDEX statement that rebuilds it (see deferred-schema.ts).
    */
   secondaryIndexes(tables: string[]): Statement;
+  /**
+   * The foreign keys these tables hold as rows of { name, table, definition }, the definition
+   * being the ALTER TABLE that adds it again (see deferred-schema.ts); none where they cannot
+   * be dropped.
+   */
+  foreignKeys(tables: string[]): Statement;
   /** One row when the table exists (a database before its first migration has none). */
   tableExists(table: string): Statement;
   /** The error says another connection holds the lock this one waited for, and gave up. */
@@ -31,6 +37,19 @@ export interface SqlDialect {
   currentTimeMs: Statement;
   /** The statements that insert these rows (insertRows). */
   insertRows(insert: RowsInsert): Statement[];
+  /**
+   * A join of each row so far to the row of `table` whose `key` is `outer`, probed by the key's
+   * index once per row: for a page-sized list against a whole table (see joinByKey).
+   */
+  joinByKey(
+    join: "JOIN" | "LEFT JOIN",
+    table: string,
+    alias: string,
+    key: string,
+    outer: string,
+  ): string;
+  /** The statements of withValues: `WITH name (columns) AS (…rows…) body`. */
+  withRows(name: string, columns: string[], rows: SqlValue[][], body: string): Statement[];
   /**
    * The column, written so the planner does not pick its index for this term: a condition
    * almost every row meets (a scene not removed) must not displace the index of the order.
@@ -52,6 +71,11 @@ export const sqliteDialect: SqlDialect = {
       AND "tbl_name" IN (${tables.map(() => "?").join(", ")}) ORDER BY "name"`,
     params: [...tables],
   }),
+  // A SQLite table's foreign keys are part of its definition; checking them costs a key lookup.
+  foreignKeys: () => ({
+    sql: `SELECT NULL AS "name", NULL AS "table", NULL AS "definition" WHERE 0`,
+    params: [],
+  }),
   tableExists: (table) => ({
     sql: `SELECT 1 AS "found" FROM "sqlite_master" WHERE "type" = 'table' AND "name" = ?`,
     params: [table],
@@ -72,6 +96,16 @@ export const sqliteDialect: SqlDialect = {
     sql: `SELECT CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS REAL) AS "now"`,
     params: [],
   },
+  // SQLite's planner probes the key's index for a list of rows already.
+  joinByKey: (join, table, alias, key, outer) =>
+    `${join} ${quote(table)} AS ${quote(alias)} ON ${quote(alias)}.${quote(key)} = ${outer}`,
+  withRows: (name, columns, rows, body) =>
+    rowStatements(
+      `WITH ${quote(name)} (${columns.map(quote).join(", ")}) AS (VALUES `,
+      columns.length,
+      rows,
+      `) ${body}`,
+    ),
   insertRows: ({ table, columns, rows, tail }) =>
     rowStatements(
       `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) VALUES `,
@@ -102,6 +136,17 @@ export const postgresqlDialect: SqlDialect = {
       AND i."tablename" IN (${tables.map((_, n) => `$${n + 1}`).join(", ")}) ORDER BY i."indexname"`,
     params: [...tables],
   }),
+  // Each checks every row inserted with a query that locks the parent row: on a bulk load of
+  // the link tables, a third of PostgreSQL's time (docs/decisions.md).
+  foreignKeys: (tables) => ({
+    sql: `SELECT c."conname" AS "name", t."relname" AS "table",
+        'ALTER TABLE ' || quote_ident(t."relname") || ' ADD CONSTRAINT ' || quote_ident(c."conname")
+          || ' ' || pg_get_constraintdef(c."oid") AS "definition"
+      FROM "pg_constraint" c JOIN "pg_class" t ON t."oid" = c."conrelid"
+      WHERE c."contype" = 'f' AND t."relnamespace" = current_schema()::regnamespace
+      AND t."relname" IN (${tables.map((_, n) => `$${n + 1}`).join(", ")}) ORDER BY c."conname"`,
+    params: [...tables],
+  }),
   tableExists: (table) => ({
     sql: `SELECT 1 AS "found" FROM "information_schema"."tables"
       WHERE "table_schema" = current_schema() AND "table_name" = $1`,
@@ -125,6 +170,22 @@ export const postgresqlDialect: SqlDialect = {
   // One statement of column arrays (unnest), which needs the columns' types: the writer, which
   // reads them from the catalog, writes its SQL (server/db/postgresql-unnest.ts).
   insertRows: (insert) => [{ sql: "", params: [], rows: insert }],
+  // A lateral subquery that cannot be pulled up (OFFSET 0) leaves the planner one plan: a probe
+  // per row. Its cost model prices a thousand probes above hashing a sequential scan of a
+  // table under ~200,000 rows, which made each page of a first sync read all stored before it.
+  joinByKey: (join, table, alias, key, outer) =>
+    `${join} LATERAL (SELECT * FROM ${quote(table)} AS ${quote(alias)} WHERE ${quote(alias)}.${quote(key)} = ${outer} OFFSET 0) AS ${quote(alias)} ON TRUE`,
+  // One statement of text arrays: parsing and planning a VALUES list of a thousand rows cost
+  // more than running it. Its columns are text, as VALUES of untyped parameters are.
+  withRows: (name, columns, rows, body) => [
+    {
+      sql: `WITH ${quote(name)} (${columns.map(quote).join(", ")}) AS (SELECT * FROM unnest(${columns
+        .map((_, i) => `$${i + 1}::text[]`)
+        .join(", ")})) ${body}`,
+      params: [],
+      arrays: columns.map((_, c) => rows.map((row) => row[c] ?? null)),
+    },
+  ],
   // PostgreSQL's planner weighs such a term by its statistics instead.
   unindexed: (column) => column,
   firstStoredRows: (n) => `"scene"."id" IN (SELECT "id" FROM "scene" ORDER BY "id" LIMIT ${n})`,
@@ -145,6 +206,7 @@ export const dialect: SqlDialect = {
     return current().maxParameters;
   },
   secondaryIndexes: (tables) => current().secondaryIndexes(tables),
+  foreignKeys: (tables) => current().foreignKeys(tables),
   tableExists: (table) => current().tableExists(table),
   isBusyError: (error) => current().isBusyError(error),
   containsText: (column, text) => current().containsText(column, text),
@@ -152,6 +214,9 @@ export const dialect: SqlDialect = {
     return current().currentTimeMs;
   },
   insertRows: (insert) => current().insertRows(insert),
+  joinByKey: (join, table, alias, key, outer) =>
+    current().joinByKey(join, table, alias, key, outer),
+  withRows: (name, columns, rows, body) => current().withRows(name, columns, rows, body),
   unindexed: (column) => current().unindexed(column),
   firstStoredRows: (n) => current().firstStoredRows(n),
 };
@@ -163,6 +228,8 @@ export interface Statement {
   params: SqlValue[];
   /** Rows for PostgreSQL's writer to send as column arrays; `sql` is then empty. */
   rows?: RowsInsert;
+  /** PostgreSQL only: the parameters are these column arrays, not `params`. */
+  arrays?: SqlValue[][];
   /**
    * A hot read in one fixed shape: PostgreSQL's reader keeps it parsed and planned per
    * connection (SQLite's reader prepares every statement anyway).
@@ -294,9 +361,9 @@ export function insertRows(
 }
 
 /**
- * Statements that join a list of rows to the database: `WITH name (columns) AS (VALUES …)
- * body`, the rows chunked like insertRows. Lets the database compare many values with stored
- * ones and return only the differences.
+ * Statements that join a list of rows to the database: `WITH name (columns) AS (…) body`, the
+ * rows as VALUES chunked like insertRows on SQLite, as text arrays on PostgreSQL. Lets the
+ * database compare many values with stored ones and return only the differences.
  */
 export function withValues(
   name: string,
@@ -305,8 +372,7 @@ export function withValues(
   body: string,
 ): Statement[] {
   if (rows.length === 0) return [];
-  const head = `WITH ${quote(name)} (${columns.map(quote).join(", ")}) AS (VALUES `;
-  return rowStatements(head, columns.length, rows, `) ${body}`);
+  return dialect.withRows(name, columns, rows, body);
 }
 
 /** `… WHERE column IN (…)` statements over a long list of values, chunked. */

@@ -19,6 +19,7 @@ parentPort.on("message", ({ id, kind, statements, statement }) => {
       id,
       ok: false,
       message: error instanceof Error ? error.message : String(error),
+      code: error?.code,
     });
   }
 });

@@ -1,16 +1,17 @@
 import { env } from "../env";
 import { providerOf } from "./provider";
 import {
-  escapeLike,
   insertRows,
+  postgresqlDialect,
   sql,
   SqlFragment,
   sqliteDialect,
   whereIn,
+  type SqlDialect,
   type Statement,
 } from "./sql-dialect";
 
-/** A scene's text as the search index holds it, by kind of text. */
+/** A scene's text as the search index holds it: its title and file paths. */
 export interface SceneSearchRow {
   sceneId: string;
   /** The scene had a row before this write (so may have an index entry to replace). */
@@ -18,14 +19,16 @@ export interface SceneSearchRow {
   title: string | null;
   /** Every file path of the scene, one per line. */
   paths: string | null;
-  /** The studio's, performers' and tags' names, one per line. */
-  names: string | null;
 }
 
 /**
  * The scene search index, the one place that knows how the database indexes text. SQLite's is
  * an FTS5 table with the trigram tokenizer; PostgreSQL's a table of one text per scene with
- * pg_trgm's GIN index (each provider's migration `scene_search`).
+ * pg_trgm's GIN index (each provider's migration `scene_search`). Both hold each scene's title
+ * and paths; names are matched in the studio, performer and tag tables (thousands of rows, not
+ * one per scene), whose scenes the links' indexes give. Names were two thirds of the indexed
+ * text and of its cost to a sync, and a rename rewrote the rows of all the renamed entity's
+ * scenes (migrations `scene_search_titles_and_paths`).
  */
 export interface TextSearchIndex {
   /** Shortest text the index can find; shorter text is searched by scanning. */
@@ -37,10 +40,10 @@ export interface TextSearchIndex {
   sceneIdsContaining(text: string): SqlFragment;
   /**
    * A one-row query { matched, sampled, linked }, read cheaply however common the text: of
-   * `sampled` indexed scenes (the first by key), `matched` hold `text` in what the index holds;
+   * `sampled` indexed scenes (the first by key), `matched` hold `text` in their title or paths;
    * `sampled` is null when the sample reached every match, so `matched` is the exact number.
-   * `linked` counts the scenes' links to a studio, performer or tag whose name holds it, where
-   * the index leaves names out (0 where it holds them), up to NAME_LINKS_COUNTED.
+   * `linked` counts the scenes' links to a studio, performer or tag whose name holds it, up to
+   * NAME_LINKS_COUNTED.
    */
   sampleMatches(text: string): SqlFragment;
   /** Writes (replaces) the index rows of these scenes, in the caller's transaction. */
@@ -59,12 +62,13 @@ const sceneKey = (id: string) => BigInt(id);
 const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 /**
- * A scene's text as one value, one line per title, path and name: one column costs less to
- * index than one per kind (docs/decisions.md), and no search text holds a line break.
+ * A scene's text as one value, one line per title and path: one column costs less to index
+ * than one per kind (docs/decisions.md), and no search text holds a line break.
  */
-const oneText = (texts: (string | null)[]) => texts.filter((text) => text !== null).join("\n");
+const indexedText = (row: SceneSearchRow) =>
+  [row.title, row.paths].filter((text) => text !== null).join("\n");
 
-/** How many name links SQLite's sample counts: enough to judge a name common, cheap to count. */
+/** How many name links the sample counts: enough to judge a name common, cheap to count. */
 export const NAME_LINKS_COUNTED = 50_000;
 
 /** Matches the SQLite sample reads: enough for a share, few enough to cost well under a millisecond. */
@@ -72,20 +76,31 @@ const SQLITE_SAMPLE_MATCHES = 100;
 /** Scenes the PostgreSQL sample tests. */
 const POSTGRESQL_SAMPLE_SCENES = 2_000;
 
-/** The ids of a studio, performer or tag table's rows whose name holds `text` (SQLite). */
-const named = (table: "studio" | "performer" | "tag", text: string) =>
-  new SqlFragment(
-    [`SELECT "id" FROM "${table}" WHERE `, ""],
-    [sqliteDialect.containsText(`"name"`, text)],
-  );
+/** Matching names, in one dialect: the studio, performer and tag tables are small. */
+function nameMatches(dialect: SqlDialect) {
+  const named = (table: "studio" | "performer" | "tag", text: string) =>
+    new SqlFragment(
+      [`SELECT "id" FROM "${table}" WHERE `, ""],
+      [dialect.containsText(`"name"`, text)],
+    );
+  return {
+    /** UNION arms of the ids of scenes linked to a name that holds `text`. */
+    scenes: (text: string) =>
+      sql`SELECT "scene_id" FROM "scene_performer" WHERE "performer_id" IN (${named("performer", text)})
+        UNION SELECT "scene_id" FROM "scene_tag" WHERE "tag_id" IN (${named("tag", text)})
+        UNION SELECT "id" FROM "scene" WHERE "studio_id" IN (${named("studio", text)})`,
+    /** A scalar subquery: those links, counted on the links' indexes up to a cap. */
+    linkCount: (text: string) =>
+      sql`(SELECT COUNT(*) FROM (
+          SELECT 1 FROM "scene_performer" WHERE "performer_id" IN (${named("performer", text)})
+          UNION ALL SELECT 1 FROM "scene_tag" WHERE "tag_id" IN (${named("tag", text)})
+          UNION ALL SELECT 1 FROM "scene" WHERE "studio_id" IN (${named("studio", text)})
+          LIMIT ${NAME_LINKS_COUNTED}) AS "links")`,
+  };
+}
 
-/**
- * SQLite's index holds each scene's title and paths; names are matched in the studio,
- * performer and tag tables (thousands of rows, not one per scene), whose scenes the links'
- * indexes give. Names were two thirds of the indexed text and of its cost to a sync, and a
- * rename rewrote the rows of all the renamed entity's scenes (migration
- * `scene_search_titles_and_paths`).
- */
+const sqliteNames = nameMatches(sqliteDialect);
+
 export const sqliteTextSearch: TextSearchIndex = {
   // The trigram tokenizer matches nothing shorter than one trigram.
   minIndexedLength: 3,
@@ -98,12 +113,9 @@ export const sqliteTextSearch: TextSearchIndex = {
   ],
   sceneIdsContaining: (text) =>
     sql`SELECT CAST("rowid" AS TEXT) FROM "scene_search" WHERE "scene_search" MATCH ${ftsPhrase(text)}
-      UNION SELECT "scene_id" FROM "scene_performer" WHERE "performer_id" IN (${named("performer", text)})
-      UNION SELECT "scene_id" FROM "scene_tag" WHERE "tag_id" IN (${named("tag", text)})
-      UNION SELECT "id" FROM "scene" WHERE "studio_id" IN (${named("studio", text)})`,
+      UNION ${sqliteNames.scenes(text)}`,
   // FTS5 reads matches in rowid order and stops at the LIMIT, so the first matches cost little
   // even when every row holds the text; the rows up to the last of them are a rowid range.
-  // Name links are counted on the links' indexes, up to a cap.
   sampleMatches: (text) =>
     sql`WITH "sample_match" AS (SELECT "rowid" AS "r" FROM "scene_search"
         WHERE "scene_search" MATCH ${ftsPhrase(text)} LIMIT ${SQLITE_SAMPLE_MATCHES})
@@ -111,11 +123,7 @@ export const sqliteTextSearch: TextSearchIndex = {
         CASE WHEN (SELECT COUNT(*) FROM "sample_match") < ${SQLITE_SAMPLE_MATCHES} THEN NULL
           ELSE (SELECT COUNT(*) FROM "scene_search"
             WHERE "rowid" <= (SELECT MAX("r") FROM "sample_match")) END AS "sampled",
-        (SELECT COUNT(*) FROM (
-          SELECT 1 FROM "scene_performer" WHERE "performer_id" IN (${named("performer", text)})
-          UNION ALL SELECT 1 FROM "scene_tag" WHERE "tag_id" IN (${named("tag", text)})
-          UNION ALL SELECT 1 FROM "scene" WHERE "studio_id" IN (${named("studio", text)})
-          LIMIT ${NAME_LINKS_COUNTED})) AS "linked"`,
+        ${sqliteNames.linkCount(text)} AS "linked"`,
   // A new scene has no entry to delete (no scene row is ever deleted); looking for one costs.
   writeRows: (rows) => [
     ...whereIn(
@@ -126,10 +134,12 @@ export const sqliteTextSearch: TextSearchIndex = {
     ...insertRows(
       "scene_search",
       ["rowid", "text"],
-      rows.map((r) => [sceneKey(r.sceneId), oneText([r.title, r.paths])]),
+      rows.map((r) => [sceneKey(r.sceneId), indexedText(r)]),
     ),
   ],
 };
+
+const postgresqlNames = nameMatches(postgresqlDialect);
 
 export const postgresqlTextSearch: TextSearchIndex = {
   // pg_trgm's index finds no trigram in shorter text and would read the whole index.
@@ -140,17 +150,18 @@ export const postgresqlTextSearch: TextSearchIndex = {
     `INSERT INTO "scene_search" ("scene_id", "text") SELECT "id", "scene_search_text"("id") FROM "scene"`,
   ],
   sceneIdsContaining: (text) =>
-    sql`SELECT "scene_id" FROM "scene_search" WHERE "text" ILIKE ${`%${escapeLike(text)}%`} ESCAPE '\\'`,
+    sql`SELECT "scene_id" FROM "scene_search" WHERE ${postgresqlDialect.containsText(`"text"`, text)}
+      UNION ${postgresqlNames.scenes(text)}`,
   sampleMatches: (text) =>
-    sql`SELECT COUNT(*) FILTER (WHERE "text" ILIKE ${`%${escapeLike(text)}%`} ESCAPE '\\')::int AS "matched",
+    sql`SELECT COUNT(*) FILTER (WHERE ${postgresqlDialect.containsText(`"text"`, text)})::int AS "matched",
         CASE WHEN COUNT(*) < ${POSTGRESQL_SAMPLE_SCENES} THEN NULL ELSE COUNT(*)::int END AS "sampled",
-        0 AS "linked"
+        ${postgresqlNames.linkCount(text)}::int AS "linked"
       FROM (SELECT "text" FROM "scene_search" ORDER BY "scene_id" LIMIT ${POSTGRESQL_SAMPLE_SCENES}) AS "s"`,
   writeRows: (rows) =>
     insertRows(
       "scene_search",
       ["scene_id", "text"],
-      rows.map((r) => [r.sceneId, oneText([r.title, r.paths, r.names])]),
+      rows.map((r) => [r.sceneId, indexedText(r)]),
       { key: ["scene_id"], update: ["text"] },
     ),
 };

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { bulkWriter } from "../db/bulk-writer";
-import { restoreDeferredIndexes } from "../db/deferred-indexes";
+import { restoreDeferredSchema } from "../db/deferred-schema";
 import { db } from "../db/client";
 import type { SyncTrigger } from "../domain/vocabulary";
 import { env } from "../env";
@@ -221,7 +221,7 @@ async function execute(
     ctx.pageConcurrency = options.pageConcurrency ?? (await readPageConcurrency());
     // A run killed while filling an empty library left its indexes deferred (bulk-load.ts).
     // Reads are only slower without them: a failure to rebuild must not stop this run.
-    await restoreDeferredIndexes().catch((error: unknown) =>
+    await restoreDeferredSchema().catch((error: unknown) =>
       logger.warn(`Could not rebuild deferred indexes: ${errorText(error)}`),
     );
     if (request.type === "full") {

@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { closeBulkWriter } from "../../server/db/bulk-writer";
 import { db } from "../../server/db/client";
-import { deferSecondaryIndexes } from "../../server/db/deferred-indexes";
+import { deferSecondaryIndexes } from "../../server/db/deferred-schema";
 import { closeRowReader, rowReader } from "../../server/db/row-reader";
 import { sqliteFileFromUrl } from "../../server/db/database-file";
 import { dialect } from "../../server/db/sql-dialect";

@@ -44,12 +44,7 @@ export async function createTag(db: Db, overrides: { name?: string } = {}) {
 export async function indexSceneForSearch(db: Db, sceneId: string) {
   const scene = await db.scene.findUniqueOrThrow({
     where: { id: sceneId },
-    include: {
-      studio: true,
-      files: { orderBy: { position: "asc" } },
-      performers: { include: { performer: true } },
-      tags: { include: { tag: true } },
-    },
+    include: { files: { orderBy: { position: "asc" } } },
   });
   const lines = (texts: string[]) => (texts.length > 0 ? texts.join("\n") : null);
   const statements = textSearch.writeRows([
@@ -58,11 +53,6 @@ export async function indexSceneForSearch(db: Db, sceneId: string) {
       stored: true,
       title: scene.title,
       paths: lines(scene.files.map((f) => f.path)),
-      names: lines([
-        ...(scene.studio ? [scene.studio.name] : []),
-        ...scene.performers.map((p) => p.performer.name),
-        ...scene.tags.map((t) => t.tag.name),
-      ]),
     },
   ]);
   // Through the bulk writer, as the sync writes it: on PostgreSQL an insert is column arrays.

@@ -3,9 +3,20 @@ import { db } from "../../server/db/client";
 import { providerOf } from "../../server/db/provider";
 import { env } from "../../server/env";
 
+/** The keys a first sync's bulk load may drop on PostgreSQL (deferred-schema.ts), as child → parent. */
+const sceneTableKeys = [
+  ["scene", "studio_id", "studio"],
+  ["scene_file", "scene_id", "scene"],
+  ["scene_performer", "scene_id", "scene"],
+  ["scene_performer", "performer_id", "performer"],
+  ["scene_tag", "scene_id", "scene"],
+  ["scene_tag", "tag_id", "tag"],
+] as const;
+
 /**
  * No dangling keys in the database. SQLite checks its foreign keys on request; PostgreSQL
- * enforces every validated one on each write, so none may be left unvalidated (and they exist).
+ * enforces every validated one on each write, so none may be left unvalidated, and the rows of
+ * keys a bulk load dropped for now are checked one by one.
  */
 export async function expectNoDanglingForeignKeys(): Promise<void> {
   if (providerOf(env().DATABASE_URL) === "sqlite") {
@@ -19,5 +30,12 @@ export async function expectNoDanglingForeignKeys(): Promise<void> {
   const foreignKeys = await db().$queryRawUnsafe<unknown[]>(
     `SELECT "conname" FROM "pg_constraint" WHERE "contype" = 'f'`,
   );
-  expect(foreignKeys.length).toBeGreaterThanOrEqual(6);
+  expect(foreignKeys.length).toBeGreaterThanOrEqual(5);
+  for (const [child, column, parent] of sceneTableKeys) {
+    const dangling = await db().$queryRawUnsafe<unknown[]>(
+      `SELECT c."${column}" FROM "${child}" AS c WHERE c."${column}" IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM "${parent}" AS p WHERE p."id" = c."${column}") LIMIT 5`,
+    );
+    expect(dangling, `${child}.${column} → ${parent}`).toEqual([]);
+  }
 }

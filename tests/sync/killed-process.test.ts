@@ -20,6 +20,11 @@ async function sceneIndexes(): Promise<string[]> {
   ]);
   return (await rowReader().all<{ name: string }>(statement)).map((ix) => ix.name);
 }
+/** The foreign keys of those tables (PostgreSQL's; SQLite's cannot be dropped and list none). */
+async function sceneForeignKeys(): Promise<string[]> {
+  const statement = dialect.foreignKeys(["scene", "scene_file", "scene_performer", "scene_tag"]);
+  return (await rowReader().all<{ name: string }>(statement)).map((key) => key.name);
+}
 beforeAll(async () => {
   sim = await startStashSim({ scenes: 1200, seed: 13 });
 });
@@ -30,6 +35,7 @@ describe("a sync process killed mid-run (kill -9)", () => {
   // default 30 s before its wait for written pages (60 s) even begins to matter.
   it("leaves a consistent database, is marked interrupted on the next start, and the next incremental catches up", async () => {
     const schemaIndexes = await sceneIndexes();
+    const schemaKeys = await sceneForeignKeys();
     sim.setLatency(60);
     // The CLI in a real child process (node + tsx's loader, one process, so the kill hits it).
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/sync-cli.ts", "full"], {
@@ -54,6 +60,7 @@ describe("a sync process killed mid-run (kill -9)", () => {
     expect(stored % 100).toBe(0);
     // It was filling an empty library, so the scene indexes were deferred (bulk-load.ts)…
     expect(await sceneIndexes()).toEqual([]);
+    expect(await sceneForeignKeys()).toEqual([]);
 
     expect(await recoverInterruptedRuns(db())).toEqual([run.jobId]);
     const after = await db().syncHistory.findUniqueOrThrow({ where: { id: run.id } });
@@ -78,5 +85,7 @@ describe("a sync process killed mid-run (kill -9)", () => {
     expect(last.files).toHaveLength(sim.scene(1200)!.files.length);
     // … and the next sync rebuilt them.
     expect(await sceneIndexes()).toEqual(schemaIndexes);
+    expect(await sceneForeignKeys()).toEqual(schemaKeys);
+    await expectNoDanglingForeignKeys();
   }, 120_000);
 });

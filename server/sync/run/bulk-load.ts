@@ -1,17 +1,24 @@
 import { bulkWriter } from "../../db/bulk-writer";
-import { deferSecondaryIndexes, restoreDeferredIndexes } from "../../db/deferred-indexes";
+import {
+  deferForeignKeys,
+  deferSecondaryIndexes,
+  restoreDeferredSchema,
+} from "../../db/deferred-schema";
 import { logger } from "../../logger";
 import { errorText } from "../../errors";
 import type { RunContext } from "../run-context";
 
-/** The tables a scene page writes, whose secondary indexes a first sync builds at the end. */
+/**
+ * The tables a scene page writes, whose secondary indexes (and, on PostgreSQL, foreign keys) a
+ * first sync builds at the end.
+ */
 const sceneTables = ["scene", "scene_file", "scene_performer", "scene_tag"];
 
 /**
  * Runs the scenes phase of a full sync. Into an empty library (the first sync, the bulk of all
- * writing this app ever does) it runs with the scene tables' secondary indexes deferred and
- * builds them afterwards, much faster (docs/decisions.md); later syncs change few rows, where
- * indexes cost little.
+ * writing this app ever does) it runs with the scene tables' secondary indexes and foreign
+ * keys deferred and builds them afterwards, much faster (docs/decisions.md); later syncs
+ * change few rows, where they cost little.
  */
 export async function withSceneBulkLoad<T>(ctx: RunContext, phase: () => Promise<T>): Promise<T> {
   const [anyScene] = await bulkWriter().query({
@@ -20,12 +27,13 @@ export async function withSceneBulkLoad<T>(ctx: RunContext, phase: () => Promise
   });
   if (anyScene) return phase();
   await deferSecondaryIndexes(sceneTables);
+  await deferForeignKeys(sceneTables);
   try {
     return await phase();
   } finally {
     ctx.progress.setPhase("building indexes", 0);
     // If this fails the indexes stay deferred, not lost: the next sync or start rebuilds them.
-    await restoreDeferredIndexes().catch((error: unknown) =>
+    await restoreDeferredSchema().catch((error: unknown) =>
       logger.warn(
         `Could not rebuild the scene indexes yet (${errorText(error)}); the next sync will.`,
       ),

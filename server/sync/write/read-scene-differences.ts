@@ -1,5 +1,5 @@
 import { readRows } from "../../db/row-reader";
-import { withValues } from "../../db/sql-dialect";
+import { dialect, withValues, type Statement } from "../../db/sql-dialect";
 
 /** A scene of the page that is not stored as Stash sends it now (see readDifferences). */
 export interface Difference {
@@ -19,13 +19,18 @@ export interface Difference {
 export async function readDifferences(
   incoming: { id: string; digest: string }[],
 ): Promise<Map<string, Difference>> {
-  const statements = withValues(
+  const statements = differencesStatements(incoming);
+  return new Map((await readRows<Difference>(statements)).map((row) => [row.id, row]));
+}
+
+/** The statements of readDifferences (exported for its query-plan test). */
+export function differencesStatements(incoming: { id: string; digest: string }[]): Statement[] {
+  return withValues(
     "incoming",
     ["id", "content_hash"],
     incoming.map((i) => [i.id, i.digest]),
     `SELECT i."id", s."id" AS "stored_id", s."removed_at"
-    FROM "incoming" AS i LEFT JOIN "scene" AS s ON s."id" = i."id"
+    FROM "incoming" AS i ${dialect.joinByKey("LEFT JOIN", "scene", "s", "id", 'i."id"')}
     WHERE s."id" IS NULL OR s."content_hash" <> i."content_hash" OR s."removed_at" IS NOT NULL`,
   );
-  return new Map((await readRows<Difference>(statements)).map((row) => [row.id, row]));
 }

@@ -14,10 +14,5 @@ export function sceneSearchRow(scene: StashScene, stored: boolean): SceneSearchR
     stored,
     title: scene.title,
     paths: lines(scene.files.map((f) => f.path)),
-    names: lines([
-      ...(scene.studio ? [scene.studio.name] : []),
-      ...scene.performers.map((p) => p.name),
-      ...scene.tags.map((t) => t.name),
-    ]),
   };
 }

@@ -1,5 +1,13 @@
 import type { ChangedFields } from "../../domain/changed-fields";
-import { deleteRows, insertRows, whereIn, withValues, type Statement } from "../../db/sql-dialect";
+import {
+  deleteRows,
+  dialect,
+  insertRows,
+  whereIn,
+  withValues,
+  type SqlValue,
+  type Statement,
+} from "../../db/sql-dialect";
 import { textSearch } from "../../db/text-search";
 import type { PageRecord, StashScene } from "../../stash/types";
 import { diffScene } from "../compare/diff-scene";
@@ -120,13 +128,7 @@ async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePl
     // A file Stash now lists under another scene is taken over below (keyed by its id). The
     // scene that had it loses it while its own text stays the same: its digest must stop
     // matching, so the next sync reads it again. Scenes this page rewrites get theirs back.
-    ...withValues(
-      "taken",
-      ["id", "scene_id"],
-      links.files.added.map((row) => [row[0]!, row[1]!]),
-      `UPDATE "scene" SET "content_hash" = '' WHERE "id" IN (SELECT f."scene_id"
-      FROM "scene_file" AS f JOIN "taken" AS t ON f."id" = t."id" AND f."scene_id" <> t."scene_id")`,
-    ),
+    ...takenFilesStatements(links.files.added.map((row) => [row[0]!, row[1]!])),
     ...insertRows(
       "scene",
       sceneColumns,
@@ -161,4 +163,18 @@ async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePl
       : whereIn('UPDATE "scene" SET "last_synced_at" = ?', "id", untouched, [now])),
   ];
   return { statements, outcomes, afterCommit: refs.commit };
+}
+
+/**
+ * Marks for re-reading the scenes that held files this page lists under another scene
+ * ([file id, new scene id] pairs); exported for its query-plan test.
+ */
+export function takenFilesStatements(files: [SqlValue, SqlValue][]): Statement[] {
+  return withValues(
+    "taken",
+    ["id", "scene_id"],
+    files,
+    `UPDATE "scene" SET "content_hash" = '' WHERE "id" IN (SELECT f."scene_id" FROM "taken" AS t
+    ${dialect.joinByKey("JOIN", "scene_file", "f", "id", 't."id"')} WHERE f."scene_id" <> t."scene_id")`,
+  );
 }

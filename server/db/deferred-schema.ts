@@ -1,0 +1,104 @@
+import { bulkWriter } from "./bulk-writer";
+import { dialect, insertRows, quote, sql, toStatement, type Statement } from "./sql-dialect";
+
+/**
+ * Bulk loading without secondary indexes and foreign keys, as database restore tools do.
+ * Filling an empty library is dominated by indexes that take rows in random order (a scene's
+ * tags land all over scene_tag(tag_id)): each page's commit rewrites most of such an index, so
+ * the cost grows with the library. Building an index once at the end is one sort. PostgreSQL
+ * also checks each foreign key per row, where adding it back checks every row in one join.
+ *
+ * Definitions are saved in the setting table in the transaction that drops them, so a process
+ * killed in between leaves what is needed to rebuild them: the next sync and the next server
+ * start (before its migrations, which may change them) call restoreDeferredSchema. Reads stay
+ * correct meanwhile, only slower; the bulk load itself writes only rows whose keys it made.
+ */
+const settingKey = "deferred_indexes";
+
+interface Deferred {
+  name: string;
+  definition: string;
+  /** A foreign key's table; an index has none (and a list saved before keys were deferred). */
+  table?: string;
+}
+
+/** Drops the tables' secondary indexes until restoreDeferredSchema. Returns their names. */
+export async function deferSecondaryIndexes(tables: string[]): Promise<string[]> {
+  const indexes = await bulkWriter().query<Deferred>(dialect.secondaryIndexes(tables));
+  return defer(
+    indexes.map(({ name, definition }) => ({ name, definition })),
+    (ix) => `DROP INDEX IF EXISTS ${quote(ix.name)}`,
+  );
+}
+
+/** Drops the tables' foreign keys (where the database can) until restoreDeferredSchema. */
+export async function deferForeignKeys(tables: string[]): Promise<string[]> {
+  const keys = await bulkWriter().query<Required<Deferred>>(dialect.foreignKeys(tables));
+  return defer(keys, dropConstraint);
+}
+
+async function defer(objects: Deferred[], drop: (object: Deferred) => string): Promise<string[]> {
+  if (objects.length === 0) return [];
+  const saved = [...(await savedDefinitions()), ...objects];
+  await bulkWriter().write([
+    ...saveDefinitions(saved),
+    ...objects.map((object) => ({ sql: drop(object), params: [] })),
+  ]);
+  return objects.map((object) => object.name);
+}
+
+/**
+ * Rebuilds every deferred index and foreign key (idempotent); returns the names rebuilt. One
+ * per transaction, the saved list shortened with each: the run's heartbeat, queued on the same
+ * writer, gets through between them, so a long rebuild never looks like a dead process.
+ */
+export async function restoreDeferredSchema(): Promise<string[]> {
+  // A database before its first migration has nothing deferred (and no setting table).
+  const [settingTable] = await bulkWriter().query(dialect.tableExists("setting"));
+  if (!settingTable) return [];
+  const saved = await savedDefinitions();
+  for (let i = 0; i < saved.length; i++) {
+    const rest = saved.slice(i + 1);
+    await bulkWriter().write([
+      ...rebuild(saved[i]!),
+      ...(rest.length > 0
+        ? saveDefinitions(rest)
+        : [toStatement(sql`DELETE FROM "setting" WHERE "key" = ${settingKey}`)]),
+    ]);
+  }
+  return saved.map((object) => object.name);
+}
+
+/** The statements that build a deferred object again, harmless if it exists. */
+function rebuild(object: Deferred): Statement[] {
+  if (object.table === undefined) return [{ sql: ifNotExists(object.definition), params: [] }];
+  // PostgreSQL has no ADD CONSTRAINT IF NOT EXISTS: drop it first, in the same transaction.
+  return [
+    { sql: dropConstraint(object), params: [] },
+    { sql: object.definition, params: [] },
+  ];
+}
+
+const dropConstraint = (key: Deferred) =>
+  `ALTER TABLE ${quote(key.table!)} DROP CONSTRAINT IF EXISTS ${quote(key.name)}`;
+
+async function savedDefinitions(): Promise<Deferred[]> {
+  const [row] = await bulkWriter().query<{ value: string }>(
+    toStatement(sql`SELECT "value" FROM "setting" WHERE "key" = ${settingKey}`),
+  );
+  return row ? (JSON.parse(row.value) as Deferred[]) : [];
+}
+
+function saveDefinitions(objects: Deferred[]): Statement[] {
+  return insertRows(
+    "setting",
+    ["key", "value", "updated_at"],
+    [[settingKey, JSON.stringify(objects), new Date()]],
+    { key: ["key"], update: ["value", "updated_at"] },
+  );
+}
+
+/** The saved CREATE INDEX as CREATE INDEX IF NOT EXISTS, so a repeated restore is harmless. */
+function ifNotExists(definition: string): string {
+  return definition.replace(/^CREATE INDEX (?!IF NOT EXISTS)/i, "CREATE INDEX IF NOT EXISTS ");
+}

@@ -1,0 +1,4 @@
+import type pg from "pg";
+
+export const rawTypes: pg.CustomTypesConfig;
+export function openRawPool(url: string, max: number): pg.Pool;

@@ -1,0 +1,43 @@
+// The PostgreSQL bulk writer's thread (see bulk-writer.ts). Plain JavaScript, like the SQLite
+// writer's. A page's statements carry tens of thousands of array elements: encoding them and
+// reading the replies here keeps each round trip from waiting on the main thread's work, which
+// had left the server idle between a page's statements.
+import { parentPort, workerData } from "node:worker_threads";
+import { openRawPool } from "./postgresql-raw-pool.mjs";
+
+// One connection: calls run in the order they came, as the SQLite writer's do.
+const pool = openRawPool(workerData.url, 1);
+
+async function writeAll(statements) {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    for (const { sql, params } of statements) await client.query(sql, params);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function run({ kind, statements, statement }) {
+  if (kind === "write") return void (await writeAll(statements));
+  if (kind === "query") return (await pool.query(statement.sql, statement.params)).rows;
+  if (kind === "close") return void (await pool.end());
+  return null;
+}
+
+parentPort.on("message", (message) => {
+  run(message).then(
+    (result) => parentPort.postMessage({ id: message.id, ok: true, result: result ?? null }),
+    (error) =>
+      parentPort.postMessage({
+        id: message.id,
+        ok: false,
+        message: error instanceof Error ? error.message : String(error),
+        code: error?.code,
+      }),
+  );
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import {
+  deferForeignKeys,
+  deferSecondaryIndexes,
+  restoreDeferredSchema,
+} from "../../server/db/deferred-schema";
+import { rowReader } from "../../server/db/row-reader";
+import { providerOf } from "../../server/db/provider";
+import { dialect } from "../../server/db/sql-dialect";
+import { env } from "../../server/env";
+
+const tables = ["scene", "scene_file", "scene_performer", "scene_tag"];
+const indexes = async () =>
+  (await rowReader().all<{ name: string; definition: string }>(dialect.secondaryIndexes(tables)))
+    .map((ix) => ix.definition)
+    .sort();
+
+const foreignKeys = async () =>
+  (await rowReader().all<{ name: string; definition: string }>(dialect.foreignKeys(tables)))
+    .map((key) => key.definition)
+    .sort();
+const isPostgresql = () => providerOf(env().DATABASE_URL) === "postgresql";
+
+describe("deferred secondary indexes and foreign keys (a first sync's bulk load)", () => {
+  it("drops the tables' non-unique indexes, keeps their definitions, and rebuilds them exactly", async () => {
+    const before = await indexes();
+    expect(before.length).toBeGreaterThanOrEqual(5);
+    expect(before.some((d) => d.includes("tag_id"))).toBe(true);
+
+    const deferred = await deferSecondaryIndexes(tables);
+    expect(deferred).toHaveLength(before.length);
+    expect(await indexes()).toEqual([]);
+
+    const rebuilt = await restoreDeferredSchema();
+    expect(rebuilt.sort()).toEqual([...deferred].sort());
+    expect(await indexes()).toEqual(before);
+    expect(await restoreDeferredSchema()).toEqual([]);
+  });
+
+  it("keeps primary keys and unique indexes, which ON CONFLICT needs", async () => {
+    // Every index of the two tables, the ones behind primary keys and UNIQUE included.
+    const all = async () =>
+      rowReader().all<{ name: string }>(
+        providerOf(env().DATABASE_URL) === "postgresql"
+          ? {
+              sql: `SELECT "indexname" AS "name" FROM "pg_indexes" WHERE "schemaname" = current_schema() AND "tablename" IN ('scene', 'scene_tag')`,
+              params: [],
+            }
+          : {
+              sql: `SELECT "name" FROM "sqlite_master" WHERE "type" = 'index' AND "tbl_name" IN ('scene', 'scene_tag')`,
+              params: [],
+            },
+      );
+    const primaryKeyIndex =
+      providerOf(env().DATABASE_URL) === "postgresql"
+        ? "scene_tag_pkey"
+        : "sqlite_autoindex_scene_tag";
+    const count = (await all()).length;
+    const deferred = await deferSecondaryIndexes(["scene", "scene_tag"]);
+    try {
+      expect((await all()).length).toBe(count - deferred.length);
+      expect((await all()).some((ix) => ix.name.startsWith(primaryKeyIndex))).toBe(true);
+    } finally {
+      await restoreDeferredSchema();
+    }
+  });
+
+  it("drops the tables' foreign keys on PostgreSQL and adds them back validated", async () => {
+    const before = await foreignKeys();
+    if (!isPostgresql()) {
+      // SQLite cannot drop a table's foreign key: nothing is deferred.
+      expect(before).toEqual([]);
+      expect(await deferForeignKeys(tables)).toEqual([]);
+      return;
+    }
+    // scene → studio, scene_file → scene, and both keys of each link table.
+    expect(before).toHaveLength(6);
+    const deferred = await deferForeignKeys(tables);
+    expect(deferred).toHaveLength(6);
+    expect(await foreignKeys()).toEqual([]);
+
+    expect((await restoreDeferredSchema()).sort()).toEqual([...deferred].sort());
+    expect(await foreignKeys()).toEqual(before);
+    const unvalidated = await rowReader().all({
+      sql: `SELECT "conname" FROM "pg_constraint" WHERE "contype" = 'f' AND NOT "convalidated"`,
+      params: [],
+    });
+    expect(unvalidated).toEqual([]);
+    expect(await restoreDeferredSchema()).toEqual([]);
+  });
+
+  it("refuses to add back a foreign key that rows written meanwhile break, and keeps it saved", async () => {
+    if (!isPostgresql()) return;
+    await deferForeignKeys(["scene_tag"]);
+    await rowReader().all({
+      sql: `INSERT INTO "scene_tag" ("scene_id", "tag_id") VALUES ('no-such-scene', 'no-such-tag')`,
+      params: [],
+    });
+    try {
+      await expect(restoreDeferredSchema()).rejects.toThrow(/foreign key/);
+    } finally {
+      await rowReader().all({
+        sql: `DELETE FROM "scene_tag" WHERE "scene_id" = 'no-such-scene'`,
+        params: [],
+      });
+    }
+    // Still saved: the next sync or start adds it back.
+    expect((await restoreDeferredSchema()).sort()).toEqual([
+      "scene_tag_scene_id_fkey",
+      "scene_tag_tag_id_fkey",
+    ]);
+  });
+});
