@@ -24,11 +24,13 @@ export interface RowReader {
   close(): void;
 }
 
-export function openSqliteRowReader(file: string): RowReader {
+/** A SQLite reader; `cacheKiB` sets its page cache (better-sqlite3 builds SQLite with 16 MB). */
+export function openSqliteRowReader(file: string, cacheKiB?: number): RowReader {
   // Not opened read-only: SQLite may then be unable to open a WAL database whose shared-memory
   // file does not exist yet. query_only refuses writes all the same.
   const sqlite = new Database(file, { fileMustExist: true, timeout: 10_000 });
   sqlite.pragma("query_only = ON");
+  if (cacheKiB) sqlite.pragma(`cache_size = -${Math.trunc(cacheKiB)}`);
   // Queries come in a few fixed shapes.
   const prepared = cappedCache<Database.Statement>(200);
   const plucked = cappedCache<Database.Statement>(50);
@@ -45,7 +47,18 @@ export function openSqliteRowReader(file: string): RowReader {
   };
 }
 
-const globalForReader = globalThis as unknown as { stashSyncRowReader?: RowReader };
+const globalForReader = globalThis as unknown as {
+  stashSyncRowReader?: RowReader;
+  stashSyncSceneListReader?: RowReader;
+};
+
+/**
+ * The scene list's page cache on SQLite. A common search walks its order's index and its
+ * count reads thousands of pages more, which evicted each other from the default 16 MB
+ * (measured at 500,000 scenes, search with a filter: 43 ms p50 for the list, against 17 ms
+ * for its three queries timed apart; 24 ms with 64 MB).
+ */
+const SCENE_LIST_CACHE_KIB = 64 * 1024;
 
 /** The process's row reader, on the configured database. */
 export function rowReader(): RowReader {
@@ -57,6 +70,21 @@ export function rowReader(): RowReader {
   return globalForReader.stashSyncRowReader;
 }
 
+/**
+ * The scene list's reader: on SQLite a connection of its own with a larger page cache, opened
+ * only by a process that serves the list, so a sync's memory stays as it was; on PostgreSQL,
+ * whose server keeps the cache, the process's reader.
+ */
+export function sceneListReader(): RowReader {
+  const url = env().DATABASE_URL;
+  if (providerOf(url) === "postgresql") return rowReader();
+  globalForReader.stashSyncSceneListReader ??= openSqliteRowReader(
+    sqliteFileFromUrl(url),
+    SCENE_LIST_CACHE_KIB,
+  );
+  return globalForReader.stashSyncSceneListReader;
+}
+
 /** Every row of several statements: a long list cut into chunks (whereIn, withValues). */
 export async function readRows<T>(statements: Statement[]): Promise<T[]> {
   const rows: T[] = [];
@@ -66,10 +94,12 @@ export async function readRows<T>(statements: Statement[]): Promise<T[]> {
   return rows;
 }
 
-/** Closes the process's row reader, if open; the next rowReader() opens a new one. */
+/** Closes the process's row readers, if open; the next call opens new ones. */
 export function closeRowReader(): void {
   globalForReader.stashSyncRowReader?.close();
   globalForReader.stashSyncRowReader = undefined;
+  globalForReader.stashSyncSceneListReader?.close();
+  globalForReader.stashSyncSceneListReader = undefined;
 }
 
 /** The most statement texts PostgreSQL's reader names: each is kept on every pooled connection. */

@@ -1,5 +1,5 @@
 import { db } from "../db/client";
-import { rowReader } from "../db/row-reader";
+import { sceneListReader } from "../db/row-reader";
 import { lastSyncedAt, latestFullSyncStart } from "../sync/full-sync-confirmation";
 import { countSceneList } from "./scene-list-count";
 import {
@@ -84,10 +84,10 @@ async function readPageRows(
   searchBy: SearchBy,
 ) {
   const limit = query.pageSize + 1;
-  if (!after) return rowReader().all<PageRow>(scenePageIdsStatement(query, limit, searchBy));
+  if (!after) return sceneListReader().all<PageRow>(scenePageIdsStatement(query, limit, searchBy));
   const rows: PageRow[] = [];
   for (const statement of scenePageAfterStatements(query, after, limit, searchBy)) {
-    rows.push(...(await rowReader().all<PageRow>(statement)));
+    rows.push(...(await sceneListReader().all<PageRow>(statement)));
     if (rows.length >= limit) break;
   }
   return rows;

@@ -1,4 +1,4 @@
-import { rowReader } from "../db/row-reader";
+import { sceneListReader } from "../db/row-reader";
 import { dialect, sql, SqlFragment, toStatement } from "../db/sql-dialect";
 import { countScenesStatement, sceneListWhere, type SceneListQuery } from "./scene-list-query";
 
@@ -22,7 +22,7 @@ const isFiltered = (q: SceneListQuery) =>
  * removed ones (a range of the removed_at index).
  */
 export function countPresentScenes(): Promise<number> {
-  return rowReader()
+  return sceneListReader()
     .column<number>(
       toStatement(sql`SELECT (SELECT COUNT(*) FROM "scene")
         - (SELECT COUNT(*) FROM "scene" WHERE "removed_at" IS NOT NULL)`),
@@ -54,16 +54,16 @@ export async function countSceneList(
     return { total: roughly(others.total * searchShare), estimated: true };
   }
   if (!isFiltered(query)) return { total: await countPresentScenes(), estimated: false };
-  const [counted = 0] = await rowReader().column<number>(
+  const [counted = 0] = await sceneListReader().column<number>(
     countScenesStatement(query, EXACT_COUNT_LIMIT + 1),
   );
   if (counted <= EXACT_COUNT_LIMIT) return { total: counted, estimated: false };
   const [[inSample = 0], [sampled = 0], present] = await Promise.all([
-    rowReader().column<number>(
+    sceneListReader().column<number>(
       toStatement(sql`SELECT COUNT(*) FROM "scene" WHERE ${sample()}
         AND ${sceneListWhere(query)}`),
     ),
-    rowReader().column<number>(
+    sceneListReader().column<number>(
       toStatement(sql`SELECT COUNT(*) FROM "scene" WHERE ${sample()}
         AND "scene"."removed_at" IS NULL`),
     ),

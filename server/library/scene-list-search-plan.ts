@@ -1,4 +1,4 @@
-import { rowReader } from "../db/row-reader";
+import { sceneListReader } from "../db/row-reader";
 import { toStatement } from "../db/sql-dialect";
 import { textSearch } from "../db/text-search";
 import { countPresentScenes, EXACT_COUNT_LIMIT } from "./scene-list-count";
@@ -26,7 +26,7 @@ export async function planSceneSearch(
   fromCursor: boolean,
 ): Promise<SearchPlan> {
   if (!query.search || [...query.search].length < textSearch.minIndexedLength) return byIndex;
-  const [sample] = await rowReader().all<{
+  const [sample] = await sceneListReader().all<{
     matched: number;
     sampled: number | null;
     linked: number;
