@@ -1,6 +1,6 @@
 // The pool and value parsers of PostgreSQL's raw paths (reader, writer, copy). Plain
 // JavaScript, because the writer's thread (postgresql-writer-worker.mjs) loads it as is, like
-// the SQLite writer's; postgresql-raw-pool.d.mts gives it types.
+// the SQLite writer's; its JSDoc types serve the TypeScript that imports it.
 import pg from "pg";
 
 const timestampOid = 1114;
@@ -10,6 +10,7 @@ const numericOid = 1700;
 /**
  * Type parsers for raw reads: counts and BigInt columns as numbers, timestamps as the UTC text
  * Prisma's SQLite adapter stores ("…T…+00:00"), so callers see one shape on both databases.
+ * @type {import("pg").CustomTypesConfig}
  */
 export const rawTypes = {
   getTypeParser(oid, format) {
@@ -20,7 +21,12 @@ export const rawTypes = {
   },
 };
 
-/** A pool for the raw paths; `max` connections at most. */
+/**
+ * A pool for the raw paths; `max` connections at most.
+ * @param {string} url
+ * @param {number} max
+ * @returns {import("pg").Pool}
+ */
 export function openRawPool(url, max) {
   const pool = new pg.Pool({ connectionString: url, max, types: rawTypes });
   // An idle connection the server drops must not crash the process; the next query reconnects.

@@ -15,11 +15,28 @@ export const rawSqlObjects: Record<DatabaseProvider, { type: string; name: strin
     { type: "table", name: "scene_search_data" },
     { type: "table", name: "scene_search_docsize" },
     { type: "table", name: "scene_search_idx" },
+    // The names' search indexes (FTS5), their tables, and the triggers that keep them.
+    ...(["studio", "performer", "tag"] as const).flatMap((table) => [
+      ...["", "_config", "_data", "_docsize", "_idx"].map((suffix) => ({
+        type: "table",
+        name: `${table}_name_search${suffix}`,
+      })),
+      ...["insert", "rename", "delete"].map((event) => ({
+        type: "trigger",
+        name: `${table}_name_search_${event}`,
+      })),
+    ]),
   ],
   postgresql: [
     // The scene search text and its pg_trgm index.
     { type: "table", name: "scene_search" },
     { type: "index", name: "scene_search_text_idx" },
+    // The names' search table, its pg_trgm index, and the triggers that keep it.
+    { type: "table", name: "name_search" },
+    { type: "index", name: "name_search_name_idx" },
+    { type: "trigger", name: "studio_name_search" },
+    { type: "trigger", name: "performer_name_search" },
+    { type: "trigger", name: "tag_name_search" },
   ],
 };
 

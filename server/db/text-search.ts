@@ -7,7 +7,6 @@ import {
   SqlFragment,
   sqliteDialect,
   whereIn,
-  type SqlDialect,
   type Statement,
 } from "./sql-dialect";
 
@@ -25,10 +24,11 @@ export interface SceneSearchRow {
  * The scene search index, the one place that knows how the database indexes text. SQLite's is
  * an FTS5 table with the trigram tokenizer; PostgreSQL's a table of one text per scene with
  * pg_trgm's GIN index (each provider's migration `scene_search`). Both hold each scene's title
- * and paths; names are matched in the studio, performer and tag tables (thousands of rows, not
- * one per scene), whose scenes the links' indexes give. Names were two thirds of the indexed
- * text and of its cost to a sync, and a rename rewrote the rows of all the renamed entity's
- * scenes (migrations `scene_search_titles_and_paths`).
+ * and paths. Names of studios, performers and tags have trigram indexes of their own (one row
+ * a name, thousands, not one a scene: migrations `name_search`), and reach their scenes through
+ * the links' indexes. Names were two thirds of the scenes' indexed text and of its cost to a
+ * sync, and a rename rewrote the rows of all the renamed entity's scenes (migrations
+ * `scene_search_titles_and_paths`).
  */
 export interface TextSearchIndex {
   /** Shortest text the index can find; shorter text is searched by scanning. */
@@ -76,13 +76,14 @@ const SQLITE_SAMPLE_MATCHES = 100;
 /** Scenes the PostgreSQL sample tests. */
 const POSTGRESQL_SAMPLE_SCENES = 2_000;
 
-/** Matching names, in one dialect: the studio, performer and tag tables are small. */
-function nameMatches(dialect: SqlDialect) {
-  const named = (table: "studio" | "performer" | "tag", text: string) =>
-    new SqlFragment(
-      [`SELECT "id" FROM "${table}" WHERE `, ""],
-      [dialect.containsText(`"name"`, text)],
-    );
+type NameTable = "studio" | "performer" | "tag";
+const nameTables: NameTable[] = ["studio", "performer", "tag"];
+
+/**
+ * The scenes of the names that hold a text, given how a provider finds those names (`named`:
+ * a subquery of the ids, as text, of a table's rows whose name holds the text).
+ */
+function nameMatches(named: (table: NameTable, text: string) => SqlFragment) {
   return {
     /** UNION arms of the ids of scenes linked to a name that holds `text`. */
     scenes: (text: string) =>
@@ -99,12 +100,31 @@ function nameMatches(dialect: SqlDialect) {
   };
 }
 
-const sqliteNames = nameMatches(sqliteDialect);
+/**
+ * SQLite's names: each table's FTS5 trigram index (migration `name_search`), keyed by the id as
+ * an integer; text shorter than a trigram is matched in the table itself.
+ */
+const sqliteNames = nameMatches((table, text) => {
+  if ([...text].length < 3)
+    return new SqlFragment(
+      [`SELECT "id" FROM "${table}" WHERE `, ""],
+      [sqliteDialect.containsText(`"name"`, text)],
+    );
+  const index = `"${table}_name_search"`;
+  return new SqlFragment(
+    [`SELECT CAST("rowid" AS TEXT) FROM ${index} WHERE ${index} MATCH `, ""],
+    [ftsPhrase(text)],
+  );
+});
 
 export const sqliteTextSearch: TextSearchIndex = {
   // The trigram tokenizer matches nothing shorter than one trigram.
   minIndexedLength: 3,
   rebuildSql: [
+    ...nameTables.flatMap((table) => [
+      `INSERT INTO "${table}_name_search" ("${table}_name_search") VALUES ('delete-all')`,
+      `INSERT INTO "${table}_name_search" ("rowid", "name") SELECT CAST("id" AS INTEGER), "name" FROM "${table}"`,
+    ]),
     `INSERT INTO "scene_search" ("scene_search") VALUES ('delete-all')`,
     `INSERT INTO "scene_search" ("rowid", "text")
      SELECT CAST(s."id" AS INTEGER), concat_ws(char(10), s."title",
@@ -139,13 +159,25 @@ export const sqliteTextSearch: TextSearchIndex = {
   ],
 };
 
-const postgresqlNames = nameMatches(postgresqlDialect);
+/** PostgreSQL's names: one table of every name with pg_trgm's GIN index (migration `name_search`). */
+const postgresqlNames = nameMatches(
+  (table, text) =>
+    new SqlFragment(
+      [`SELECT "id" FROM "name_search" WHERE "kind" = '${table}' AND `, ""],
+      [postgresqlDialect.containsText(`"name"`, text)],
+    ),
+);
 
 export const postgresqlTextSearch: TextSearchIndex = {
   // pg_trgm's index finds no trigram in shorter text and would read the whole index.
   minIndexedLength: 3,
   // scene_search_text() is the migration's own function of a scene's stored rows.
   rebuildSql: [
+    `DELETE FROM "name_search"`,
+    ...nameTables.map(
+      (table) =>
+        `INSERT INTO "name_search" ("kind", "id", "name") SELECT '${table}', "id", "name" FROM "${table}"`,
+    ),
     `DELETE FROM "scene_search"`,
     `INSERT INTO "scene_search" ("scene_id", "text") SELECT "id", "scene_search_text"("id") FROM "scene"`,
   ],

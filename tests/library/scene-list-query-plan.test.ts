@@ -90,6 +90,22 @@ describe("the scene list's query plans on SQLite", () => {
     expect(plan.join("\n")).not.toMatch(/TEMP B-TREE|scene_search/);
   });
 
+  it("finds the studios, performers and tags whose names hold a search in their own indexes", async () => {
+    for (const statement of [
+      sqliteTextSearch.sceneIdsContaining("harbor"),
+      sqliteTextSearch.sampleMatches("harbor"),
+    ]) {
+      const plan = await planOf(toStatement(statement));
+      for (const table of ["studio", "performer", "tag"])
+        expect(plan).toContainEqual(
+          expect.stringMatching(new RegExp(`^SCAN ${table}_name_search VIRTUAL TABLE INDEX 0:M`)),
+        );
+      // No name table is read row by row, and their scenes come from the links' indexes.
+      expect(plan.filter((d) => /^SCAN (studio|performer|tag)\b/.test(d))).toEqual([]);
+      expect(fullScans(plan)).toEqual([]);
+    }
+  });
+
   it("samples a search from its first matches and a rowid range of the search index", async () => {
     const plan = await planOf(toStatement(sqliteTextSearch.sampleMatches("library/studio-3")));
     expect(plan).toContainEqual(
