@@ -42,11 +42,9 @@ type Reply =
   | { id: number; ok: true; result: unknown }
   | { id: number; ok: false; message: string; code?: string };
 
-/** A writer thread (server/db/<script>) and a call that posts it a request and awaits the reply. */
+/** A writer thread running `script` and a call that posts it a request and awaits the reply. */
 function startWriterThread(script: string, workerData: unknown) {
-  // Resolved from the project root like every other path here (see database-file.ts): the
-  // bundled server has no stable module directory.
-  const worker = new Worker(path.join(process.cwd(), "server", "db", script), { workerData });
+  const worker = new Worker(script, { workerData });
   // The worker must not keep a finished CLI or test process alive.
   worker.unref();
   let nextId = 0;
@@ -74,7 +72,11 @@ function startWriterThread(script: string, workerData: unknown) {
 }
 
 export function openSqliteBulkWriter(file: string): BulkWriter {
-  const { worker, call } = startWriterThread("sqlite-writer-worker.mjs", {
+  // Resolved from the project root like every other path here (see database-file.ts): the
+  // bundled server has no stable module directory. Written out whole, so that the build's
+  // file tracing sees which file it is, not a folder of them.
+  const script = path.join(process.cwd(), "server", "db", "sqlite-writer-worker.mjs");
+  const { worker, call } = startWriterThread(script, {
     file,
     pragmas: sqliteWriterPragmas,
   });
@@ -97,7 +99,9 @@ export function openSqliteBulkWriter(file: string): BulkWriter {
 }
 
 export function openPostgresqlBulkWriter(url: string): BulkWriter {
-  const { worker, call } = startWriterThread("postgresql-writer-worker.mjs", { url });
+  // As the SQLite writer's: from the project root, written out whole.
+  const script = path.join(process.cwd(), "server", "db", "postgresql-writer-worker.mjs");
+  const { worker, call } = startWriterThread(script, { url });
   const statementFor = unnestStatements();
   const query = async <T>(statement: Statement) =>
     (await call({ kind: "query", statement: toPostgresStatement(statement) })) as T[];

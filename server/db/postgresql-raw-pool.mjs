@@ -1,6 +1,6 @@
 // The pool and value parsers of PostgreSQL's raw paths (reader, writer, copy). Plain
 // JavaScript, because the writer's thread (postgresql-writer-worker.mjs) loads it as is, like
-// the SQLite writer's; its JSDoc types serve the TypeScript that imports it.
+// the SQLite writer's; postgresql-raw-pool.types.d.ts gives it types.
 import pg from "pg";
 
 const timestampOid = 1114;
