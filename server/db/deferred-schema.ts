@@ -24,20 +24,28 @@ interface Deferred {
 
 /** Drops the tables' secondary indexes until restoreDeferredSchema. Returns their names. */
 export async function deferSecondaryIndexes(tables: string[]): Promise<string[]> {
-  const indexes = await bulkWriter().query<Deferred>(dialect.secondaryIndexes(tables));
-  return defer(
-    indexes.map(({ name, definition }) => ({ name, definition })),
-    (ix) => `DROP INDEX IF EXISTS ${quote(ix.name)}`,
-  );
+  return defer(await indexesOf(tables));
 }
 
 /** Drops the tables' foreign keys (where the database can) until restoreDeferredSchema. */
 export async function deferForeignKeys(tables: string[]): Promise<string[]> {
-  const keys = await bulkWriter().query<Required<Deferred>>(dialect.foreignKeys(tables));
-  return defer(keys, dropConstraint);
+  return defer(await foreignKeysOf(tables));
 }
 
-async function defer(objects: Deferred[], drop: (object: Deferred) => string): Promise<string[]> {
+/** Both of the above in one transaction, as a first sync's bulk load wants them. */
+export async function deferForBulkLoad(tables: string[]): Promise<string[]> {
+  return defer([...(await indexesOf(tables)), ...(await foreignKeysOf(tables))]);
+}
+
+const indexesOf = async (tables: string[]): Promise<Deferred[]> =>
+  (await bulkWriter().query<Deferred>(dialect.secondaryIndexes(tables))).map(
+    ({ name, definition }) => ({ name, definition }),
+  );
+
+const foreignKeysOf = (tables: string[]) =>
+  bulkWriter().query<Required<Deferred>>(dialect.foreignKeys(tables));
+
+async function defer(objects: Deferred[]): Promise<string[]> {
   if (objects.length === 0) return [];
   const saved = [...(await savedDefinitions()), ...objects];
   await bulkWriter().write([
@@ -74,13 +82,16 @@ function rebuild(object: Deferred): Statement[] {
   if (object.table === undefined) return [{ sql: ifNotExists(object.definition), params: [] }];
   // PostgreSQL has no ADD CONSTRAINT IF NOT EXISTS: drop it first, in the same transaction.
   return [
-    { sql: dropConstraint(object), params: [] },
+    { sql: drop(object), params: [] },
     { sql: object.definition, params: [] },
   ];
 }
 
-const dropConstraint = (key: Deferred) =>
-  `ALTER TABLE ${quote(key.table!)} DROP CONSTRAINT IF EXISTS ${quote(key.name)}`;
+/** The statement that drops a deferred object, harmless if it is gone. */
+const drop = (object: Deferred) =>
+  object.table === undefined
+    ? `DROP INDEX IF EXISTS ${quote(object.name)}`
+    : `ALTER TABLE ${quote(object.table)} DROP CONSTRAINT IF EXISTS ${quote(object.name)}`;
 
 async function savedDefinitions(): Promise<Deferred[]> {
   const [row] = await bulkWriter().query<{ value: string }>(

@@ -10,7 +10,6 @@ const numericOid = 1700;
 /**
  * Type parsers for raw reads: counts and BigInt columns as numbers, timestamps as the UTC text
  * Prisma's SQLite adapter stores ("…T…+00:00"), so callers see one shape on both databases.
- * @type {import("pg").CustomTypesConfig}
  */
 export const rawTypes = {
   getTypeParser(oid, format) {
@@ -21,12 +20,7 @@ export const rawTypes = {
   },
 };
 
-/**
- * A pool for the raw paths; `max` connections at most.
- * @param {string} url
- * @param {number} max
- * @returns {import("pg").Pool}
- */
+/** A pool for the raw paths; `max` connections at most. */
 export function openRawPool(url, max) {
   const pool = new pg.Pool({ connectionString: url, max, types: rawTypes });
   // An idle connection the server drops must not crash the process; the next query reconnects.

@@ -1,9 +1,5 @@
 import { bulkWriter } from "../../db/bulk-writer";
-import {
-  deferForeignKeys,
-  deferSecondaryIndexes,
-  restoreDeferredSchema,
-} from "../../db/deferred-schema";
+import { deferForBulkLoad, restoreDeferredSchema } from "../../db/deferred-schema";
 import { logger } from "../../logger";
 import { errorText } from "../../errors";
 import type { RunContext } from "../run-context";
@@ -26,8 +22,7 @@ export async function withSceneBulkLoad<T>(ctx: RunContext, phase: () => Promise
     params: [],
   });
   if (anyScene) return phase();
-  await deferSecondaryIndexes(sceneTables);
-  await deferForeignKeys(sceneTables);
+  await deferForBulkLoad(sceneTables);
   try {
     return await phase();
   } finally {
