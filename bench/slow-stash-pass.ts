@@ -2,7 +2,7 @@
  * One sync pass of `npm run bench` against a slow Stash (the simulator with a per-request
  * latency), in its own process on its own empty SQLite file (DATABASE_URL, migrated by
  * bench/run.ts): the first full sync, then an unchanged full re-sync, both with `concurrency`
- * page requests in flight. Prints its figures as one line (passLinePrefix + JSON).
+ * page requests in flight, then the same pages fetched alone. Prints its figures as one line (passLinePrefix + JSON).
  * Arguments: <graphql url> <scenes> <per page> <concurrency>.
  */
 import { passLinePrefix, timed, type SlowStashPassFigures } from "./timing";
@@ -16,6 +16,37 @@ const pageConcurrency = Number(concurrencyArg);
 const { db } = await import("../server/db/client");
 const { bulkWriter } = await import("../server/db/bulk-writer");
 const { runSync } = await import("../server/sync/sync-service");
+const { StashClient } = await import("../server/stash/client");
+const { PageBudget, PageWindow } = await import("../server/sync/run/page-window");
+
+/**
+ * The floor of this Stash at this concurrency: the pages a full sync asks for, in its order
+ * and within its budget, taken as they come and never written.
+ */
+async function fetchEveryPage(): Promise<void> {
+  const client = new StashClient({ url: url!, perPage, maxInFlight: pageConcurrency });
+  const budget = new PageBudget(pageConcurrency);
+  const request = (page: number) => ({
+    page,
+    perPage,
+    sort: "id" as const,
+    direction: "ASC" as const,
+  });
+  const windows = [
+    new PageWindow((page) => client.findPerformers(request(page)), budget, perPage),
+    new PageWindow((page) => client.findTags(request(page)), budget, perPage),
+    new PageWindow((page) => client.findStudios(request(page)), budget, perPage),
+    new PageWindow((page) => client.findScenePage(request(page)), budget, perPage),
+  ];
+  for (const window of windows) window.start();
+  for (const window of windows) {
+    for (let page = 1; ; page++) {
+      const { count } = await window.take(page);
+      if (page * perPage >= count) break;
+    }
+    window.close();
+  }
+}
 
 // Opened first, as a running server has them open: opening them is not sync work.
 await db().syncHistory.count();
@@ -24,6 +55,7 @@ await bulkWriter().query({ sql: "SELECT 1", params: [] });
 const options = { stash: { url: url! }, perPage, pageConcurrency };
 const first = await timed(() => runSync({ type: "full" }, "cli", options));
 const resync = await timed(() => runSync({ type: "full" }, "cli", options));
+const fetchOnly = await timed(() => fetchEveryPage());
 const scenes = await db().scene.count();
 if (
   first.value.status !== "completed" ||
@@ -35,12 +67,13 @@ if (
 }
 console.log(
   `  ${pageConcurrency} in flight: first full sync ${first.seconds.toFixed(2)} s, ` +
-    `unchanged re-sync ${resync.seconds.toFixed(2)} s`,
+    `unchanged re-sync ${resync.seconds.toFixed(2)} s, its pages fetched alone ${fetchOnly.seconds.toFixed(2)} s`,
 );
 const figures: SlowStashPassFigures = {
   concurrency: pageConcurrency,
   firstFullSyncSeconds: first.seconds,
   unchangedResyncSeconds: resync.seconds,
+  fetchOnlySeconds: fetchOnly.seconds,
 };
 console.log(passLinePrefix + JSON.stringify(figures));
 await db().$disconnect();

@@ -55,6 +55,8 @@ export interface SlowStashPassFigures {
   concurrency: number;
   firstFullSyncSeconds: number;
   unchangedResyncSeconds: number;
+  /** Every page a full sync asks for, fetched alone at `concurrency` in flight, nothing written. */
+  fetchOnlySeconds: number;
 }
 
 /** What bench/analysis-pass.ts measured: one plan with every analyzer over planted facts. */

@@ -55,6 +55,7 @@ export async function pageThrough<Item extends { id: string | null }>(
     }
     await writing;
   } finally {
+    pages.close();
     // Never leave a page half-recorded in the counters when the loop ends early.
     await writing.catch(() => {});
   }

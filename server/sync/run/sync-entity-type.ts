@@ -13,7 +13,7 @@ import { oneSecondBefore } from "../stash-timestamps";
 import { prepareRefPage } from "../write/write-ref-page";
 import { prepareScenePage } from "../write/write-scene-page";
 import { pageThrough, type PagedResult } from "./page-through";
-import { PageWindow } from "./page-window";
+import { PageBudget, PageWindow } from "./page-window";
 
 export type { PagedResult };
 import type { RunContext } from "../run-context";
@@ -55,8 +55,10 @@ export type TypeCounts = Partial<Record<RefType | "scene", number>>;
  */
 function pageWindows(ctx: RunContext, since: Since, counts: TypeCounts = {}): FirstPages {
   const { client } = ctx;
+  // One budget for the run's windows, which join it in the order their pages are written.
+  const budget = new PageBudget(ctx.pageConcurrency);
   const window = <Item>(type: keyof TypeCounts, fetch: (page: number) => Promise<Paged<Item>>) =>
-    new PageWindow(fetch, ctx.pageConcurrency, ctx.perPage, counts[type]);
+    new PageWindow(fetch, budget, ctx.perPage, counts[type]);
   return {
     performer: window("performer", (page) =>
       client.findPerformers(request(ctx, page, since.performer)),
@@ -68,9 +70,9 @@ function pageWindows(ctx: RunContext, since: Since, counts: TypeCounts = {}): Fi
 }
 
 /**
- * Starts every type's pages at once: a slow Stash then answers them side by side rather than
- * one type after the other (the client keeps the run's requests within its page concurrency).
- * They are written in the usual order; `since` per type.
+ * Starts every type's pages: a slow Stash then answers them side by side rather than one type
+ * after the other, asked in the order they are written, within the run's page concurrency.
+ * `since` per type.
  */
 export function askFirstPages(
   ctx: RunContext,

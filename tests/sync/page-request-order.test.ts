@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../../server/db/client";
+import { StashClient } from "../../server/stash/client";
+import { PageBudget, PageWindow } from "../../server/sync/run/page-window";
+import { withStashSim } from "../helpers/stash-sim";
+import { syncNow } from "../helpers/sync-run";
+
+// Five pages of performers at 100 a page: more than the three requests a run keeps asked.
+const sim = withStashSim({ scenes: 600, performers: 450, tags: 150, studios: 40, seed: 23 });
+
+const typeOrder = ["Performer", "Tag", "Studio", "Scene"];
+
+describe("the order a run asks for its pages", () => {
+  it("asks every performer, tag and studio page before the first scene page, as they are written", async () => {
+    sim.setLatency(20);
+    sim.clearRequests();
+    const run = await syncNow(sim, { type: "full" }, { pageConcurrency: 3, perPage: 100 });
+    expect(run.status).toBe("completed");
+    expect(await db().performer.count()).toBe(450);
+    expect(await db().scene.count()).toBe(600);
+
+    const asked = sim
+      .requests()
+      .map((r) => /^StashSyncFind(\w+)Page$/.exec(r.operationName ?? "")?.[1])
+      .filter((type): type is string => type !== undefined);
+    expect(asked.filter((type) => type === "Performer")).toHaveLength(5);
+    expect(asked.filter((type) => type === "Scene")).toHaveLength(6);
+    // Never a page of a type written later before one written earlier.
+    const ranks = asked.map((type) => typeOrder.indexOf(type));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(sim.status().peakInFlight).toBe(3);
+  });
+});
+
+describe("a run's page budget", () => {
+  it("goes to the next type's window when a type's count shrank and its last pages were never taken", async () => {
+    const client = new StashClient({ url: sim.url, perPage: 100 });
+    const budget = new PageBudget(8);
+    const asked = { performer: 0, scene: 0 };
+    // A count from before 450 performers were deleted: 9 pages expected, 5 served.
+    const performers = new PageWindow(
+      (page) => {
+        asked.performer++;
+        return client.findPerformers({ page, perPage: 100, sort: "id", direction: "ASC" });
+      },
+      budget,
+      100,
+      900,
+    );
+    const scenes = new PageWindow(
+      (page) => {
+        asked.scene++;
+        return client.findScenePage({ page, perPage: 100, sort: "id", direction: "ASC" });
+      },
+      budget,
+      100,
+      600,
+    );
+    performers.start();
+    scenes.start();
+    expect(asked).toEqual({ performer: 8, scene: 0 });
+    for (let page = 1; page <= 5; page++) await performers.take(page);
+    expect(asked.scene).toBe(5);
+    performers.close();
+    // The three pages past the end held their share until the window was done with.
+    expect(asked.scene).toBe(6);
+  });
+});
