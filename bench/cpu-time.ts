@@ -4,23 +4,48 @@
  * and their CPU seconds bound how fast any pipeline could be. Read from Linux's /proc; null
  * elsewhere (the figures are then left out, not guessed).
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 // /proc counts in clock ticks: USER_HZ, 100 on every Linux architecture Node runs on.
 const ticksPerSecond = 100;
 
-function statCpuSeconds(file: string): number | null {
-  let text: string;
+/** The fields of a /proc stat file after the command name (in parentheses, maybe with spaces). */
+function statFields(file: string): string[] | null {
   try {
-    text = readFileSync(file, "utf8");
+    const text = readFileSync(file, "utf8");
+    return text.slice(text.lastIndexOf(")") + 2).split(" ");
   } catch {
     return null;
   }
-  // Fields after the command name, which is in parentheses and may itself hold spaces:
-  // utime and stime are the 14th and 15th fields of the line.
-  const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-  const seconds = (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
+
+/** utime + stime (the 14th and 15th fields), and with `children` cutime + cstime too. */
+function statCpuSeconds(file: string, children = false): number | null {
+  const fields = statFields(file);
+  if (!fields) return null;
+  const ticks = [11, 12, ...(children ? [13, 14] : [])].map((i) => Number(fields[i]));
+  const seconds = ticks.reduce((a, b) => a + b, 0) / ticksPerSecond;
   return Number.isFinite(seconds) ? seconds : null;
+}
+
+/** A process's parent: a PostgreSQL backend's is its server's postmaster. */
+export function parentPid(pid: number): number | null {
+  const parent = Number(statFields(`/proc/${pid}/stat`)?.[1]);
+  return Number.isInteger(parent) && parent > 0 ? parent : null;
+}
+
+/**
+ * A PostgreSQL server's CPU: its postmaster's, with the ended children it reaped, and every
+ * child's running now.
+ */
+export function postgresServerCpuSeconds(postmaster: number): number | null {
+  let total = statCpuSeconds(`/proc/${postmaster}/stat`, true);
+  if (total === null) return null;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry) || parentPid(Number(entry)) !== postmaster) continue;
+    total += statCpuSeconds(`/proc/${entry}/stat`) ?? 0;
+  }
+  return total;
 }
 
 /** All threads of another process (user + system). */

@@ -6,15 +6,17 @@ import { median, round, type PassFigures } from "./timing";
  * figure cannot be measured here (the CPU figures outside Linux).
  */
 export function passRecord(p: PassFigures) {
-  const { sync, mainThread, simulator, cpuBoundRate } = p.firstCpu;
+  const { sync, mainThread, simulator, databaseServer, cpuBoundRate } = p.firstCpu;
   return {
     fetchOnlyScenesPerSecond: p.fetchRate,
     firstFullSyncScenesPerSecond: p.firstRate,
     firstFullSyncPercentOfFetch: (p.firstRate / p.fetchRate) * 100,
-    // What bounds the first sync here: its CPU and the simulator's, spread over every core.
+    // What bounds the first sync here: its CPU, the simulator's and PostgreSQL's, spread over
+    // every core.
     firstFullSyncCpuSeconds: sync,
     firstFullSyncMainThreadCpuSeconds: mainThread,
     simulatorCpuSecondsDuringFirstFullSync: simulator,
+    databaseServerCpuSecondsDuringFirstFullSync: databaseServer ?? null,
     // The share of fetch the first sync could reach if that CPU were its only limit.
     firstFullSyncCpuBoundPercentOfFetch:
       cpuBoundRate === null ? null : (cpuBoundRate / p.fetchRate) * 100,

@@ -177,7 +177,11 @@ try {
   if (all.firstFullSyncCpuBoundPercentOfFetch !== null) {
     console.log(
       `first full sync CPU (medians): ${all.firstFullSyncCpuSeconds.toFixed(1)} s + simulator ` +
-        `${all.simulatorCpuSecondsDuringFirstFullSync?.toFixed(1)} s; ` +
+        `${all.simulatorCpuSecondsDuringFirstFullSync?.toFixed(1)} s` +
+        (all.databaseServerCpuSecondsDuringFirstFullSync === null
+          ? ""
+          : ` + PostgreSQL ${all.databaseServerCpuSecondsDuringFirstFullSync.toFixed(1)} s`) +
+        `; ` +
         `if only CPU limited it: ${pct(all.firstFullSyncCpuBoundPercentOfFetch)} of fetch`,
     );
   }

@@ -8,7 +8,13 @@
  */
 import os from "node:os";
 import { fetchOnlyPass, pagesPass, scenePage } from "./library-pages";
-import { mainThreadCpuSeconds, ownCpuSeconds, processCpuSeconds } from "./cpu-time";
+import {
+  mainThreadCpuSeconds,
+  ownCpuSeconds,
+  parentPid,
+  postgresServerCpuSeconds,
+  processCpuSeconds,
+} from "./cpu-time";
 import { passLinePrefix, round, timed, type FirstSyncCpu, type SyncPassFigures } from "./timing";
 
 const [url, scenesArg, perPageArg, simPidArg] = process.argv.slice(2);
@@ -22,6 +28,8 @@ const { bulkWriter } = await import("../server/db/bulk-writer");
 const { StashClient, pageRequest } = await import("../server/stash/client");
 const { runSync } = await import("../server/sync/sync-service");
 const { fetchGraphQL } = await import("../server/stash/graphql-transport");
+const { rowReader } = await import("../server/db/row-reader");
+const { providerOf } = await import("../server/db/provider");
 
 const client = new StashClient({ url: url!, perPage });
 // The syncs are timed as a running server runs them: its database connections open and the
@@ -50,10 +58,27 @@ const fetchRate = await fetchOnly("fetch only:");
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
 const options = { stash: { url: url! }, perPage };
+// On PostgreSQL the server's processes share the cores too: its postmaster is the parent of
+// any backend of ours (found once: pooled connections come and go).
+const postmaster =
+  providerOf(process.env.DATABASE_URL ?? "") === "postgresql"
+    ? parentPid(
+        Number(
+          (
+            await rowReader().all<{ pid: number }>({
+              sql: "SELECT pg_backend_pid() AS pid",
+              params: [],
+            })
+          )[0]!.pid,
+        ),
+      )
+    : null;
+const databaseServerCpu = () => (postmaster === null ? null : postgresServerCpuSeconds(postmaster));
 const cpuBefore = {
   own: ownCpuSeconds(),
   main: mainThreadCpuSeconds(),
   sim: processCpuSeconds(simPid),
+  server: databaseServerCpu(),
 };
 const firstFull = await timed(() => runSync({ type: "full" }, "cli", options));
 clearInterval(sampler);
@@ -67,7 +92,11 @@ if (firstCpu.cpuBoundRate !== null && firstCpu.mainThread !== null) {
   console.log(
     `    its CPU: ${firstCpu.sync.toFixed(1)} s (main thread ${firstCpu.mainThread.toFixed(1)} s, ` +
       `other threads ${(firstCpu.sync - firstCpu.mainThread).toFixed(1)} s) + simulator ` +
-      `${firstCpu.simulator?.toFixed(1)} s on ${firstCpu.cores} cores: at best ` +
+      `${firstCpu.simulator?.toFixed(1)} s` +
+      (firstCpu.databaseServer === null
+        ? ""
+        : ` + PostgreSQL ${firstCpu.databaseServer.toFixed(1)} s`) +
+      ` on ${firstCpu.cores} cores: at best ` +
       `${round(firstCpu.cpuBoundRate)} scenes/s, ${round((firstCpu.cpuBoundRate / fetchRate) * 100)} % of fetch`,
   );
 }
@@ -105,17 +134,25 @@ process.exit(0);
  * sum spread over every core, so that sum bounds the rate any pipeline of this work could
  * reach here, however well it overlapped fetching, parsing and writing.
  */
-function cpuSince(before: { own: number; main: number | null; sim: number | null }): FirstSyncCpu {
+function cpuSince(before: typeof cpuBefore): FirstSyncCpu {
   const sync = ownCpuSeconds() - before.own;
   const main = mainThreadCpuSeconds();
   const sim = processCpuSeconds(simPid);
+  const server = databaseServerCpu();
   const simulator = sim !== null && before.sim !== null ? sim - before.sim : null;
+  const databaseServer = server !== null && before.server !== null ? server - before.server : null;
   const cores = os.availableParallelism();
+  const onPostgresql = providerOf(process.env.DATABASE_URL ?? "") === "postgresql";
+  const serverShare = onPostgresql ? databaseServer : 0;
   return {
     sync,
     mainThread: main !== null && before.main !== null ? main - before.main : null,
     simulator,
+    databaseServer,
     cores,
-    cpuBoundRate: simulator === null ? null : sceneCount / ((sync + simulator) / cores),
+    cpuBoundRate:
+      simulator === null || serverShare === null
+        ? null
+        : sceneCount / ((sync + simulator + serverShare) / cores),
   };
 }

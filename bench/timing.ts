@@ -20,8 +20,13 @@ export interface FirstSyncCpu {
   sync: number;
   mainThread: number | null;
   simulator: number | null;
+  /** The PostgreSQL server's processes (null on SQLite, which runs inside the sync's threads). */
+  databaseServer: number | null;
   cores: number;
-  /** The rate if the sync and the simulator kept every core busy and waited for nothing. */
+  /**
+   * The rate if the sync, the simulator and the database server kept every core busy and
+   * waited for nothing.
+   */
   cpuBoundRate: number | null;
 }
 
