@@ -20,13 +20,14 @@ function statFields(file: string): string[] | null {
 }
 
 /** utime + stime (the 14th and 15th fields), and with `children` cutime + cstime too. */
-function statCpuSeconds(file: string, children = false): number | null {
-  const fields = statFields(file);
+function cpuSecondsOf(fields: string[] | null, children = false): number | null {
   if (!fields) return null;
   const ticks = [11, 12, ...(children ? [13, 14] : [])].map((i) => Number(fields[i]));
   const seconds = ticks.reduce((a, b) => a + b, 0) / ticksPerSecond;
   return Number.isFinite(seconds) ? seconds : null;
 }
+
+const statCpuSeconds = (file: string) => cpuSecondsOf(statFields(file));
 
 /** A process's parent: a PostgreSQL backend's is its server's postmaster. */
 export function parentPid(pid: number): number | null {
@@ -39,11 +40,13 @@ export function parentPid(pid: number): number | null {
  * child's running now.
  */
 export function postgresServerCpuSeconds(postmaster: number): number | null {
-  let total = statCpuSeconds(`/proc/${postmaster}/stat`, true);
+  let total = cpuSecondsOf(statFields(`/proc/${postmaster}/stat`), true);
   if (total === null) return null;
   for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry) || parentPid(Number(entry)) !== postmaster) continue;
-    total += statCpuSeconds(`/proc/${entry}/stat`) ?? 0;
+    if (!/^\d+$/.test(entry)) continue;
+    // Each file read once: its parent and its CPU are fields of the same line.
+    const fields = statFields(`/proc/${entry}/stat`);
+    if (Number(fields?.[1]) === postmaster) total += cpuSecondsOf(fields) ?? 0;
   }
   return total;
 }

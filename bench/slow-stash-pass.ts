@@ -2,7 +2,8 @@
  * One sync pass of `npm run bench` against a slow Stash (the simulator with a per-request
  * latency), in its own process on its own empty SQLite file (DATABASE_URL, migrated by
  * bench/run.ts): the first full sync, then an unchanged full re-sync, both with `concurrency`
- * page requests in flight, then the same pages fetched alone. Prints its figures as one line (passLinePrefix + JSON).
+ * page requests in flight, then the same pages fetched alone. Prints its figures as one line
+ * (passLinePrefix + JSON).
  * Arguments: <graphql url> <scenes> <per page> <concurrency>.
  */
 import { passLinePrefix, timed, type SlowStashPassFigures } from "./timing";
@@ -17,29 +18,17 @@ const { db } = await import("../server/db/client");
 const { bulkWriter } = await import("../server/db/bulk-writer");
 const { runSync } = await import("../server/sync/sync-service");
 const { StashClient } = await import("../server/stash/client");
-const { PageBudget, PageWindow } = await import("../server/sync/run/page-window");
+const { askFirstPages, refTypes } = await import("../server/sync/run/sync-entity-type");
 
 /**
- * The floor of this Stash at this concurrency: the pages a full sync asks for, in its order
- * and within its budget, taken as they come and never written.
+ * The floor of this Stash at this concurrency: the pages a full sync asks for, asked as the
+ * sync asks them (askFirstPages), taken as they come and never written.
  */
 async function fetchEveryPage(): Promise<void> {
   const client = new StashClient({ url: url!, perPage, maxInFlight: pageConcurrency });
-  const budget = new PageBudget(pageConcurrency);
-  const request = (page: number) => ({
-    page,
-    perPage,
-    sort: "id" as const,
-    direction: "ASC" as const,
-  });
-  const windows = [
-    new PageWindow((page) => client.findPerformers(request(page)), budget, perPage),
-    new PageWindow((page) => client.findTags(request(page)), budget, perPage),
-    new PageWindow((page) => client.findStudios(request(page)), budget, perPage),
-    new PageWindow((page) => client.findScenePage(request(page)), budget, perPage),
-  ];
-  for (const window of windows) window.start();
-  for (const window of windows) {
+  const windows = askFirstPages({ client, perPage, pageConcurrency });
+  for (const type of [...refTypes, "scene"] as const) {
+    const window = windows[type];
     for (let page = 1; ; page++) {
       const { count } = await window.take(page);
       if (page * perPage >= count) break;

@@ -60,19 +60,11 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 const options = { stash: { url: url! }, perPage };
 // On PostgreSQL the server's processes share the cores too: its postmaster is the parent of
 // any backend of ours (found once: pooled connections come and go).
-const postmaster =
-  providerOf(process.env.DATABASE_URL ?? "") === "postgresql"
-    ? parentPid(
-        Number(
-          (
-            await rowReader().all<{ pid: number }>({
-              sql: "SELECT pg_backend_pid() AS pid",
-              params: [],
-            })
-          )[0]!.pid,
-        ),
-      )
-    : null;
+const onPostgresql = providerOf(process.env.DATABASE_URL ?? "") === "postgresql";
+const [backend] = onPostgresql
+  ? await rowReader().column<number>({ sql: "SELECT pg_backend_pid()", params: [] })
+  : [];
+const postmaster = backend === undefined ? null : parentPid(Number(backend));
 const databaseServerCpu = () => (postmaster === null ? null : postgresServerCpuSeconds(postmaster));
 const cpuBefore = {
   own: ownCpuSeconds(),
@@ -142,7 +134,6 @@ function cpuSince(before: typeof cpuBefore): FirstSyncCpu {
   const simulator = sim !== null && before.sim !== null ? sim - before.sim : null;
   const databaseServer = server !== null && before.server !== null ? server - before.server : null;
   const cores = os.availableParallelism();
-  const onPostgresql = providerOf(process.env.DATABASE_URL ?? "") === "postgresql";
   const serverShare = onPostgresql ? databaseServer : 0;
   return {
     sync,

@@ -23,7 +23,7 @@ import type { RunContext } from "../run-context";
  */
 
 /** Pages are always ordered by id: stable while the library is edited during the run. */
-function request(ctx: RunContext, page: number, since: string | undefined): PageRequest {
+function request(ctx: PagingContext, page: number, since: string | undefined): PageRequest {
   return {
     page,
     perPage: ctx.perPage,
@@ -32,6 +32,9 @@ function request(ctx: RunContext, page: number, since: string | undefined): Page
     ...(since ? { updatedAfter: oneSecondBefore(since) } : {}),
   };
 }
+
+/** What asking for pages needs of a run: its client, page size and page concurrency. */
+export type PagingContext = Pick<RunContext, "client" | "perPage" | "pageConcurrency">;
 
 export const refTypes = ["performer", "tag", "studio"] as const satisfies readonly RefType[];
 
@@ -53,7 +56,7 @@ export type TypeCounts = Partial<Record<RefType | "scene", number>>;
  * how many records each type has (without `since`), so its pages can be asked before the first
  * answer.
  */
-function pageWindows(ctx: RunContext, since: Since, counts: TypeCounts = {}): FirstPages {
+function pageWindows(ctx: PagingContext, since: Since, counts: TypeCounts = {}): FirstPages {
   const { client } = ctx;
   // One budget for the run's windows, which join it in the order their pages are written.
   const budget = new PageBudget(ctx.pageConcurrency);
@@ -75,7 +78,7 @@ function pageWindows(ctx: RunContext, since: Since, counts: TypeCounts = {}): Fi
  * `since` per type.
  */
 export function askFirstPages(
-  ctx: RunContext,
+  ctx: PagingContext,
   since: Since = {},
   counts: TypeCounts = {},
 ): FirstPages {
