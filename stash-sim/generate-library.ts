@@ -240,6 +240,7 @@ export const sceneCorruptions = [
   "size-as-text",
   "bad-rating",
   "bad-created-at",
+  "repeated-tag",
 ] as const;
 export type SceneCorruption = (typeof sceneCorruptions)[number];
 
@@ -538,6 +539,9 @@ function corrupt(scene: WireScene, kind: SceneCorruption): void {
       break;
     case "bad-created-at":
       scene.created_at = "yesterday";
+      break;
+    case "repeated-tag":
+      if (scene.tags[0]) scene.tags = [...scene.tags, scene.tags[0]];
       break;
   }
 }

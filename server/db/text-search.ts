@@ -189,13 +189,18 @@ export const postgresqlTextSearch: TextSearchIndex = {
         CASE WHEN COUNT(*) < ${POSTGRESQL_SAMPLE_SCENES} THEN NULL ELSE COUNT(*)::int END AS "sampled",
         ${postgresqlNames.linkCount(text)}::int AS "linked"
       FROM (SELECT "text" FROM "scene_search" ORDER BY "scene_id" LIMIT ${POSTGRESQL_SAMPLE_SCENES}) AS "s"`,
-  writeRows: (rows) =>
-    insertRows(
-      "scene_search",
-      ["scene_id", "text"],
-      rows.map((r) => [r.sceneId, indexedText(r)]),
-      { key: ["scene_id"], update: ["text"] },
-    ),
+  // A new scene's row is inserted without the conflict check, which costs as much as the insert.
+  writeRows: (rows) => {
+    const values = (stored: boolean) =>
+      rows.filter((r) => r.stored === stored).map((r) => [r.sceneId, indexedText(r)]);
+    return [
+      ...insertRows("scene_search", ["scene_id", "text"], values(false)),
+      ...insertRows("scene_search", ["scene_id", "text"], values(true), {
+        key: ["scene_id"],
+        update: ["text"],
+      }),
+    ];
+  },
 };
 
 let active: TextSearchIndex | undefined;

@@ -32,6 +32,17 @@ const stashDate = z
 
 const id = z.string().min(1);
 const ref = z.object({ id, name: z.string() });
+
+/**
+ * A scene's performers or tags, each once: Stash keeps them as sets, and the writer inserts
+ * links without looking for ones already there. Links were always stored once each, so the
+ * scene digest's version stays.
+ */
+const refSet = z.array(ref).transform((refs) => {
+  if (refs.length < 2) return refs;
+  const seen = new Set<string>();
+  return refs.filter((r) => !seen.has(r.id) && seen.add(r.id));
+});
 const urlList = z.array(z.string());
 
 /** A scene's place in a group; `movie` on releases before v0.27 (see stash-queries.ts). */
@@ -83,8 +94,8 @@ const wireScene = z
     created_at: stashTime,
     updated_at: stashTime,
     studio: ref.nullable(),
-    performers: z.array(ref),
-    tags: z.array(ref),
+    performers: refSet,
+    tags: refSet,
     files: z.array(wireVideoFile),
     groups: z.array(sceneGroup).optional(),
     movies: z.array(sceneGroup).optional(),

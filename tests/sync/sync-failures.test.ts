@@ -34,6 +34,27 @@ describe("when things go wrong", () => {
     sim.corruptScene(7, null);
   });
 
+  it("keeps a scene whose record lists a tag twice, linked to that tag once, created and changed", async () => {
+    await syncNow(sim, { type: "full" });
+    const added = sim.addScene({ title: "Listed twice", tag_ids: ["3", "5"] });
+    sim.corruptScene(Number(added.id), "repeated-tag", true);
+    expect(sim.scene(Number(added.id))?.tags.map((t) => t.id)).toEqual(["3", "5", "3"]);
+    const linked = async () =>
+      (await db().sceneTag.findMany({ where: { sceneId: added.id } })).map((t) => t.tagId).sort();
+    const outcome = async (jobId: string) =>
+      (await logRows(jobId)).find((r) => r.entityId === added.id)?.changeType;
+
+    const first = await syncNow(sim, { type: "incremental" });
+    expect(await outcome(first.jobId)).toBe("created");
+    expect(await linked()).toEqual(["3", "5"]);
+
+    sim.updateScene(Number(added.id), { title: "Listed twice, stored once" });
+    const again = await syncNow(sim, { type: "incremental" });
+    expect(await outcome(again.jobId)).toBe("updated");
+    expect(await linked()).toEqual(["3", "5"]);
+    sim.corruptScene(Number(added.id), null);
+  });
+
   it("fails the run with a message a person understands when the API key is wrong", async () => {
     sim.setApiKey("the-right-key");
     const summary = await syncNow(
