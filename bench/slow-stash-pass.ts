@@ -19,14 +19,21 @@ const { bulkWriter } = await import("../server/db/bulk-writer");
 const { runSync } = await import("../server/sync/sync-service");
 const { StashClient } = await import("../server/stash/client");
 const { askFirstPages, refTypes } = await import("../server/sync/run/sync-entity-type");
+const { sendWatermarkProbe } = await import("../server/sync/run/watermarks");
 
 /**
- * The floor of this Stash at this concurrency: the pages a full sync asks for, asked as the
- * sync asks them (askFirstPages), taken as they come and never written.
+ * The floor of this Stash at this concurrency: the requests a full sync makes, made as the sync
+ * makes them (the compatibility check beside the watermark probe, whose counts let every window
+ * ask at once, then askFirstPages), the pages taken as they come and never written.
  */
 async function fetchEveryPage(): Promise<void> {
   const client = new StashClient({ url: url!, perPage, maxInFlight: pageConcurrency });
-  const windows = askFirstPages({ client, perPage, pageConcurrency });
+  const probe = sendWatermarkProbe(client);
+  await client.checkCompatibility();
+  const counts = Object.fromEntries(
+    Object.entries(await probe).map(([type, latest]) => [type, latest.count]),
+  );
+  const windows = askFirstPages({ client, perPage, pageConcurrency }, {}, counts);
   for (const type of [...refTypes, "scene"] as const) {
     const window = windows[type];
     for (let page = 1; ; page++) {

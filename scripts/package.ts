@@ -43,6 +43,7 @@ for (const file of [
   "sqlite-writer-connection.mjs",
   "postgresql-writer-worker.mjs",
   "postgresql-raw-pool.mjs",
+  "postgresql-copy-text.mjs",
 ]) {
   cpSync(from("server/db", file), to("server/db", file));
 }
@@ -57,6 +58,10 @@ cpSync(
     recursive: true,
   },
 );
+// The PostgreSQL writer's thread streams COPY with it; Next's trace never sees that thread.
+cpSync(from("node_modules/pg-copy-streams"), to("node_modules/pg-copy-streams"), {
+  recursive: true,
+});
 if (!existsSync(to("node_modules/better-sqlite3/build/Release/better_sqlite3.node"))) {
   console.error(
     "Next's trace left out better-sqlite3's native module: the package would not start.",

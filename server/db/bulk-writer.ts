@@ -2,7 +2,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { env } from "../env";
 import { sqliteFileFromUrl } from "./database-file";
-import { unnestStatements } from "./postgresql-unnest";
+import { rowInsertStatements } from "./postgresql-row-inserts";
 import { toPostgresStatement } from "./postgresql-values";
 import { providerOf } from "./provider";
 import type { Statement } from "./sql-dialect";
@@ -20,6 +20,11 @@ import { toSqliteStatement } from "./sqlite-values";
 export interface BulkWriter {
   /** Runs the statements in one transaction: all of them or none. */
   write(statements: Statement[]): Promise<void>;
+  /**
+   * As write, on a second connection, beside write's calls rather than after them: for long
+   * work on other tables (PostgreSQL; SQLite has one writer, so it has none).
+   */
+  writeAside?(statements: Statement[]): Promise<void>;
   query<T>(statement: Statement): Promise<T[]>;
   /** After a run: folds the write-ahead log back into the database file. */
   checkpoint(): Promise<void>;
@@ -102,22 +107,24 @@ export function openPostgresqlBulkWriter(url: string): BulkWriter {
   // As the SQLite writer's: from the project root, written out whole.
   const script = path.join(process.cwd(), "server", "db", "postgresql-writer-worker.mjs");
   const { worker, call } = startWriterThread(script, { url });
-  const statementFor = unnestStatements();
+  const statementFor = rowInsertStatements();
   const query = async <T>(statement: Statement) =>
     (await call({ kind: "query", statement: toPostgresStatement(statement) })) as T[];
   const catalog = <T>(sql: string) => query<T>({ sql, params: [] });
+  const writeOn = async (kind: "write" | "write-aside", statements: Statement[]) => {
+    if (statements.length === 0) return;
+    const prepared = [];
+    for (const statement of statements)
+      prepared.push(
+        statement.rows
+          ? await statementFor(catalog, statement.rows)
+          : toPostgresStatement(statement),
+      );
+    await call({ kind, statements: prepared });
+  };
   return {
-    async write(statements) {
-      if (statements.length === 0) return;
-      const prepared = [];
-      for (const statement of statements)
-        prepared.push(
-          statement.rows
-            ? await statementFor(catalog, statement.rows)
-            : toPostgresStatement(statement),
-        );
-      await call({ kind: "write", statements: prepared });
-    },
+    write: (statements) => writeOn("write", statements),
+    writeAside: (statements) => writeOn("write-aside", statements),
     query,
     // PostgreSQL checkpoints on its own; there is no log file to fold back.
     async checkpoint() {},

@@ -57,23 +57,47 @@ async function defer(objects: Deferred[]): Promise<string[]> {
 
 /**
  * Rebuilds every deferred index and foreign key (idempotent); returns the names rebuilt. One
- * per transaction, the saved list shortened with each: the run's heartbeat, queued on the same
- * writer, gets through between them, so a long rebuild never looks like a dead process.
+ * per transaction, the saved list shortened after each: the run's heartbeat, queued on the same
+ * writer, gets through between them, so a long rebuild never looks like a dead process. Where
+ * the writer has a second connection (PostgreSQL), two rebuild at a time: most builds use one
+ * core, and a first sync waits for all of them.
  */
 export async function restoreDeferredSchema(): Promise<string[]> {
+  const writer = bulkWriter();
   // A database before its first migration has nothing deferred (and no setting table).
-  const [settingTable] = await bulkWriter().query(dialect.tableExists("setting"));
+  const [settingTable] = await writer.query(dialect.tableExists("setting"));
   if (!settingTable) return [];
   const saved = await savedDefinitions();
-  for (let i = 0; i < saved.length; i++) {
-    const rest = saved.slice(i + 1);
-    await bulkWriter().write([
-      ...rebuild(saved[i]!),
-      ...(rest.length > 0
-        ? saveDefinitions(rest)
-        : [toStatement(sql`DELETE FROM "setting" WHERE "key" = ${settingKey}`)]),
-    ]);
-  }
+  const queue = [...saved];
+  const remaining = new Set(saved);
+  // The saved list without what is built; only the main lane writes it, one write at a time.
+  const listWithout = (built?: Deferred): Statement[] => {
+    const rest = [...remaining].filter((object) => object !== built);
+    return rest.length > 0
+      ? saveDefinitions(rest)
+      : [toStatement(sql`DELETE FROM "setting" WHERE "key" = ${settingKey}`)];
+  };
+  const lanes = [
+    async () => {
+      for (let object = queue.shift(); object; object = queue.shift()) {
+        await writer.write([...rebuild(object), ...listWithout(object)]);
+        remaining.delete(object);
+      }
+    },
+  ];
+  if (writer.writeAside)
+    lanes.push(async () => {
+      // Struck off the list by the main lane's next write, or the last one below: a process
+      // killed before that only builds it again.
+      for (let object = queue.shift(); object; object = queue.shift()) {
+        await writer.writeAside!(rebuild(object));
+        remaining.delete(object);
+      }
+    });
+  const results = await Promise.allSettled(lanes.map((lane) => lane()));
+  if (lanes.length > 1) await writer.write(listWithout());
+  const failed = results.find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
   return saved.map((object) => object.name);
 }
 

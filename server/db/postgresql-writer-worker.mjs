@@ -2,17 +2,26 @@
 // writer's. A page's statements carry tens of thousands of array elements: encoding them and
 // reading the replies here keeps each round trip from waiting on the main thread's work, which
 // had left the server idle between a page's statements.
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { parentPort, workerData } from "node:worker_threads";
+import { from as copyFrom } from "pg-copy-streams";
+import { copyText } from "./postgresql-copy-text.mjs";
 import { openRawPool } from "./postgresql-raw-pool.mjs";
 
 // One connection: calls run in the order they came, as the SQLite writer's do.
 const pool = openRawPool(workerData.url, 1);
+// A second one, opened on first use, for work that may run beside the first (write-aside).
+let aside;
 
-async function writeAll(statements) {
+async function writeAll(pool, statements) {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    for (const { sql, params } of statements) await client.query(sql, params);
+    for (const { sql, params, copy } of statements) {
+      if (copy) await pipeline(Readable.from([copyText(params)]), client.query(copyFrom(sql)));
+      else await client.query(sql, params);
+    }
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
@@ -23,9 +32,11 @@ async function writeAll(statements) {
 }
 
 async function run({ kind, statements, statement }) {
-  if (kind === "write") return void (await writeAll(statements));
+  if (kind === "write") return void (await writeAll(pool, statements));
+  if (kind === "write-aside")
+    return void (await writeAll((aside ??= openRawPool(workerData.url, 1)), statements));
   if (kind === "query") return (await pool.query(statement.sql, statement.params)).rows;
-  if (kind === "close") return void (await pool.end());
+  if (kind === "close") return void (await Promise.all([pool.end(), aside?.end()]));
   return null;
 }
 

@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -98,6 +99,22 @@ describe("the packaged folder (npm run package)", serverTests, () => {
     expect(
       devDependencies.filter((name) => existsSync(path.join(folder, "node_modules", name))),
     ).toEqual([]);
+  });
+
+  it("holds everything its writer threads import, which Next's trace does not see", () => {
+    const dir = path.join(folder, "server", "db");
+    const workers = readdirSync(dir).filter((file) => file.endsWith(".mjs"));
+    expect(workers).toContain("postgresql-writer-worker.mjs");
+    for (const worker of workers) {
+      const file = path.join(dir, worker);
+      const imports = [...readFileSync(file, "utf8").matchAll(/^import .* from "([^"]+)";$/gm)];
+      for (const [, specifier] of imports) {
+        if (specifier!.startsWith("node:")) continue;
+        // Resolved as the thread resolves it: from its own file, inside the folder.
+        const resolved = createRequire(file).resolve(specifier!);
+        expect(resolved.startsWith(folder), `${worker} imports ${specifier}`).toBe(true);
+      }
+    }
   });
 
   it("starts on a fresh database, syncs from its CLI and serves a scene page", async () => {

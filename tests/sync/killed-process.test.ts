@@ -4,6 +4,7 @@ import { db } from "../../server/db/client";
 import { rowReader } from "../../server/db/row-reader";
 import { dialect } from "../../server/db/sql-dialect";
 import { recoverInterruptedRuns } from "../../server/sync/run-record";
+import { sceneTables } from "../../server/sync/run/bulk-load";
 import { startStashSim, type StashSim } from "../../stash-sim";
 import { expectNoDanglingForeignKeys } from "../helpers/foreign-keys";
 import { syncNow, waitFor } from "../helpers/sync-run";
@@ -12,17 +13,12 @@ let sim: StashSim;
 
 /** The secondary indexes of the tables a first sync fills, by name. */
 async function sceneIndexes(): Promise<string[]> {
-  const statement = dialect.secondaryIndexes([
-    "scene",
-    "scene_file",
-    "scene_performer",
-    "scene_tag",
-  ]);
+  const statement = dialect.secondaryIndexes(sceneTables);
   return (await rowReader().all<{ name: string }>(statement)).map((ix) => ix.name);
 }
 /** The foreign keys of those tables (PostgreSQL's; SQLite's cannot be dropped and list none). */
 async function sceneForeignKeys(): Promise<string[]> {
-  const statement = dialect.foreignKeys(["scene", "scene_file", "scene_performer", "scene_tag"]);
+  const statement = dialect.foreignKeys(sceneTables);
   return (await rowReader().all<{ name: string }>(statement)).map((key) => key.name);
 }
 beforeAll(async () => {

@@ -6,9 +6,11 @@ import type { RunContext } from "../run-context";
 
 /**
  * The tables a scene page writes, whose secondary indexes (and, on PostgreSQL, foreign keys) a
- * first sync builds at the end.
+ * first sync builds at the end. On PostgreSQL that includes scene_search's trigram index, which
+ * cost a first sync more to keep up row by row than to build once (docs/decisions.md); SQLite's
+ * search table is a virtual table with no index to defer.
  */
-const sceneTables = ["scene", "scene_file", "scene_performer", "scene_tag"];
+export const sceneTables = ["scene", "scene_file", "scene_performer", "scene_tag", "scene_search"];
 
 /**
  * Runs the scenes phase of a full sync. Into an empty library (the first sync, the bulk of all

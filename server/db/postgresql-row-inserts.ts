@@ -5,12 +5,15 @@ import { quote, type RowsInsert } from "./sql-dialect";
 type CatalogQuery = <T>(sql: string) => Promise<T[]>;
 
 /**
- * PostgreSQL's form of a many-row INSERT: one statement per insert whose parameters are column
- * arrays, `INSERT … SELECT * FROM unnest($1::text[], $2::integer[], …) ON CONFLICT …`, faster
- * than multi-row VALUES or COPY into a temp table and merge (docs/decisions.md). Casting the
- * arrays needs each column's type, read once from the catalog per connection.
+ * PostgreSQL's forms of a many-row INSERT, one statement per insert whose data are column
+ * arrays (docs/decisions.md):
+ * - with an ON CONFLICT tail, `INSERT … SELECT * FROM unnest($1::text[], $2::integer[], …) …`,
+ *   faster than multi-row VALUES or COPY into a temp table and merge; casting the arrays needs
+ *   each column's type, read once from the catalog per connection;
+ * - without one (rows known not to be stored), `COPY … FROM STDIN`, the writer's thread
+ *   sending the arrays as COPY's text (postgresql-copy-text.mjs).
  */
-export function unnestStatements() {
+export function rowInsertStatements() {
   let types: Map<string, Map<string, string>> | undefined;
   const texts = new Map<string, string>();
 
@@ -34,6 +37,13 @@ export function unnestStatements() {
   /** The statement for `insert` (`query` reads the types the first time). */
   return async function statementFor(query: CatalogQuery, insert: RowsInsert) {
     const { table, columns, rows, tail } = insert;
+    const params = columns.map((_, c) => rows.map((row) => toPostgres(row[c] ?? null)));
+    if (tail === "")
+      return {
+        sql: `COPY ${quote(table)} (${columns.map(quote).join(", ")}) FROM STDIN`,
+        params,
+        copy: true,
+      };
     const key = `${table}|${columns.join(",")}|${tail}`;
     let sql = texts.get(key);
     if (sql === undefined) {
@@ -48,7 +58,6 @@ export function unnestStatements() {
       sql = `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) SELECT * FROM unnest(${casts.join(", ")})${tail}`;
       texts.set(key, sql);
     }
-    const params = columns.map((_, c) => rows.map((row) => toPostgres(row[c] ?? null)));
-    return { sql, params };
+    return { sql, params, copy: false };
   };
 }
