@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bulkWriter } from "../../server/db/bulk-writer";
 import { db } from "../../server/db/client";
 import { insertRows, type SqlValue } from "../../server/db/sql-dialect";
+import { syncLogColumns } from "../../server/sync/write/record-outcomes";
 import { createSyncRun } from "../factories/library";
 
 // Text that a COPY-style encoding must escape, and text that only looks escaped.
@@ -31,24 +32,7 @@ describe("a bulk insert of rows not yet stored", () => {
       at,
       i === 3 ? null : 1000 + i,
     ]);
-    await bulkWriter().write(
-      insertRows(
-        "sync_log",
-        [
-          "sync_history_id",
-          "entity_type",
-          "entity_id",
-          "sync_type",
-          "had_changes",
-          "change_type",
-          "error_message",
-          "changed_fields",
-          "created_at",
-          "restore_id",
-        ],
-        rows,
-      ),
-    );
+    await bulkWriter().write(insertRows("sync_log", syncLogColumns, rows));
     const stored = await db().syncLog.findMany({
       where: { syncHistoryId: run.id },
       orderBy: { entityId: "asc" },

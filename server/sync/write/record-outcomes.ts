@@ -4,7 +4,8 @@ import { bulkWriter } from "../../db/bulk-writer";
 import { keepingConfirmedTime } from "../full-sync-confirmation";
 import type { EntityOutcome } from "./entity-outcomes";
 
-const columns = [
+/** The sync_log columns a run writes, in the order of its rows. */
+export const syncLogColumns = [
   "sync_history_id",
   "entity_type",
   "entity_id",
@@ -32,7 +33,7 @@ function logStatements(ctx: RunContext, logged: EntityOutcome[]): Statement[] {
     now,
     ctx.restoreId,
   ]);
-  return insertRows("sync_log", columns, rows);
+  return insertRows("sync_log", syncLogColumns, rows);
 }
 
 /**
