@@ -68,6 +68,7 @@ export async function restoreDeferredSchema(): Promise<string[]> {
   const [settingTable] = await writer.query(dialect.tableExists("setting"));
   if (!settingTable) return [];
   const saved = await savedDefinitions();
+  if (saved.length === 0) return [];
   const queue = [...saved];
   const remaining = new Set(saved);
   // The saved list without what is built; only the main lane writes it, one write at a time.
@@ -95,8 +96,12 @@ export async function restoreDeferredSchema(): Promise<string[]> {
       }
     });
   const results = await Promise.allSettled(lanes.map((lane) => lane()));
-  if (lanes.length > 1) await writer.write(listWithout());
   const failed = results.find((result) => result.status === "rejected");
+  // A lane's own error says more than this write's, which fails too if the connection died.
+  if (lanes.length > 1)
+    await writer.write(listWithout()).catch((error: unknown) => {
+      throw failed ? failed.reason : error;
+    });
   if (failed) throw failed.reason;
   return saved.map((object) => object.name);
 }

@@ -167,8 +167,8 @@ export const postgresqlDialect: SqlDialect = {
     sql: `SELECT (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS "now"`,
     params: [],
   },
-  // One statement of column arrays (unnest, or COPY), which needs the columns' types: the
-  // writer, which reads them from the catalog, writes its SQL (postgresql-row-inserts.ts).
+  // Column arrays whose SQL the writer writes (postgresql-row-inserts.ts): unnest, with the
+  // types it reads from the catalog, under an ON CONFLICT tail; COPY without one.
   insertRows: (insert) => [{ sql: "", params: [], rows: insert }],
   // A lateral subquery that cannot be pulled up (OFFSET 0) leaves the planner one plan: a probe
   // per row. Its cost model prices a thousand probes above hashing a sequential scan of a

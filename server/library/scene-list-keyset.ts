@@ -21,9 +21,12 @@ export function scenePageAfterStatements(
   const c = raw(`"scene"."${column}"`);
   const dir = descending ? "DESC" : "ASC";
   const cmp = raw(descending ? "<" : ">");
+  // Where the index keeps scenes without a value (first, on both databases): these rows all
+  // have one, but PostgreSQL reads the index in order only for an ORDER BY that says the same.
+  const nulls = nullsFirst === null ? "" : descending ? " NULLS LAST" : " NULLS FIRST";
   const withValue = (condition: SqlFragment) => ({
     condition,
-    order: raw(`"scene"."${column}" ${dir}, "scene"."id" ${dir}`),
+    order: raw(`"scene"."${column}" ${dir}${nulls}, "scene"."id" ${dir}`),
   });
   const withoutValue = (condition: SqlFragment) => ({
     condition,

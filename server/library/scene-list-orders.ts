@@ -5,7 +5,9 @@ const raw = (text: string) => new SqlFragment([text], []);
 
 // Titles without a value go first in A–Z, dates without a value last; written out because
 // SQLite and PostgreSQL place NULLs differently by default. Each order has an
-// index whose columns are the order's (schema.prisma), so a page reads only its own rows.
+// index whose columns are the order's (schema.prisma), so a page reads only its own rows; the
+// title and date indexes keep NULLs first on both databases, so on PostgreSQL date_asc's
+// numbered pages (not its cursor pages) are sorted.
 export const orderBy: Record<SceneSort, SqlFragment> = {
   title_asc: raw(`"title" ASC NULLS FIRST, "id" ASC`),
   title_desc: raw(`"title" DESC NULLS LAST, "id" DESC`),

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { rowReader } from "../../server/db/row-reader";
-import { dialect } from "../../server/db/sql-dialect";
+import { dialect, type Statement } from "../../server/db/sql-dialect";
 import { countSceneList } from "../../server/library/scene-list-count";
+import { scenePageAfterStatements } from "../../server/library/scene-list-keyset";
 import { scenePageIdsStatement } from "../../server/library/scene-list-query";
 import type { ListScenesInput } from "../../server/library/scene-list-schema";
 import type { SceneSort } from "../../server/library/scene-list-schema";
@@ -15,13 +16,17 @@ import type { SceneSort } from "../../server/library/scene-list-schema";
 interface PlanNode {
   "Node Type": string;
   "Index Name"?: string;
+  "Plan Rows"?: number;
   Plans?: PlanNode[];
 }
 
 const nodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 
 async function planOf(query: ListScenesInput & { sort: SceneSort }): Promise<PlanNode[]> {
-  const statement = scenePageIdsStatement({ page: 1, pageSize: 50, ...query });
+  return planOfStatement(scenePageIdsStatement({ page: 1, pageSize: 50, ...query }));
+}
+
+async function planOfStatement(statement: Statement): Promise<PlanNode[]> {
   const [row] = await rowReader().all<{ "QUERY PLAN": [{ Plan: PlanNode }] }>({
     sql: `EXPLAIN (FORMAT JSON) ${statement.sql}`,
     params: statement.params,
@@ -55,6 +60,38 @@ describe("the scene list's page orders on PostgreSQL", () => {
     expect(plan.filter((n) => /Sort/.test(n["Node Type"]))).toEqual([]);
     expect(plan.map((n) => n["Index Name"])).toContain(index);
   });
+
+  it.each([
+    ["title_asc", "scene_title_id_removed_at_idx", "Scene 5", true],
+    ["title_desc", "scene_title_id_removed_at_idx", "Scene 5", true],
+    ["date_desc", "scene_date_id_removed_at_idx", "2021-01-01", true],
+    ["date_asc", "scene_date_id_removed_at_idx", "2021-01-01", true],
+    ["updated_desc", "scene_stash_updated_at_id_removed_at_idx", "2026-01-01T00:00:00Z", false],
+    ["synced_desc", "scene_last_synced_at_id_removed_at_idx", "2026-01-01T00:00:00.000Z", false],
+  ] as const)(
+    "%s: the page after a cursor is read from %s in order",
+    async (sort, index, value, nullable) => {
+      for (const key of nullable ? [value, null] : [value]) {
+        const statements = scenePageAfterStatements(
+          { sort, page: 2, pageSize: 50 },
+          { key, id: "9" },
+          51,
+        );
+        for (const statement of statements) {
+          const plan = await planOfStatement(statement);
+          expect(plan.filter((n) => n["Node Type"] === "Seq Scan")).toEqual([]);
+          // The scenes without a value after the cursor are few: any index will do for them.
+          if (!/"scene"\."\w+" IS NULL/.test(statement.sql))
+            expect(plan.map((n) => n["Index Name"])).toContain(index);
+          // The planner may sort a small range of the index (the scenes without a value after
+          // the cursor), never the scenes with one, which are most of the library.
+          expect(plan.filter((n) => /Sort/.test(n["Node Type"]) && n["Plan Rows"]! > 1000)).toEqual(
+            [],
+          );
+        }
+      }
+    },
+  );
 
   it("lists scenes without a title first in A–Z and without a date last newest-first, as SQLite does", async () => {
     const ids = async (sort: SceneSort) =>
