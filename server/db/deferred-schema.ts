@@ -78,24 +78,32 @@ export async function restoreDeferredSchema(): Promise<string[]> {
       ? saveDefinitions(rest)
       : [toStatement(sql`DELETE FROM "setting" WHERE "key" = ${settingKey}`)];
   };
-  const lanes = [
-    async () => {
-      for (let object = queue.shift(); object; object = queue.shift()) {
-        await writer.write([...rebuild(object), ...listWithout(object)]);
-        remaining.delete(object);
+  // The second lane builds only indexes, and foreign keys wait for it: two index builds never
+  // block each other, while a foreign key's ALTER TABLE waits for any build on its tables, and
+  // the heartbeat queued behind it would wait too.
+  let asideDone: Promise<unknown> = Promise.resolve();
+  const aside = writer.writeAside
+    ? async () => {
+        while (queue[0] && queue[0].table === undefined) {
+          const object = queue.shift()!;
+          await writer.writeAside!(rebuild(object));
+          // Struck off the list by the main lane's next write, or the last one below: a
+          // process killed before that only builds it again.
+          remaining.delete(object);
+        }
       }
-    },
-  ];
-  if (writer.writeAside)
-    lanes.push(async () => {
-      // Struck off the list by the main lane's next write, or the last one below: a process
-      // killed before that only builds it again.
-      for (let object = queue.shift(); object; object = queue.shift()) {
-        await writer.writeAside!(rebuild(object));
-        remaining.delete(object);
-      }
-    });
-  const results = await Promise.allSettled(lanes.map((lane) => lane()));
+    : null;
+  const main = async () => {
+    for (let object = queue.shift(); object; object = queue.shift()) {
+      if (object.table !== undefined) await asideDone.catch(() => {});
+      await writer.write([...rebuild(object), ...listWithout(object)]);
+      remaining.delete(object);
+    }
+  };
+  const lanes: Promise<void>[] = [];
+  if (aside) lanes.push((asideDone = aside()));
+  lanes.push(main());
+  const results = await Promise.allSettled(lanes);
   const failed = results.find((result) => result.status === "rejected");
   // A lane's own error says more than this write's, which fails too if the connection died.
   if (lanes.length > 1)
