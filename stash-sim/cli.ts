@@ -19,6 +19,7 @@ const usage = `Usage: npm run stash-sim -- [--scenes N] [--port P] [--host H] [-
   --latency  milliseconds added to every answer (default 0)
   --stash-version  the Stash release to play, ${stashReleases.join(", ")} (default ${defaultStashRelease})
   --no-read-ahead  do not prepare the next page of a paged query in the background
+                   (never done while --latency is above 0)
   --performers, --tags, --studios  how many to generate (default: in proportion to --scenes)
   --plant-facts  scenes' paths name their performers, studio and date, which the scenes do not
                  list: a library with known answers for analysis plans`;

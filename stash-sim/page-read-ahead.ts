@@ -45,6 +45,8 @@ export class PageReadAhead {
     private readonly run: (params: GraphQLParams) => Promise<CachedAnswer>,
     /** The library's change counter: an answer computed before a change is never served. */
     private readonly changes: () => number,
+    /** Whether to prepare pages ahead now (the simulator's settings can change while it runs). */
+    private readonly enabled: () => boolean = () => true,
   ) {}
 
   /** The prepared answer for exactly this request, if the library has not changed since. */
@@ -72,6 +74,7 @@ export class PageReadAhead {
 
   /** After answering `params`, prepares the next page in the background. */
   prepareAfter(params: GraphQLParams): void {
+    if (!this.enabled()) return;
     const next = nextPageParams(params);
     // A client with several pages in flight has asked for the next one already: computing it
     // again would only take CPU from the requests being answered.

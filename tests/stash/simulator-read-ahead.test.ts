@@ -53,4 +53,25 @@ describe("the simulator's page read-ahead", () => {
     expect(await second).toBe("computed by its request");
     expect(computed).toEqual([1]);
   });
+
+  it("prepares nothing while it is switched off (a simulator with latency)", async () => {
+    let on = false;
+    const prepared: number[] = [];
+    const readAhead = new PageReadAhead(
+      async (params) => {
+        const page = (params.variables as { filter: { page: number } }).filter.page;
+        prepared.push(page);
+        return { status: 200, contentType: "application/json", body: `page ${page}` };
+      },
+      () => 0,
+      () => on,
+    );
+    readAhead.prepareAfter(pageRequest(1));
+    expect(await readAhead.take(pageRequest(2))).toBeNull();
+    expect(prepared).toEqual([]);
+    on = true;
+    readAhead.prepareAfter(pageRequest(2));
+    expect((await readAhead.take(pageRequest(3)))?.body).toBe("page 3");
+    expect(prepared).toEqual([3]);
+  });
 });
