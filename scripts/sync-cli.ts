@@ -13,8 +13,10 @@ import { notifyWhenRunsEnd } from "../server/notifications/notify-when-runs-end"
 import { recoverInterruptedRuns } from "../server/sync/run-record";
 import { SyncRequest } from "../server/sync/sync-request";
 import { cancelSync, startSync } from "../server/sync/sync-service";
+import { syncCommand } from "./sync-cli-name";
 
-const usage = "Usage: npm run sync -- full | incremental | scenes <id...> | cancel <job>";
+// Read when printed: it names the command as set by the packaged cli.js, however this loads.
+const usage = () => `Usage: ${syncCommand.name} full | incremental | scenes <id...> | cancel <job>`;
 
 function parseRequest(args: string[]) {
   const [command, ...rest] = args;
@@ -24,7 +26,7 @@ function parseRequest(args: string[]) {
     const detail = parsed.error.issues
       .map((i) => `${i.path.join(".") || "command"}: ${i.message}`)
       .join("; ");
-    console.error(`${usage}\n${detail}`);
+    console.error(`${usage()}\n${detail}`);
     process.exit(2);
   }
   return parsed.data;
@@ -32,7 +34,7 @@ function parseRequest(args: string[]) {
 
 async function cancel(jobId: string | undefined) {
   if (!jobId) {
-    console.error(`${usage}\njob: name the job to cancel`);
+    console.error(`${usage()}\njob: name the job to cancel`);
     process.exit(2);
   }
   const reached = await cancelSync(jobId);

@@ -39,7 +39,8 @@ export interface StashSimOptions {
   stashVersion?: StashRelease;
   /** Overrides the version the release reports (a build without a tag, a future release). */
   version?: Partial<StashVersionInfo>;
-  /** Prepare the next page of a paged query in the background (default true). */
+  /** Prepare the next page of a paged query in the background (default true; never while
+   * answering with latency). */
   readAhead?: boolean;
   /** Serve an older schema without these, e.g. ["Scene.urls", "Query.findScenes.ids"]. */
   removeFields?: readonly string[];
@@ -328,7 +329,7 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
     () => library.changes(),
     // Only without latency: with it, a request's own work already fits in its wait, and work
     // done ahead would hold this one thread while the next request arrives, starting its timer
-    // late (measured: 1,000-scene pages at 250 ms answered 265–280 ms after sending, 256–270
+    // late (measured: 1,000-scene pages at 250 ms answered 271–281 ms after sending, 256–270
     // without), where a real Stash takes requests on many threads.
     () => options.readAhead !== false && faults.latencyMs === 0,
   );

@@ -106,7 +106,7 @@ export async function restoreDeferredSchema(): Promise<string[]> {
   const results = await Promise.allSettled(lanes);
   const failed = results.find((result) => result.status === "rejected");
   // A lane's own error says more than this write's, which fails too if the connection died.
-  if (lanes.length > 1)
+  if (aside)
     await writer.write(listWithout()).catch((error: unknown) => {
       throw failed ? failed.reason : error;
     });

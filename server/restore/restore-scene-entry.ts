@@ -4,7 +4,7 @@ import { logger } from "../logger";
 import type { StashClient } from "../stash/client";
 import type { SceneWrite } from "../stash/scene-update";
 import type { StashScene } from "../stash/types";
-import { runningJobId } from "../sync/sync-lock";
+import { refuseWhileLocked } from "../sync/sync-lock";
 import { createStashClient, runSync, type SyncOptions } from "../sync/sync-service";
 import {
   expectedMatches,
@@ -44,15 +44,11 @@ export async function restoreSceneEntry(
   const request = RestoreInput.parse(input);
   await assertStashWritesAllowed();
   const entry = await readRestorableEntry(request.sceneId, request.logId, request.fields);
-  // The restore is recorded by a specific sync, which cannot run beside another one.
-  const running = await runningJobId(db());
-  if (running) {
-    throw new AppError(
-      "SYNC_ALREADY_RUNNING",
-      `A sync is running (job ${running}): restore once it has finished, so that a sync can record the restore.`,
-      { jobId: running },
-    );
-  }
+  // The restore is recorded by a specific sync, which cannot run beside a sync or an apply.
+  await refuseWhileLocked(
+    db(),
+    "Restore once it has finished, so that a sync can record the restore.",
+  );
   const client = await createStashClient(options);
   const scene = await readStashScene(client, request.sceneId);
 

@@ -54,22 +54,33 @@ export async function acquireSyncLock(
 
 type Holder = { jobId: string; host: string; task: string | null };
 
-function alreadyRunning(holder: Holder | null): AppError {
+/** `advice`: what the refused caller should do, when more than waiting for the holder. */
+function alreadyRunning(holder: Holder | null, advice?: string): AppError {
   const host = holder?.host ?? "";
   const on = host || "an unknown host";
   // A task's job is no sync run: there is no run page to point to.
   if (holder?.task) {
     return new AppError(
       "SYNC_ALREADY_RUNNING",
-      `stash-sync is busy: ${holder.task} (on ${on}). Try again once that has finished.`,
+      `stash-sync is busy: ${holder.task} (on ${on}). ${advice ?? "Try again once that has finished."}`,
       { jobId: null, host, task: holder.task },
     );
   }
   const where = holder ? ` (job ${holder.jobId}, on ${on})` : "";
-  return new AppError("SYNC_ALREADY_RUNNING", `A sync is already running${where}.`, {
+  const then = advice ? ` ${advice}` : "";
+  return new AppError("SYNC_ALREADY_RUNNING", `A sync is already running${where}.${then}`, {
     jobId: holder?.jobId ?? null,
     host,
   });
+}
+
+/**
+ * Refuses with SYNC_ALREADY_RUNNING, naming the holder as acquireSyncLock does (a sync run, or
+ * a task such as a plan's apply), while a live holder has the lock.
+ */
+export async function refuseWhileLocked(db: Db, advice: string): Promise<void> {
+  const holder = await liveHolder(db);
+  if (holder) throw alreadyRunning(holder, advice);
 }
 
 async function tryInsert(db: Db, jobId: string, task: string | null): Promise<boolean> {
@@ -107,9 +118,14 @@ export async function beatSyncLock(db: Db, jobId: string): Promise<void> {
 
 /** The job of the sync running now, in this process or another; null when none is alive. */
 export async function runningJobId(db: Db): Promise<string | null> {
+  return (await liveHolder(db))?.jobId ?? null;
+}
+
+/** The lock's holder, when it is alive. */
+async function liveHolder(db: Db) {
   const holder = await db.syncLock.findUnique({ where: { name: lockName } });
   if (!holder) return null;
-  return holderAlive(holder, lockStaleAfterMs(), await measureClock(db)) ? holder.jobId : null;
+  return holderAlive(holder, lockStaleAfterMs(), await measureClock(db)) ? holder : null;
 }
 
 /** The heartbeat's statement, written with the run's progress (see progress-tracker.ts). */

@@ -121,6 +121,10 @@ describe("the packaged folder (npm run package)", serverTests, () => {
     const database = newDatabaseFile();
     const server = await serve(database);
 
+    // Its usage names the command as the folder starts it, not as a checkout does.
+    const wrong = await runPackagedCli(folder, ["sync", "sideways"], appEnv(database));
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/^Usage: node cli\.js sync full \| incremental \| scenes /);
     const sync = await runPackagedCli(folder, ["sync", "incremental"], appEnv(database));
     expect(sync.stderr).toBe("");
     expect(sync.code).toBe(0);

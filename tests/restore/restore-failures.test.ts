@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
+import { acquireSyncLock, releaseSyncLock } from "../../server/sync/sync-lock";
 import { expectApiError } from "../api/helpers/api-error";
 import { withRestoreFixture } from "./helpers/restore-fixture";
 
@@ -94,5 +95,37 @@ describe("a restore that Stash cannot take whole", () => {
       code: "NOT_FOUND",
       httpStatus: 404,
     });
+  });
+
+  it("is refused while a sync or a plan's apply holds the lock, naming which, and writes nothing", async () => {
+    const logId = await fixture.editInStash(7, { title: "Wrong while busy" });
+    const restoresBefore = await db().sceneRestore.count();
+    const holders = [
+      {
+        jobId: "restore-test-sync",
+        task: null,
+        says: /^A sync is already running \(job restore-test-sync, on /,
+      },
+      {
+        jobId: "restore-test-apply",
+        task: "analysis plan #9 is being applied to Stash",
+        says: /^stash-sync is busy: analysis plan #9 is being applied to Stash \(on /,
+      },
+    ];
+    for (const holder of holders) {
+      await acquireSyncLock(db(), holder.jobId, holder.task);
+      try {
+        const error = await expectApiError(
+          fixture.api.restore.restoreEntry.mutate({ sceneId: "7", logId }),
+          { code: "CONFLICT", httpStatus: 409, appCode: "SYNC_ALREADY_RUNNING" },
+        );
+        expect(error.message).toMatch(holder.says);
+        expect(error.message).toContain("Restore once it has finished");
+      } finally {
+        await releaseSyncLock(db(), holder.jobId);
+      }
+    }
+    expect(fixture.sim.scene(7)!.title).toBe("Wrong while busy");
+    expect(await db().sceneRestore.count()).toBe(restoresBefore);
   });
 });
