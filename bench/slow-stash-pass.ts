@@ -19,7 +19,7 @@ const { bulkWriter } = await import("../server/db/bulk-writer");
 const { runSync } = await import("../server/sync/sync-service");
 const { StashClient } = await import("../server/stash/client");
 const { askFirstPages, refTypes } = await import("../server/sync/run/sync-entity-type");
-const { sendWatermarkProbe } = await import("../server/sync/run/watermarks");
+const { readWatermarkProbe, sendWatermarkProbe } = await import("../server/sync/run/watermarks");
 
 /**
  * The floor of this Stash at this concurrency: the requests a full sync makes, made as the sync
@@ -30,9 +30,7 @@ async function fetchEveryPage(): Promise<void> {
   const client = new StashClient({ url: url!, perPage, maxInFlight: pageConcurrency });
   const probe = sendWatermarkProbe(client);
   await client.checkCompatibility();
-  const counts = Object.fromEntries(
-    Object.entries(await probe).map(([type, latest]) => [type, latest.count]),
-  );
+  const { counts } = readWatermarkProbe(await probe);
   const windows = askFirstPages({ client, perPage, pageConcurrency }, {}, counts);
   for (const type of [...refTypes, "scene"] as const) {
     const window = windows[type];

@@ -2,6 +2,7 @@
 // JavaScript, loaded by that thread as is; postgresql-raw-pool.types.d.ts gives it types.
 
 const special = /[\\\t\n\r]/;
+const specials = new RegExp(special.source, "g");
 const escapes = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
 
 /** One value as COPY reads it: \N for NULL, booleans as t/f, the rest as text, escaped. */
@@ -9,7 +10,7 @@ function field(value) {
   if (value === null || value === undefined) return "\\N";
   if (typeof value === "boolean") return value ? "t" : "f";
   const text = String(value);
-  return special.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => escapes[c]) : text;
+  return special.test(text) ? text.replace(specials, (c) => escapes[c]) : text;
 }
 
 /** The rows held by `columns` (one array of values per column) as COPY's text, a line a row. */

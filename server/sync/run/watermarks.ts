@@ -17,7 +17,14 @@ export async function probeWatermarks(
 ): Promise<{ watermarks: Watermarks; counts: TypeCounts }> {
   const probe = ctx.watermarkProbe ?? sendWatermarkProbe(ctx.client);
   ctx.watermarkProbe = null;
-  const latest = await probe;
+  return readWatermarkProbe(await probe);
+}
+
+/** The probe's answer as each type's watermark and count. */
+export function readWatermarkProbe(latest: Awaited<NonNullable<RunContext["watermarkProbe"]>>): {
+  watermarks: Watermarks;
+  counts: TypeCounts;
+} {
   const watermarks: Watermarks = {};
   const counts: TypeCounts = {};
   for (const [type, mark] of Object.entries(latest)) {
