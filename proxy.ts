@@ -3,7 +3,7 @@ import { appErrorResponse, httpErrorResponse } from "@/server/api/http-errors";
 import { trpcErrorResponse } from "@/server/api/trpc-error-response";
 import { rateLimitedError, refusedAccessError } from "@/server/auth/access-refusal";
 import { authorizeRequest } from "@/server/auth/authorize-request";
-import { isPublicPath, loginPathFor } from "@/server/auth/public-paths";
+import { isPublicPath, loginPathFor, tokenScopeOf } from "@/server/auth/public-paths";
 import { requestSite } from "@/server/auth/request-site";
 import { tokenGuessWaitSeconds } from "@/server/auth/token-guesses";
 import { AppError } from "@/server/errors";
@@ -32,7 +32,7 @@ export function proxy(request: NextRequest): Response {
         request.headers.has("next-action") && requestSite(request.headers) === "same-origin";
       return wait > 0 && !ownForm ? signInLimitedResponse(wait) : NextResponse.next();
     }
-    const access = authorizeRequest(request.headers);
+    const access = authorizeRequest(request.headers, tokenScopeOf(pathname));
     if (access.authorized) return crossSite ? crossSiteActionResponse() : NextResponse.next();
 
     const refusal = refusedAccessError(access);

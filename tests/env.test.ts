@@ -12,6 +12,24 @@ describe("configuration", () => {
     expect(() => parseEnv({ STASH_PAGE_SIZE: "5000" })).toThrow(/STASH_PAGE_SIZE/);
   });
 
+  it("takes a hook token only beside a different access token, and says why not", () => {
+    const access = "access-token-0123456789";
+    const hook = "hook-token-0123456789";
+    expect(parseEnv({ STASH_SYNC_TOKEN: access, STASH_SYNC_HOOK_TOKEN: hook })).toMatchObject({
+      STASH_SYNC_TOKEN: access,
+      STASH_SYNC_HOOK_TOKEN: hook,
+    });
+    expect(() => parseEnv({ STASH_SYNC_HOOK_TOKEN: hook })).toThrow(
+      /STASH_SYNC_HOOK_TOKEN: needs STASH_SYNC_TOKEN/,
+    );
+    expect(() => parseEnv({ STASH_SYNC_TOKEN: access, STASH_SYNC_HOOK_TOKEN: access })).toThrow(
+      /STASH_SYNC_HOOK_TOKEN: must differ from STASH_SYNC_TOKEN/,
+    );
+    expect(() => parseEnv({ STASH_SYNC_TOKEN: access, STASH_SYNC_HOOK_TOKEN: "short" })).toThrow(
+      /STASH_SYNC_HOOK_TOKEN/,
+    );
+  });
+
   it("treats an empty API key as no key", () => {
     expect(parseEnv({ STASH_API_KEY: "" }).STASH_API_KEY).toBeUndefined();
   });

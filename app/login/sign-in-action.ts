@@ -30,6 +30,12 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
   if (guess.outcome === "wrong") {
     return { error: "That is not the access token. Check STASH_SYNC_TOKEN and try again." };
   }
+  if (guess.token === "hook") {
+    return {
+      error:
+        "That is the hook token (STASH_SYNC_HOOK_TOKEN), which opens only the route Stash's plugin posts to. Sign in with STASH_SYNC_TOKEN.",
+    };
+  }
   const secure = isHttpsRequest(requestHeaders);
   (await cookies()).set(SESSION_COOKIE_NAME, issueSessionValue(), sessionCookieAttributes(secure));
   redirect(next);

@@ -1,4 +1,5 @@
 import { refusedAccessError } from "../auth/access-refusal";
+import type { TokenScope } from "../auth/access-token";
 import { authorizeRequest, type Credential } from "../auth/authorize-request";
 import { CROSS_SITE_REFUSED_MESSAGE, writeRequestTrusted } from "../auth/cross-site-writes";
 import { requestSite } from "../auth/request-site";
@@ -17,11 +18,11 @@ export interface RouteCaller {
  */
 export function protectedRoute<Params>(
   handle: (request: Request, params: Params, caller: RouteCaller) => Promise<Response>,
-  options: HttpErrorOptions & { writes?: boolean } = {},
+  options: HttpErrorOptions & { writes?: boolean; scope?: TokenScope } = {},
 ) {
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
     // Checked here too, not only in the proxy: a matcher change must never open a route.
-    const access = authorizeRequest(request.headers);
+    const access = authorizeRequest(request.headers, options.scope);
     if (!access.authorized) return appErrorResponse(refusedAccessError(access));
     try {
       if (options.writes && !writeRequestTrusted(access.credential, requestSite(request.headers))) {

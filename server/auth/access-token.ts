@@ -16,13 +16,30 @@ export function accessControlEnabled(): boolean {
 }
 
 /**
+ * What a token opens: "app" is every page, action, call and route; "stash-hook" is only the
+ * route Stash's plugin posts to, which the hook token (STASH_SYNC_HOOK_TOKEN) opens too.
+ */
+export type TokenScope = "app" | "stash-hook";
+
+/** Whether `candidate` is the access token. */
+export function tokenMatches(candidate: string | null | undefined): boolean {
+  return sameSecret(candidate, configuredAccessToken());
+}
+
+/** Which of the configured tokens `candidate` is: the access token, the hook token, or neither. */
+export function matchingToken(candidate: string | null | undefined): "access" | "hook" | null {
+  if (tokenMatches(candidate)) return "access";
+  if (sameSecret(candidate, env().STASH_SYNC_HOOK_TOKEN)) return "hook";
+  return null;
+}
+
+/**
  * Compares in constant time. Both sides are hashed first so the comparison never depends on,
  * or reveals, the candidate's length (timingSafeEqual needs equal lengths).
  */
-export function tokenMatches(candidate: string | null | undefined): boolean {
-  const token = configuredAccessToken();
-  if (token === undefined || !candidate) return false;
-  return timingSafeEqual(sha256(candidate), sha256(token));
+function sameSecret(candidate: string | null | undefined, secret: string | undefined): boolean {
+  if (secret === undefined || !candidate) return false;
+  return timingSafeEqual(sha256(candidate), sha256(secret));
 }
 
 function sha256(text: string): Buffer {

@@ -1,9 +1,9 @@
-import { accessControlEnabled } from "./access-token";
+import { accessControlEnabled, type TokenScope } from "./access-token";
 import { isValidSessionValue, SESSION_COOKIE_NAME } from "./session-cookie";
 import { judgeTokenGuess } from "./token-guesses";
 
-/** How a request was let in, or that it was not. */
-export type Credential = "open" | "bearer" | "session";
+/** How a request was let in, or that it was not ("hook": the hook token, on its one route). */
+export type Credential = "open" | "bearer" | "session" | "hook";
 
 export type AccessDecision =
   | { authorized: true; credential: Credential }
@@ -17,14 +17,20 @@ export type AccessDecision =
 /**
  * Decides access from the request's headers alone (no database): the proxy, the tRPC context,
  * HTTP routes and server actions all ask this one function. A request the proxy refused never
- * reaches the others, so a wrong token is counted once.
+ * reaches the others, so a wrong token is counted once. `scope` is what the path accepts
+ * (public-paths.ts tokenScopeOf).
  */
-export function authorizeRequest(headers: Headers): AccessDecision {
+export function authorizeRequest(headers: Headers, scope: TokenScope = "app"): AccessDecision {
   if (!accessControlEnabled()) return { authorized: true, credential: "open" };
   const bearer = bearerToken(headers);
   if (bearer !== null) {
     const guess = judgeTokenGuess(bearer, headers, "bearer token");
-    if (guess.outcome === "match") return { authorized: true, credential: "bearer" };
+    if (guess.outcome === "match") {
+      if (guess.token === "access") return { authorized: true, credential: "bearer" };
+      // The hook token opens its one route and is refused everywhere else (not as a guess).
+      if (scope === "stash-hook") return { authorized: true, credential: "hook" };
+      return { authorized: false, credential: null };
+    }
     if (guess.outcome === "limited") {
       return { authorized: false, credential: null, retryAfterSeconds: guess.retryAfterSeconds };
     }

@@ -9,13 +9,14 @@ export const CROSS_SITE_REFUSED_MESSAGE =
  * cookie is only trusted with positive evidence of a same-origin page, so a form on another
  * site cannot drive a change (SameSite=Lax already keeps the cookie off cross-site POSTs; this
  * holds even without it, and for an open server on localhost). A bearer token is never sent by
- * a browser on its own, so it needs no origin check; in-process callers have no site.
+ * a browser on its own (nor is the hook token), so it needs no origin check; in-process
+ * callers have no site.
  */
 export function writeRequestTrusted(
   credential: Credential | null | undefined,
   site: RequestSite | undefined,
 ): boolean {
-  if (credential === "bearer") return true;
+  if (credential === "bearer" || credential === "hook") return true;
   return (
     site === undefined || site === "same-origin" || (site === "unknown" && credential !== "session")
   );

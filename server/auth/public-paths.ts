@@ -1,3 +1,5 @@
+import type { TokenScope } from "./access-token";
+
 /** The sign-in page: the one page (and its action) open without the token. */
 export const LOGIN_PATH = "/login";
 
@@ -6,6 +8,14 @@ export const PUBLIC_ROUTES = ["/api/health"] as const;
 
 export function isPublicPath(pathname: string): boolean {
   return pathname === LOGIN_PATH || (PUBLIC_ROUTES as readonly string[]).includes(pathname);
+}
+
+/** The route Stash's plugin posts to: the one the hook token (STASH_SYNC_HOOK_TOKEN) opens. */
+export const STASH_HOOK_PATH = "/api/stash-hook";
+
+/** The tokens a path accepts: the hook route takes the hook token too, every other only the access token. */
+export function tokenScopeOf(pathname: string): TokenScope {
+  return pathname === STASH_HOOK_PATH ? "stash-hook" : "app";
 }
 
 /** The sign-in page that returns to `target` afterwards. */

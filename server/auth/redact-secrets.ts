@@ -20,14 +20,14 @@ export function rememberSecret(value: string | null | undefined): void {
 
 /**
  * Removes secrets from text bound for a log line or a response: the values of the configured
- * access token, the Stash API key and remembered secrets, and credentials in the shapes they
+ * access and hook tokens, the Stash API key and remembered secrets, and credentials in the shapes they
  * travel in (JWTs, which Stash's API keys are; an Authorization or ApiKey header or field).
  * Words are not secrets: "send it as a bearer header" stays as it is.
  */
 export function redactSecrets(text: string): string {
-  const { STASH_SYNC_TOKEN, STASH_API_KEY } = safeEnv();
+  const { STASH_SYNC_TOKEN, STASH_SYNC_HOOK_TOKEN, STASH_API_KEY } = safeEnv();
   // Longest first, so a secret that contains another is removed whole.
-  const secrets = [STASH_SYNC_TOKEN, STASH_API_KEY, ...remembered()]
+  const secrets = [STASH_SYNC_TOKEN, STASH_SYNC_HOOK_TOKEN, STASH_API_KEY, ...remembered()]
     .filter((secret): secret is string => !!secret && secret.length >= 4)
     .sort((a, b) => b.length - a.length);
   let result = text;
@@ -39,7 +39,11 @@ export function redactSecrets(text: string): string {
 }
 
 // Redaction runs while reporting errors, possibly a configuration error: it must not throw.
-function safeEnv(): { STASH_SYNC_TOKEN?: string; STASH_API_KEY?: string } {
+function safeEnv(): {
+  STASH_SYNC_TOKEN?: string;
+  STASH_SYNC_HOOK_TOKEN?: string;
+  STASH_API_KEY?: string;
+} {
   try {
     return env();
   } catch {

@@ -1,5 +1,5 @@
 import { logger } from "../logger";
-import { tokenMatches } from "./access-token";
+import { matchingToken } from "./access-token";
 import { clientAddress, clientKey } from "./client-address";
 import { FailureLimiter, type FailureLimitPolicy } from "./failure-limiter";
 
@@ -17,7 +17,9 @@ export const tokenGuessPolicy: FailureLimitPolicy = {
 };
 
 export type TokenGuess =
-  { outcome: "match" } | { outcome: "wrong" } | { outcome: "limited"; retryAfterSeconds: number };
+  | { outcome: "match"; token: "access" | "hook" }
+  | { outcome: "wrong" }
+  | { outcome: "limited"; retryAfterSeconds: number };
 
 const LIMITER = Symbol.for("stash-sync.token-guess-limiter");
 
@@ -30,9 +32,10 @@ function limiter(): FailureLimiter {
 
 /**
  * Judges a token a client presented (a bearer header or the sign-in form), counting wrong ones
- * per client. A client that must wait is not judged at all, even with the right token: an
- * answer would let it go on guessing. A signed-in browser's cookie is not a guess and is not
- * limited.
+ * per client; which token it is (access or hook) is the caller's to weigh, as a client holding
+ * either is not guessing. A client that must wait is not judged at all, even with the right
+ * token: an answer would let it go on guessing. A signed-in browser's cookie is not a guess and
+ * is not limited.
  */
 export function judgeTokenGuess(
   candidate: string,
@@ -43,9 +46,10 @@ export function judgeTokenGuess(
   const key = clientKey(client);
   const retryAfterSeconds = secondsToWait(key);
   if (retryAfterSeconds > 0) return { outcome: "limited", retryAfterSeconds };
-  if (tokenMatches(candidate)) {
+  const token = matchingToken(candidate);
+  if (token) {
     limiter().recordSuccess(key);
-    return { outcome: "match" };
+    return { outcome: "match", token };
   }
   const { failures, waitMs } = limiter().recordFailure(key);
   if (waitMs > 0) {

@@ -13,6 +13,8 @@ export interface RestoreRequester {
 const credentialName: Record<Credential, string> = {
   session: "signed-in session",
   bearer: "API token",
+  // Never reaches a restore: the hook token opens only the hook route.
+  hook: "hook token",
   open: "open access (no token set)",
 };
 

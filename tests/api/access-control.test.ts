@@ -1,3 +1,4 @@
+import { TEST_HOOK_TOKEN } from "./helpers/use-hook-token";
 import { TEST_ACCESS_TOKEN } from "./helpers/use-access-token";
 import type { AnyProcedure } from "@trpc/server";
 import { NextRequest } from "next/server";
@@ -6,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStashSyncClient, isStashSyncError } from "../../client";
 import { proxy } from "../../proxy";
 import { appRouter } from "../../server/api/root";
-import { isPublicPath, PUBLIC_ROUTES } from "../../server/auth/public-paths";
+import { isPublicPath, PUBLIC_ROUTES, STASH_HOOK_PATH } from "../../server/auth/public-paths";
 import { issueSessionValue, SESSION_COOKIE_NAME } from "../../server/auth/session-cookie";
 import { db } from "../../server/db/client";
 import { appPaths, appRouteMethods } from "./helpers/app-paths";
@@ -59,6 +60,16 @@ describe("with STASH_SYNC_TOKEN set", () => {
     it("is refused without the token, by the proxy and by the handler on its own", async () => {
       for (const server of [app, bare]) {
         const response = await callProcedure(server, procedure);
+        expect(response.status).toBe(401);
+        expect(await trpcErrorCode(response)).toBe("UNAUTHORIZED");
+      }
+    });
+
+    it("is refused with the hook token, which opens only the Stash hook route", async () => {
+      for (const server of [app, bare]) {
+        const response = await callProcedure(server, procedure, {
+          authorization: `Bearer ${TEST_HOOK_TOKEN}`,
+        });
         expect(response.status).toBe(401);
         expect(await trpcErrorCode(response)).toBe("UNAUTHORIZED");
       }
@@ -153,6 +164,26 @@ describe("with STASH_SYNC_TOKEN set", () => {
         expect(response.status).toBe(401);
       }
     });
+
+    const hookRoute = route === STASH_HOOK_PATH;
+    it(`is ${hookRoute ? "let in" : "refused"} with the hook token, by the proxy and by the handler on its own`, async () => {
+      for (const server of [app, bare]) {
+        const response = await fetch(url(server), {
+          method,
+          headers: {
+            "content-type": "application/json",
+            authorization: `Bearer ${TEST_HOOK_TOKEN}`,
+          },
+          body: method === "GET" ? undefined : JSON.stringify({ type: "Scene.Update.Post" }),
+        });
+        // Past access control, the hook route refuses a hook without its id.
+        expect(response.status).toBe(hookRoute ? 400 : 401);
+      }
+    });
+  });
+
+  it("the hook route is among the routes checked", () => {
+    expect(guardedRoutes).toContainEqual([STASH_HOOK_PATH, "POST"]);
   });
 
   it("the restore route is let in with the bearer token, and with a same-origin session", async () => {

@@ -1,3 +1,4 @@
+import { TEST_HOOK_TOKEN } from "../api/helpers/use-hook-token";
 import { TEST_ACCESS_TOKEN } from "../api/helpers/use-access-token";
 import { spawn } from "node:child_process";
 import { createServer, type Server, type Socket } from "node:net";
@@ -72,7 +73,7 @@ const hookRuns = () => db().syncHistory.findMany({ where: { trigger: "stash_hook
 
 describe("stash-sync's Stash plugin", { timeout: 60_000 }, () => {
   it("turns a burst of scene hooks into one specific sync of those scenes", async () => {
-    pluginSettings({ url: app.url, token: TEST_ACCESS_TOKEN });
+    pluginSettings({ url: app.url, token: TEST_HOOK_TOKEN });
     for (const id of [3, 4, 5, 6, 7]) sim.updateScene(id, { title: `Bulk edit ${id}` });
     // A bulk edit: one hook per scene, close together (one of them twice).
     const results = await Promise.all(
@@ -90,7 +91,7 @@ describe("stash-sync's Stash plugin", { timeout: 60_000 }, () => {
     expect((await db().scene.findUniqueOrThrow({ where: { id: "6" } })).title).toBe("Bulk edit 6");
   });
 
-  it("marks a destroyed scene removed", async () => {
+  it("marks a destroyed scene removed, with the access token too", async () => {
     pluginSettings({ url: app.url, token: TEST_ACCESS_TOKEN });
     sim.removeScene(9);
     const result = await runPlugin("Scene.Destroy.Post", 9);
@@ -108,12 +109,44 @@ describe("stash-sync's Stash plugin", { timeout: 60_000 }, () => {
   });
 
   it("a hook type stash-sync does not act on is refused, and nothing runs", async () => {
-    pluginSettings({ url: app.url, token: TEST_ACCESS_TOKEN });
+    pluginSettings({ url: app.url, token: TEST_HOOK_TOKEN });
     const before = await db().syncHistory.count();
     const result = await runPlugin("Gallery.Update.Post", 4);
     expect(result.code).toBe(0);
     expect(result.error).toMatch(/refused the hook \(HTTP 400\).*not a hook stash-sync acts on/);
     expect(await db().syncHistory.count()).toBe(before);
+  });
+
+  it("the hook token opens the hook route and nothing else", async () => {
+    const asHook = { authorization: `Bearer ${TEST_HOOK_TOKEN}` };
+    const refused = [
+      await fetch(`${app.url}/api/trpc/sync.running`, {
+        headers: asHook,
+      }),
+      await fetch(`${app.url}/api/scenes/4/sync-logs`, { headers: asHook }),
+      await fetch(`${app.url}/api/scenes/4/restore`, {
+        method: "POST",
+        headers: { ...asHook, "content-type": "application/json" },
+        body: JSON.stringify({ entryId: 1 }),
+      }),
+      await fetch(`${app.url}/api/export/scenes/4/history`, { headers: asHook }),
+    ];
+    for (const response of refused) {
+      expect(response.status).toBe(401);
+      expect(await response.text()).not.toContain(TEST_HOOK_TOKEN);
+    }
+    // A page redirects to the sign-in page, which the hook token cannot pass either.
+    const page = await fetch(`${app.url}/scenes`, { headers: asHook, redirect: "manual" });
+    expect(page.status).toBe(307);
+    expect(page.headers.get("location")).toMatch(/\/login/);
+
+    const hook = await fetch(`${app.url}/api/stash-hook`, {
+      method: "POST",
+      headers: { ...asHook, "content-type": "application/json" },
+      body: JSON.stringify({ type: "Tag.Update.Post", id: 1 }),
+    });
+    expect(hook.status).toBe(202);
+    await waitFor(async () => (await hookRuns()).every((run) => run.status !== "running"));
   });
 
   it("a wrong token is refused, never echoed, and nothing runs", async () => {
@@ -123,6 +156,7 @@ describe("stash-sync's Stash plugin", { timeout: 60_000 }, () => {
     expect(result.code).toBe(0);
     expect(result.error).toMatch(/refused the hook \(HTTP 401\)/);
     expect(`${result.error} ${result.stderr}`).not.toContain(TEST_ACCESS_TOKEN);
+    expect(`${result.error} ${result.stderr}`).not.toContain(TEST_HOOK_TOKEN);
     expect(await db().syncHistory.count()).toBe(before);
   });
 

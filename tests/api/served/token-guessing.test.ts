@@ -6,11 +6,16 @@ import { startNextServer, type NextServer } from "../helpers/start-next-server";
 
 // The server's policy (server/auth/token-guesses.ts): ten wrong tokens are free.
 const FREE = 10;
+const HOOK_TOKEN = "served-hook-token-0123456789";
 
 let direct: NextServer;
 let behindProxy: NextServer;
 beforeAll(async () => {
-  const database = { DATABASE_URL: process.env.DATABASE_URL!, STASH_SYNC_TOKEN: TOKEN };
+  const database = {
+    DATABASE_URL: process.env.DATABASE_URL!,
+    STASH_SYNC_TOKEN: TOKEN,
+    STASH_SYNC_HOOK_TOKEN: HOOK_TOKEN,
+  };
   [direct, behindProxy] = await Promise.all([
     startNextServer(database),
     // As behind a reverse proxy on this machine: its X-Forwarded-For names the client.
@@ -79,6 +84,22 @@ describe("guessing the bearer token", () => {
     expect(statuses).toEqual([429, 429, 429]);
   });
 
+  it("refuses the hook token on the app's routes without counting it as a guess", async () => {
+    for (let i = 0; i <= FREE + 1; i++) {
+      const response = await fetchFrom("127.0.0.9")(
+        `${direct.url}/api/trpc/sync.running`,
+        bearer(HOOK_TOKEN),
+      );
+      expect(response.status).toBe(401);
+    }
+    const access = await fetchFrom("127.0.0.9")(
+      `${direct.url}/api/trpc/sync.running`,
+      bearer(TOKEN),
+    );
+    expect(access.status).toBe(200);
+    expect(direct.logs.join("\n")).not.toContain(HOOK_TOKEN);
+  });
+
   it("logs the client and the count, never a guessed value", async () => {
     await guessBearer(direct, "127.0.0.6", FREE + 1);
 
@@ -116,6 +137,16 @@ describe("guessing the token on the sign-in page", () => {
     expect(await limited.text()).toMatch(/^Too many wrong access tokens from this address/);
     expect(direct.logs.some((line) => line.includes("(sign-in) from 127.0.0.7"))).toBe(true);
     expect(direct.logs.join("\n")).not.toMatch(/sign-in-guess-/);
+  });
+
+  it("does not sign in with the hook token, and says which token that is", async () => {
+    const response = await signIn("127.0.0.10", HOOK_TOKEN);
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get("set-cookie")).toBeNull();
+    const page = await response.text();
+    expect(page).toContain("That is the hook token (STASH_SYNC_HOOK_TOKEN)");
+    expect(page).not.toContain(HOOK_TOKEN);
   });
 
   it("still signs in a person at another address", async () => {
