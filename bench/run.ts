@@ -234,10 +234,12 @@ try {
   // As after every sync run (sync-service.ts): the write-ahead log folded into the file.
   await bulkWriter().checkpoint();
   console.log(`seeded ${logRowCount} sync_log rows in ${seed.seconds.toFixed(1)} s`);
-  // A server answers many requests: time the steady state, after 500 calls on other scenes
-  // have compiled the code path (the first calls run unoptimized JavaScript).
+  // A server answers many requests: time the steady state, after calls on other scenes have
+  // compiled the code path. 500 were too few: V8 optimized 98 functions in them and 168 more
+  // in the 2,000 timed reads after, whose p99 that lifted to 3.5–4.5 ms on PostgreSQL against
+  // 1.5–2.9 ms for the 2,000 reads after those (six scratch runs, --trace-opt); after 2,500, 20–26.
   const sceneAt = (i: number) => String(1 + ((i * 7919) % sceneCount));
-  for (let i = 2000; i < 2500; i++) await readSceneSyncLogs({ sceneId: sceneAt(i), limit: 50 });
+  for (let i = 10_000; i < 12_500; i++) await readSceneSyncLogs({ sceneId: sceneAt(i), limit: 50 });
   /** p50 and p99 in ms of 2,000 reads of scenes from `first` on, none read before. */
   const timeHistory = async (first: number) => {
     const samples: number[] = [];
@@ -252,9 +254,7 @@ try {
     return { p50: pct(0.5), p99: pct(0.99) };
   };
   const history = await timeHistory(0);
-  // Again on 2,000 other scenes: on PostgreSQL the first thousands of reads after the seed have
-  // the slower tail however large its buffer cache (measured: 3.6–4.1 ms p99 against 1.2–2.2 ms
-  // for the next 2,000 distinct scenes), so what warms is the server, not the scenes read.
+  // Again on 2,000 other scenes, none read before: what warms is the process, not the scenes.
   const historyLater = await timeHistory(2500);
   console.log(
     `history query:       p50 ${history.p50.toFixed(3)} ms, p99 ${history.p99.toFixed(3)} ms; ` +

@@ -8,18 +8,33 @@ export type SceneListQuery = Required<Pick<ListScenesInput, "sort" | "page" | "p
 
 const raw = (text: string) => new SqlFragment([text], []);
 
-/** Text too short for the index: matched by scanning titles, paths and names. */
-function scannedSearch(text: string): SqlFragment {
+/**
+ * Text matched by testing titles, paths and names: scene by scene as the order's index reaches
+ * them (`walk`, a search planned as "scan", which stops within a few thousand scenes), or over
+ * every scene for text too short for the search index. A walk asks about each scene's files and
+ * links as scalar subqueries, which read that scene's rows alone: PostgreSQL turns an EXISTS
+ * into a hash of every match, built first by reading all of scene_file or scene_tag (400–500 ms
+ * and 300 ms at 500,000 scenes), which pays only when every scene is tested.
+ */
+function scannedSearch(text: string, walk: boolean): SqlFragment {
+  const any = (rows: SqlFragment) =>
+    walk ? sql`(${rows} LIMIT 1) IS NOT NULL` : sql`EXISTS (${rows})`;
   const named = (link: string, table: string, key: string) =>
-    sql`EXISTS (SELECT 1 FROM ${raw(`"${link}" AS "l" JOIN "${table}" AS "n" ON "n"."id" = "l"."${key}"`)}
-      WHERE "l"."scene_id" = "scene"."id" AND ${dialect.containsText(`"n"."name"`, text)})`;
+    any(sql`SELECT 1 FROM ${raw(`"${link}" AS "l" JOIN "${table}" AS "n" ON "n"."id" = "l"."${key}"`)}
+      WHERE "l"."scene_id" = "scene"."id" AND ${dialect.containsText(`"n"."name"`, text)}`);
   return sql`(${dialect.containsText(`"scene"."title"`, text)}
-    OR EXISTS (SELECT 1 FROM "scene_file" AS "f"
-      WHERE "f"."scene_id" = "scene"."id" AND ${dialect.containsText(`"f"."path"`, text)})
-    OR EXISTS (SELECT 1 FROM "studio" AS "s"
-      WHERE "s"."id" = "scene"."studio_id" AND ${dialect.containsText(`"s"."name"`, text)})
+    OR ${any(sql`SELECT 1 FROM "scene_file" AS "f"
+      WHERE "f"."scene_id" = "scene"."id" AND ${dialect.containsText(`"f"."path"`, text)}`)}
+    OR ${any(sql`SELECT 1 FROM "studio" AS "s"
+      WHERE "s"."id" = "scene"."studio_id" AND ${dialect.containsText(`"s"."name"`, text)}`)}
     OR ${named("scene_performer", "performer", "performer_id")}
     OR ${named("scene_tag", "tag", "tag_id")})`;
+}
+
+function searchCondition(text: string, searchBy: SearchBy): SqlFragment {
+  if (searchBy === "scan") return scannedSearch(text, true);
+  if ([...text].length < textSearch.minIndexedLength) return scannedSearch(text, false);
+  return sql`"scene"."id" IN (${textSearch.sceneIdsContaining(text)})`;
 }
 
 /**
@@ -51,11 +66,7 @@ export function sceneListWhere(
       WHERE "t"."tag_id" = ${query.tagId})`);
   }
   if (query.search) {
-    conditions.push(
-      searchBy === "index" && [...query.search].length >= textSearch.minIndexedLength
-        ? sql`"scene"."id" IN (${textSearch.sceneIdsContaining(query.search)})`
-        : scannedSearch(query.search),
-    );
+    conditions.push(searchCondition(query.search, searchBy));
   }
   return conditions.reduce((all, condition) => sql`${all} AND ${condition}`);
 }

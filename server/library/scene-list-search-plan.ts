@@ -11,6 +11,8 @@ export interface SearchPlan {
   searchBy: SearchBy;
   /** The share of scenes holding the text when they are too many to count, else null. */
   searchShare: number | null;
+  /** The scenes still in Stash, when the plan counted them: the count need not ask again. */
+  presentScenes?: number;
 }
 
 const byIndex: SearchPlan = { searchBy: "index", searchShare: null };
@@ -42,5 +44,9 @@ export async function planSceneSearch(
   if (share * present <= EXACT_COUNT_LIMIT) return byIndex;
   const skipped = fromCursor ? 0 : (query.page - 1) * query.pageSize;
   const walked = (skipped + query.pageSize + 1) / share;
-  return { searchBy: walked <= WALK_LIMIT ? "scan" : "index", searchShare: share };
+  return {
+    searchBy: walked <= WALK_LIMIT ? "scan" : "index",
+    searchShare: share,
+    presentScenes: present,
+  };
 }

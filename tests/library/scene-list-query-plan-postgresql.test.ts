@@ -15,6 +15,7 @@ import type { SceneSort } from "../../server/library/scene-list-schema";
  */
 interface PlanNode {
   "Node Type": string;
+  "Relation Name"?: string;
   "Index Name"?: string;
   "Plan Rows"?: number;
   Plans?: PlanNode[];
@@ -45,7 +46,26 @@ beforeAll(async () => {
       FROM generate_series(1, 50000) AS s(i)`,
     params: [],
   });
-  await rowReader().all({ sql: `ANALYZE "scene"`, params: [] });
+  // A file for every scene and three of 200 tags: enough that hashing every match looks cheap.
+  await rowReader().all({
+    sql: `INSERT INTO "tag" ("id", "name", "stash_created_at", "stash_updated_at", "content_hash", "first_seen_at", "last_synced_at")
+      SELECT i::text, 'Tag ' || md5(i::text), '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'h', now(), now()
+      FROM generate_series(1, 200) AS s(i)`,
+    params: [],
+  });
+  await rowReader().all({
+    sql: `INSERT INTO "scene_file" ("id", "scene_id", "path", "basename")
+      SELECT 'f' || i, i::text, '/library/' || md5(i::text) || '.mp4', md5(i::text) || '.mp4'
+      FROM generate_series(1, 50000) AS s(i)`,
+    params: [],
+  });
+  await rowReader().all({
+    sql: `INSERT INTO "scene_tag" ("scene_id", "tag_id")
+      SELECT i::text, ((i + k * 50) % 200 + 1)::text
+      FROM generate_series(1, 50000) AS s(i), generate_series(0, 2) AS t(k)`,
+    params: [],
+  });
+  await rowReader().all({ sql: `ANALYZE`, params: [] });
 });
 
 describe("the scene list's page orders on PostgreSQL", () => {
@@ -92,6 +112,25 @@ describe("the scene list's page orders on PostgreSQL", () => {
       }
     },
   );
+
+  it("tests a walked search scene by scene, never first hashing every file or link that matches", async () => {
+    const plan = await planOfStatement(
+      scenePageIdsStatement(
+        { sort: "title_asc", page: 1, pageSize: 50, search: "abc" },
+        51,
+        "scan",
+      ),
+    );
+    expect(plan.map((n) => n["Index Name"])).toContain("scene_title_id_removed_at_idx");
+    expect(plan.map((n) => n["Index Name"])).toContain("scene_file_scene_id_idx");
+    // The tables filled here, each as large as the library or larger, are never read whole.
+    const readWhole = plan
+      .filter((n) => /Seq Scan/.test(n["Node Type"]))
+      .map((n) => n["Relation Name"]);
+    expect(
+      readWhole.filter((table) => ["scene", "scene_file", "scene_tag"].includes(table!)),
+    ).toEqual([]);
+  });
 
   it("lists scenes without a title first in A–Z and without a date last newest-first, as SQLite does", async () => {
     const ids = async (sort: SceneSort) =>
