@@ -11,7 +11,8 @@ import { AppError } from "@/server/errors";
 /**
  * The first gate (Next 16's proxy, formerly middleware): with STASH_SYNC_TOKEN set, every page,
  * server action, tRPC call and HTTP route needs the token as a bearer header or the session
- * cookie; only the sign-in page, the health check and static assets are open. It is not the only gate: the tRPC
+ * cookie; only the sign-in page, the health check and static assets are open, and the Stash hook
+ * route takes the hook token too (tokenScopeOf). It is not the only gate: the tRPC
  * context, the HTTP routes and server actions check access again, because Next resolves an
  * action by its id wherever it is posted, and a matcher change must not open anything.
  */

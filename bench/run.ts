@@ -234,10 +234,11 @@ try {
   // As after every sync run (sync-service.ts): the write-ahead log folded into the file.
   await bulkWriter().checkpoint();
   console.log(`seeded ${logRowCount} sync_log rows in ${seed.seconds.toFixed(1)} s`);
-  // A server answers many requests: time the steady state, after calls on other scenes have
-  // compiled the code path. 500 were too few: V8 optimized 98 functions in them and 168 more
-  // in the 2,000 timed reads after, whose p99 that lifted to 3.5–4.5 ms on PostgreSQL against
-  // 1.5–2.9 ms for the 2,000 reads after those (six scratch runs, --trace-opt); after 2,500, 20–26.
+  // A server answers many requests: time the steady state, after calls on other scenes (none of
+  // those timed, at 12,500 scenes or more) have compiled the code path. 500 were too few: V8
+  // optimized 98 functions in them and 168 more in the 2,000 timed reads after, whose p99 that
+  // lifted to 3.5–4.5 ms on PostgreSQL against 1.5–2.9 ms for the 2,000 reads after those (six
+  // scratch runs, --trace-opt); after 2,500 calls, 20–26 more in 2,000.
   const sceneAt = (i: number) => String(1 + ((i * 7919) % sceneCount));
   for (let i = 10_000; i < 12_500; i++) await readSceneSyncLogs({ sceneId: sceneAt(i), limit: 50 });
   /** p50 and p99 in ms of 2,000 reads of scenes from `first` on, none read before. */

@@ -4,7 +4,8 @@ import { env } from "../env";
 /**
  * The access token (STASH_SYNC_TOKEN). When it is set, every page, action, tRPC call and HTTP
  * route needs it: as `Authorization: Bearer <token>` from programs, or as the session cookie a
- * person gets by signing in once. When it is not set the app is open to anyone who can reach it.
+ * person gets by signing in once; the Stash hook route takes the hook token instead too
+ * (STASH_SYNC_HOOK_TOKEN). When it is not set the app is open to anyone who can reach it.
  */
 export function configuredAccessToken(): string | undefined {
   return env().STASH_SYNC_TOKEN;

@@ -25,11 +25,12 @@ export function authorizeRequest(headers: Headers, scope: TokenScope = "app"): A
   const bearer = bearerToken(headers);
   if (bearer !== null) {
     const guess = judgeTokenGuess(bearer, headers, "bearer token");
-    if (guess.outcome === "match") {
-      if (guess.token === "access") return { authorized: true, credential: "bearer" };
-      // The hook token opens its one route and is refused everywhere else (not as a guess).
-      if (scope === "stash-hook") return { authorized: true, credential: "hook" };
-      return { authorized: false, credential: null };
+    if (guess.outcome === "match" && guess.token === "access") {
+      return { authorized: true, credential: "bearer" };
+    }
+    // The hook token opens its one route; elsewhere it is no credential (nor a wrong guess).
+    if (guess.outcome === "match" && scope === "stash-hook") {
+      return { authorized: true, credential: "hook" };
     }
     if (guess.outcome === "limited") {
       return { authorized: false, credential: null, retryAfterSeconds: guess.retryAfterSeconds };

@@ -47,10 +47,10 @@ export function judgeTokenGuess(
   const retryAfterSeconds = secondsToWait(key);
   if (retryAfterSeconds > 0) return { outcome: "limited", retryAfterSeconds };
   const token = matchingToken(candidate);
-  if (token) {
-    limiter().recordSuccess(key);
-    return { outcome: "match", token };
-  }
+  // Only the access token clears a client's wrong guesses: the hook token, readable in Stash's
+  // plugin settings, would otherwise let its holder guess ten at a time forever.
+  if (token === "access") limiter().recordSuccess(key);
+  if (token) return { outcome: "match", token };
   const { failures, waitMs } = limiter().recordFailure(key);
   if (waitMs > 0) {
     logger.warn(

@@ -10,11 +10,12 @@ const raw = (text: string) => new SqlFragment([text], []);
 
 /**
  * Text matched by testing titles, paths and names: scene by scene as the order's index reaches
- * them (`walk`, a search planned as "scan", which stops within a few thousand scenes), or over
- * every scene for text too short for the search index. A walk asks about each scene's files and
- * links as scalar subqueries, which read that scene's rows alone: PostgreSQL turns an EXISTS
- * into a hash of every match, built first by reading all of scene_file or scene_tag (400–500 ms
- * and 300 ms at 500,000 scenes), which pays only when every scene is tested.
+ * them (`walk`, a search planned as "scan", which stops within a few thousand scenes), or for
+ * text too short for the search index, which may test every scene before its page or count is
+ * full. A walk asks about each scene's files, studio and links as scalar subqueries, which read
+ * that scene's rows alone: PostgreSQL turns an EXISTS into a hash of every match, built first
+ * by reading all of scene_file or scene_tag (400–500 ms and 300 ms at 500,000 scenes), which
+ * pays only when most scenes are tested.
  */
 function scannedSearch(text: string, walk: boolean): SqlFragment {
   const any = (rows: SqlFragment) =>

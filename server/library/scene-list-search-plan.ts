@@ -41,7 +41,7 @@ export async function planSceneSearch(
   const indexed =
     sample.sampled === null ? sample.matched / present : sample.matched / sample.sampled;
   const share = Math.min(1, indexed + sample.linked / present);
-  if (share * present <= EXACT_COUNT_LIMIT) return byIndex;
+  if (share * present <= EXACT_COUNT_LIMIT) return { ...byIndex, presentScenes: present };
   const skipped = fromCursor ? 0 : (query.page - 1) * query.pageSize;
   const walked = (skipped + query.pageSize + 1) / share;
   return {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStashSyncClient, isStashSyncError } from "../../client";
 import { proxy } from "../../proxy";
 import { appRouter } from "../../server/api/root";
+import { assertAccess } from "../../server/auth/assert-access";
 import { isPublicPath, PUBLIC_ROUTES, STASH_HOOK_PATH } from "../../server/auth/public-paths";
 import { issueSessionValue, SESSION_COOKIE_NAME } from "../../server/auth/session-cookie";
 import { db } from "../../server/db/client";
@@ -327,6 +328,19 @@ describe("pages and server actions behind the proxy", () => {
       body: "[]",
     });
     expect(response.status).toBe(401);
+  });
+
+  it.each(pages)("page %s and its actions refuse the hook token", (page) => {
+    const authorization = `Bearer ${TEST_HOOK_TOKEN}`;
+    expect(gate(page, { headers: { authorization } }).status).toBe(307);
+    const action = gate(page, {
+      method: "POST",
+      headers: { authorization, "next-action": "7f00", origin: "http://stash-sync.test" },
+      body: "[]",
+    });
+    expect(action.status).toBe(401);
+    // And the action's own check (run-action.ts), should the proxy ever let it through.
+    expect(() => assertAccess(new Headers({ authorization }))).toThrow();
   });
 
   it.each(pages)("page %s and its actions are let in with a session", (page) => {

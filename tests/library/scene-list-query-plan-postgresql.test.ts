@@ -16,6 +16,7 @@ import type { SceneSort } from "../../server/library/scene-list-schema";
 interface PlanNode {
   "Node Type": string;
   "Relation Name"?: string;
+  "Subplan Name"?: string;
   "Index Name"?: string;
   "Plan Rows"?: number;
   Plans?: PlanNode[];
@@ -130,6 +131,8 @@ describe("the scene list's page orders on PostgreSQL", () => {
     expect(
       readWhole.filter((table) => ["scene", "scene_file", "scene_tag"].includes(table!)),
     ).toEqual([]);
+    // Nor built into a hash by any other path first: each subquery runs for its scene.
+    expect(plan.filter((n) => /hashed/i.test(n["Subplan Name"] ?? ""))).toEqual([]);
   });
 
   it("lists scenes without a title first in A–Z and without a date last newest-first, as SQLite does", async () => {

@@ -100,6 +100,17 @@ describe("guessing the bearer token", () => {
     expect(direct.logs.join("\n")).not.toContain(HOOK_TOKEN);
   });
 
+  it("lets no one clear their wrong guesses with the hook token", async () => {
+    expect(await guessBearer(direct, "127.0.0.11", FREE)).toEqual(Array(FREE).fill(401));
+    const hook = await fetchFrom("127.0.0.11")(`${direct.url}/api/stash-hook`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${HOOK_TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify({ type: "Scene.Update.Post" }),
+    });
+    expect(hook.status).toBe(400); // let in, then refused for the missing id: nothing runs
+    expect(await guessBearer(direct, "127.0.0.11", 2)).toEqual([401, 429]);
+  });
+
   it("logs the client and the count, never a guessed value", async () => {
     await guessBearer(direct, "127.0.0.6", FREE + 1);
 
