@@ -62,7 +62,8 @@ function runPlugin(type: string, id: number) {
     error: string | null;
     stderr: string;
   }>((resolve) =>
-    child.on("exit", (code) => {
+    // "close", not "exit": only then has all its output been read (exit can come first).
+    child.on("close", (code) => {
       const parsed = JSON.parse(stdout || "{}") as { output?: unknown; error?: string | null };
       resolve({ code, output: parsed.output ?? null, error: parsed.error ?? null, stderr });
     }),

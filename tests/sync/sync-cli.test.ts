@@ -18,7 +18,8 @@ function cli(args: string[], stashUrl: string) {
   child.stdout.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr.on("data", (d: Buffer) => (output += d.toString()));
   return new Promise<{ code: number | null; output: string }>((resolve) =>
-    child.on("exit", (code) => resolve({ code, output })),
+    // "close", not "exit": only then has all its output been read.
+    child.on("close", (code) => resolve({ code, output })),
   );
 }
 

@@ -36,7 +36,8 @@ function cli(host: string, args: string[], env: Record<string, string> = {}): Cl
   child.stderr.on("data", (d: Buffer) => (output += d.toString()));
   return {
     exited: new Promise((resolve) =>
-      child.on("exit", (code, signal) => resolve({ code, signal, output })),
+      // "close", not "exit": only then has all its output been read.
+      child.on("close", (code, signal) => resolve({ code, signal, output })),
     ),
     kill: (signal) => child.kill(signal),
   };
