@@ -2,8 +2,9 @@
  * Answers the next page before it is asked for. A client paging through the library asks for
  * page N+1 right after page N; the simulator computes that answer while the client is still
  * reading page N, so serving the library costs the client almost no waiting (without latency;
- * see start-stash-sim.ts for why not with it). Invisible on the wire: an answer is reused only for the identical request while the library is unchanged,
- * and faults, auth and the request log apply to every request as before.
+ * see start-stash-sim.ts for why not with it). Invisible on the wire: an answer is reused only
+ * for the identical request while the library is unchanged, and faults, auth and the request
+ * log apply to every request as before.
  */
 
 export interface GraphQLParams {
