@@ -71,8 +71,9 @@ export async function startPackaged(
       logs.push(...lines);
     });
   }
+  // "close", not "exit": it comes after the last output was read, which tests then look at.
   const exited = new Promise<number | null>((resolve) =>
-    child.once("exit", (code) => resolve(code)),
+    child.once("close", (code) => resolve(code)),
   );
   const server: PackagedServer = {
     url: `http://127.0.0.1:${port}`,
