@@ -2,11 +2,8 @@ import { randomUUID } from "node:crypto";
 import { db } from "../db/client";
 import { errorText } from "../errors";
 import { logger } from "../logger";
-import { markRunInterrupted } from "../sync/run-record";
-import { acquireSyncLock, beatSyncLock, releaseSyncLock } from "../sync/sync-lock";
+import { withSyncLockHeld } from "../sync/hold-sync-lock";
 import { beatPlanApply, claimPlanApply, releasePlanApply } from "./apply-claim";
-
-const BEAT_MS = 1000;
 
 /** What a sync refused while an apply runs is told holds the lock. */
 const applyTask = (planId: number) => `analysis plan #${planId} is being applied to Stash`;
@@ -26,24 +23,14 @@ export async function withApplyGuard<T>(
   const jobId = `apply-${randomUUID()}`;
   await claimPlanApply(database, planId, jobId);
   try {
-    const { deadHolderJobId } = await acquireSyncLock(database, jobId, applyTask(planId));
-    // The timer beats even while one slow Stash request is in flight.
-    const beat = setInterval(() => {
-      void Promise.all([
-        beatSyncLock(database, jobId),
-        beatPlanApply(database, planId, jobId),
-      ]).catch(() => {});
-    }, BEAT_MS);
-    beat.unref();
-    try {
-      if (deadHolderJobId) await markRunInterrupted(database, deadHolderJobId);
-      return await work(jobId);
-    } finally {
-      clearInterval(beat);
-      await releaseSyncLock(database, jobId).catch((error: unknown) =>
-        logger.warn(`Could not release the sync lock of ${jobId}: ${errorText(error)}`),
-      );
-    }
+    return await withSyncLockHeld(
+      {
+        jobId,
+        task: applyTask(planId),
+        alsoBeat: () => beatPlanApply(database, planId, jobId),
+      },
+      () => work(jobId),
+    );
   } finally {
     await releasePlanApply(database, planId, jobId).catch((error: unknown) =>
       logger.warn(`Could not end plan ${planId}'s apply claim: ${errorText(error)}`),

@@ -1,10 +1,10 @@
-import { db } from "../db/client";
+import { randomUUID } from "node:crypto";
 import { AppError, isAppError } from "../errors";
 import { logger } from "../logger";
 import type { StashClient } from "../stash/client";
 import type { SceneWrite } from "../stash/scene-update";
 import type { StashScene } from "../stash/types";
-import { refuseWhileLocked } from "../sync/sync-lock";
+import { withSyncLockHeld } from "../sync/hold-sync-lock";
 import { createStashClient, runSync, type SyncOptions } from "../sync/sync-service";
 import {
   expectedMatches,
@@ -14,7 +14,7 @@ import {
 } from "./plan-field-restore";
 import { fillLegacyLinkIds } from "./fill-legacy-link-ids";
 import { findRestoreLogId, recordRestore } from "./record-restore";
-import { readRestorableEntry } from "./read-restorable-entry";
+import { readRestorableEntry, type RestorableEntry } from "./read-restorable-entry";
 import {
   RestoreField,
   RestoreInput,
@@ -27,6 +27,7 @@ import { requesterName, restoreSyncTrigger, type RestoreRequester } from "./rest
 import { assertStashWritesAllowed } from "./stash-write-access";
 
 export type RestoreOptions = Pick<SyncOptions, "stash" | "perPage">;
+type HeldOptions = RestoreOptions & Pick<SyncOptions, "heldLock">;
 
 /**
  * Writes a History entry's old values back to Stash (all the fields it changed, or the ones
@@ -44,11 +45,25 @@ export async function restoreSceneEntry(
   const request = RestoreInput.parse(input);
   await assertStashWritesAllowed();
   const entry = await readRestorableEntry(request.sceneId, request.logId, request.fields);
-  // The restore is recorded by a specific sync, which cannot run beside a sync or an apply.
-  await refuseWhileLocked(
-    db(),
-    "Restore once it has finished, so that a sync can record the restore.",
+  // Held from the read of Stash to the end of the sync that records the restore, which would
+  // otherwise lose its cause to a sync started in between (that sync would log the change).
+  const jobId = `restore-${randomUUID()}`;
+  const holder = {
+    jobId,
+    task: `a restore of scene ${request.sceneId} is being written to Stash`,
+    advice: "Restore once it has finished, so that a sync can record the restore.",
+  };
+  return withSyncLockHeld(holder, () =>
+    restoreHeld(request, entry, requester, { ...options, heldLock: jobId }),
   );
+}
+
+async function restoreHeld(
+  request: RestoreRequest,
+  entry: RestorableEntry,
+  requester: RestoreRequester,
+  options: HeldOptions,
+): Promise<RestoreResult> {
   const client = await createStashClient(options);
   const scene = await readStashScene(client, request.sceneId);
 
@@ -145,14 +160,15 @@ function refuseConflicts(plans: FieldPlan[], request: RestoreRequest): void {
 }
 
 /**
- * The specific sync that logs the restore. The write is already in Stash: should another sync
- * have started meanwhile, that one (or the next) records the change, without its cause.
+ * The specific sync that logs the restore, taking the lock over from the restore (`heldLock`).
+ * The write is already in Stash: had the lock been lost meanwhile (its heartbeat stalled and
+ * another sync took it), that sync (or the next) records the change, without its cause.
  */
 async function syncRecordingRestore(
   sceneId: string,
   restoreId: number,
   requester: RestoreRequester,
-  options: RestoreOptions,
+  options: HeldOptions,
 ): Promise<RestoreResult["sync"]> {
   try {
     const summary = await runSync(

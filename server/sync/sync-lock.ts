@@ -35,21 +35,24 @@ export function lockNow(): Date {
 /**
  * Takes the lock for `jobId`, or refuses with SYNC_ALREADY_RUNNING. Taking over a dead
  * holder's lock returns that holder's job, for the caller to end as interrupted. `task` names
- * a holder that is not a sync run, for whoever is refused meanwhile.
+ * a holder that is not a sync run, for whoever is refused meanwhile; `advice`, what the caller
+ * should do when refused, beyond waiting for the holder.
  */
 export async function acquireSyncLock(
   db: Db,
   jobId: string,
   task: string | null = null,
+  advice?: string,
 ): Promise<{ deadHolderJobId: string | null }> {
   const now = await measureClock(db);
   if (await tryInsert(db, jobId, task)) return { deadHolderJobId: null };
   const holder = await db.syncLock.findUnique({ where: { name: lockName } });
-  if (holder && holderAlive(holder, lockStaleAfterMs(), now)) throw alreadyRunning(holder);
+  if (holder && holderAlive(holder, lockStaleAfterMs(), now)) throw alreadyRunning(holder, advice);
   if (holder) await releaseSyncLock(db, holder.jobId);
   if (await tryInsert(db, jobId, task)) return { deadHolderJobId: holder?.jobId ?? null };
   // Another process won the race for the stale lock.
-  throw alreadyRunning(await db.syncLock.findUnique({ where: { name: lockName } }));
+  const winner = await db.syncLock.findUnique({ where: { name: lockName } });
+  throw alreadyRunning(winner, advice);
 }
 
 type Holder = { jobId: string; host: string; task: string | null };
@@ -72,15 +75,6 @@ function alreadyRunning(holder: Holder | null, advice?: string): AppError {
     jobId: holder?.jobId ?? null,
     host,
   });
-}
-
-/**
- * Refuses with SYNC_ALREADY_RUNNING, naming the holder as acquireSyncLock does (a sync run, or
- * a task such as a plan's apply), while a live holder has the lock.
- */
-export async function refuseWhileLocked(db: Db, advice: string): Promise<void> {
-  const holder = await liveHolder(db);
-  if (holder) throw alreadyRunning(holder, advice);
 }
 
 async function tryInsert(db: Db, jobId: string, task: string | null): Promise<boolean> {

@@ -2,7 +2,8 @@ import { TEST_ACCESS_TOKEN } from "../api/helpers/use-access-token";
 import { describe, expect, it } from "vitest";
 import { issueSessionValue, SESSION_COOKIE_NAME } from "../../server/auth/session-cookie";
 import { db } from "../../server/db/client";
-import { runRow } from "../helpers/sync-run";
+import { isAppError, type AppError } from "../../server/errors";
+import { runRow, syncNow, waitFor } from "../helpers/sync-run";
 import { withRestoreFixture } from "./helpers/restore-fixture";
 
 /**
@@ -11,6 +12,7 @@ import { withRestoreFixture } from "./helpers/restore-fixture";
  * entry is just another restore.
  */
 const fixture = withRestoreFixture({ scenes: 20, seed: 16, token: TEST_ACCESS_TOKEN });
+const lockRow = () => db().syncLock.findUnique({ where: { name: "sync" } });
 
 describe("a restore in the History", () => {
   it("is logged by a specific sync whose row names the restore, who asked, and when", async () => {
@@ -78,6 +80,33 @@ describe("a restore in the History", () => {
       [first.sync!.logId, second.sync!.logId],
       [logId, first.sync!.logId],
     ]);
+  });
+
+  it("keeps its cause when a sync is asked for meanwhile: the sync is refused, naming the restore", async () => {
+    const logId = await fixture.editInStash(8, { title: "Wrong while restoring" });
+    // Slow enough that the sync below is asked for while the restore reads and writes Stash.
+    fixture.sim.setLatency(300);
+    try {
+      const restoring = fixture.api.restore.restoreEntry.mutate({ sceneId: "8", logId });
+      await waitFor(async () => (await lockRow())?.task != null, 10_000);
+
+      const sync = await syncNow(fixture.sim, { type: "incremental" }).catch((e: unknown) => e);
+      expect(isAppError(sync) && sync.code).toBe("SYNC_ALREADY_RUNNING");
+      expect((sync as AppError).message).toMatch(
+        /^stash-sync is busy: a restore of scene 8 is being written to Stash \(on .+\)\. Try again once that has finished\.$/,
+      );
+
+      const result = await restoring;
+      expect(result.sync).toMatchObject({ status: "completed", logId: expect.any(Number) });
+      expect(await fixture.logRow(result.sync!.logId!)).toMatchObject({
+        entityId: "8",
+        changeType: "updated",
+        restoreId: result.restoreId,
+      });
+      expect(await lockRow()).toBeNull();
+    } finally {
+      fixture.sim.setLatency(0);
+    }
   });
 
   it("over HTTP names the door and the credential: a bearer token or a signed-in session", async () => {
