@@ -62,6 +62,8 @@ export interface SlowStashPassFigures {
   unchangedResyncSeconds: number;
   /** Every page a full sync asks for, fetched alone at `concurrency` in flight, nothing written. */
   fetchOnlySeconds: number;
+  /** The deferred scene indexes of the first full sync built again, alone, after the syncs. */
+  indexBuildSeconds: number;
 }
 
 /** What bench/analysis-pass.ts measured: one plan with every analyzer over planted facts. */
