@@ -12,8 +12,8 @@ const applyTask = (planId: number) => `analysis plan #${planId} is being applied
  * Runs `work` as the plan's only apply, holding the sync lock from the first read of Stash to
  * the end of the sync that records the writes (`work` passes its job to that sync as
  * `heldLock`), so neither another apply nor a sync can interleave with it. Refuses with
- * PLAN_APPLYING while another apply writes this plan, SYNC_ALREADY_RUNNING while a sync (or an
- * apply of another plan) holds the lock.
+ * PLAN_APPLYING while another apply writes this plan, SYNC_ALREADY_RUNNING while a sync, an
+ * apply of another plan or a restore holds the lock.
  */
 export async function withApplyGuard<T>(
   planId: number,

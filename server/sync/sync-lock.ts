@@ -88,8 +88,8 @@ async function tryInsert(db: Db, jobId: string, task: string | null): Promise<bo
 }
 
 /**
- * Passes the lock `from` one job `to` another of the same task (an apply to the sync that
- * records its writes, and back), so no other sync can start between them. Refuses with
+ * Passes the lock `from` one job `to` another of the same task (an apply or a restore to the
+ * sync that records its writes, and back), so no other sync can start between them. Refuses with
  * SYNC_ALREADY_RUNNING when `from` no longer holds it.
  */
 export async function handOverSyncLock(db: Db, from: string, to: string): Promise<void> {

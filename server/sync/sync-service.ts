@@ -40,8 +40,9 @@ export interface SyncOptions {
   /** The restore this run follows (scene_restore.id), recorded on its log rows as their cause. */
   restoreId?: number;
   /**
-   * The job that holds the sync lock for this run (an apply that syncs what it wrote): the run
-   * takes the lock over and hands it back when it ends, so no other sync starts in between.
+   * The job that holds the sync lock for this run (an apply or a restore that syncs what it
+   * wrote): the run takes the lock over and hands it back when it ends, so no other sync
+   * starts in between.
    */
   heldLock?: string;
 }

@@ -20,8 +20,8 @@ export const restoreRouter = createTRPCRouter({
   /**
    * Writes a History entry's old values back to Stash, then a specific sync records it.
    * Errors: 400 bad input, 401, 403 WRITES_DISABLED, 404 unknown scene or entry, 409
-   * RESTORE_CONFLICT (details.conflicts) or SYNC_ALREADY_RUNNING (a sync or a plan's apply
-   * holds the lock), 502/503 when Stash fails.
+   * RESTORE_CONFLICT (details.conflicts) or SYNC_ALREADY_RUNNING (a sync, a plan's apply or
+   * another restore holds the lock), 502/503 when Stash fails.
    */
   restoreEntry: protectedProcedure
     .input(RestoreInput)
