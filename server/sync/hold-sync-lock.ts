@@ -2,9 +2,7 @@ import { db } from "../db/client";
 import { errorText } from "../errors";
 import { logger } from "../logger";
 import { markRunInterrupted } from "./run-record";
-import { acquireSyncLock, beatSyncLock, releaseSyncLock } from "./sync-lock";
-
-const BEAT_MS = 1000;
+import { acquireSyncLock, keepSyncLockBeating, releaseSyncLock } from "./sync-lock";
 
 /** What work that holds the sync lock without being a sync run says of itself. */
 export interface LockTask {
@@ -20,22 +18,18 @@ export interface LockTask {
 
 /**
  * Runs `work` holding the sync lock, so that no sync and no other such work can interleave
- * with it; refuses with SYNC_ALREADY_RUNNING while a live holder has it. The heartbeat is a
- * timer, so it beats even while one slow Stash request is in flight.
+ * with it; refuses with SYNC_ALREADY_RUNNING while a live holder has it.
  */
 export async function withSyncLockHeld<T>(holder: LockTask, work: () => Promise<T>): Promise<T> {
   const database = db();
   const { jobId } = holder;
   const { deadHolderJobId } = await acquireSyncLock(database, jobId, holder.task, holder.advice);
-  const beat = setInterval(() => {
-    void Promise.all([beatSyncLock(database, jobId), holder.alsoBeat?.()]).catch(() => {});
-  }, BEAT_MS);
-  beat.unref();
+  const stopBeating = keepSyncLockBeating(database, jobId, holder.alsoBeat);
   try {
     if (deadHolderJobId) await markRunInterrupted(database, deadHolderJobId);
     return await work();
   } finally {
-    clearInterval(beat);
+    stopBeating();
     await releaseSyncLock(database, jobId).catch((error: unknown) =>
       logger.warn(`Could not release the sync lock of ${jobId}: ${errorText(error)}`),
     );

@@ -110,6 +110,23 @@ export async function beatSyncLock(db: Db, jobId: string): Promise<void> {
   });
 }
 
+/**
+ * Beats `jobId`'s lock (and `alsoBeat`) every second until the returned function is called: for
+ * a holder waiting on Stash with no progress to write, whose lock must not look dead meanwhile.
+ * A timer, so it beats even while one slow request is in flight.
+ */
+export function keepSyncLockBeating(
+  db: Db,
+  jobId: string,
+  alsoBeat?: () => Promise<unknown>,
+): () => void {
+  const beat = setInterval(() => {
+    void Promise.all([beatSyncLock(db, jobId), alsoBeat?.()]).catch(() => {});
+  }, 1000);
+  beat.unref();
+  return () => clearInterval(beat);
+}
+
 /** The job of the sync running now, in this process or another; null when none is alive. */
 export async function runningJobId(db: Db): Promise<string | null> {
   return (await liveHolder(db))?.jobId ?? null;

@@ -25,7 +25,12 @@ import { runFullSync } from "./run/full-sync";
 import { runIncrementalSync } from "./run/incremental-sync";
 import { runSpecificSync } from "./run/specific-sync";
 import { sendWatermarkProbe, type Watermarks } from "./run/watermarks";
-import { acquireSyncLock, handOverSyncLock, releaseSyncLock } from "./sync-lock";
+import {
+  acquireSyncLock,
+  handOverSyncLock,
+  keepSyncLockBeating,
+  releaseSyncLock,
+} from "./sync-lock";
 import type { SyncRequest } from "./sync-request";
 import type { SyncRunSummary } from "./sync-run-view";
 
@@ -109,12 +114,16 @@ export async function startSync(
   let client: StashClient;
   let pageConcurrency: number;
   let watermarkProbe: RunContext["watermarkProbe"] = null;
+  // Nothing else beats until the run's progress does: a slow or retried answer could outlast
+  // the lock's stale time, and another process would take the lock of a live run.
+  const stopBeating = keepSyncLockBeating(database, jobId);
   try {
     pageConcurrency = options.pageConcurrency ?? (await readPageConcurrency());
     client = await createStashClient({ ...options, pageConcurrency });
     if (request.type !== "specific") watermarkProbe = sendWatermarkProbe(client);
     await client.checkCompatibility();
   } catch (error) {
+    stopBeating();
     await endRun(database, run, {
       status: "failed",
       errorMessage: failureMessage(error),
@@ -125,6 +134,7 @@ export async function startSync(
       throw new AppError(error.code, error.message, { ...error.details, jobId });
     throw error;
   }
+  stopBeating();
   const controller = new AbortController();
   const entry: { controller: AbortController; done?: Promise<unknown> } = { controller };
   running.set(jobId, entry);
