@@ -3,17 +3,15 @@ import { db } from "../db/client";
 import { errorText, isAppError } from "../errors";
 import { logger } from "../logger";
 import { restoreSyncTrigger, type RestoreRequester } from "../restore/restore-requester";
-import type { RestoreOptions } from "../restore/restore-scene-entry";
+import type { HeldOptions, RestoreOptions } from "../restore/restore-scene-entry";
 import { assertStashWritesAllowed } from "../restore/stash-write-access";
 import type { StashClient } from "../stash/client";
-import { createStashClient, runSync, type SyncOptions } from "../sync/sync-service";
+import { createStashClient, runSync } from "../sync/sync-service";
 import { withApplyGuard } from "./apply-guard";
 import { ApplyPlanInput, type AppliedChange, type ApplyPlanResult } from "./apply-schema";
 import { toChangeView } from "./change-view";
 import { planSceneApply, type ApprovedChange } from "./plan-scene-apply";
 import type { ChangeView } from "./review-schema";
-
-type ApplyOptions = RestoreOptions & Pick<SyncOptions, "heldLock">;
 
 /** A specific sync takes at most this many scenes (server/sync/sync-request.ts). */
 const SCENES_PER_SYNC = 10_000;
@@ -43,7 +41,7 @@ export async function applyAnalysisPlan(
 async function applyApproved(
   planId: number,
   requester: RestoreRequester,
-  options: ApplyOptions,
+  options: HeldOptions,
 ): Promise<ApplyPlanResult> {
   const approved = (
     await db().analysisChange.findMany({
@@ -188,7 +186,7 @@ async function settleChanges(applied: number[], failures: Map<number, string>): 
 async function syncRecordingApply(
   written: Map<string, number[]>,
   requester: RestoreRequester,
-  options: ApplyOptions,
+  options: HeldOptions,
 ): Promise<ApplyPlanResult["syncs"]> {
   const sceneIds = [...written.keys()];
   const syncs: ApplyPlanResult["syncs"] = [];

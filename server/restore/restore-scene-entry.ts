@@ -27,7 +27,8 @@ import { requesterName, restoreSyncTrigger, type RestoreRequester } from "./rest
 import { assertStashWritesAllowed } from "./stash-write-access";
 
 export type RestoreOptions = Pick<SyncOptions, "stash" | "perPage">;
-type HeldOptions = RestoreOptions & Pick<SyncOptions, "heldLock">;
+/** A restore's or an apply's options once it holds the sync lock its sync takes over. */
+export type HeldOptions = RestoreOptions & Pick<SyncOptions, "heldLock">;
 
 /**
  * Writes a History entry's old values back to Stash (all the fields it changed, or the ones

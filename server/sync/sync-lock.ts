@@ -102,8 +102,7 @@ export async function handOverSyncLock(db: Db, from: string, to: string): Promis
   }
 }
 
-/** A holder that is not a sync run beats with this (a sync run beats with its progress). */
-export async function beatSyncLock(db: Db, jobId: string): Promise<void> {
+async function beatSyncLock(db: Db, jobId: string): Promise<void> {
   await db.syncLock.updateMany({
     where: { name: lockName, jobId },
     data: { heartbeatAt: lockNow() },

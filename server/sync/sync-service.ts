@@ -123,7 +123,6 @@ export async function startSync(
     if (request.type !== "specific") watermarkProbe = sendWatermarkProbe(client);
     await client.checkCompatibility();
   } catch (error) {
-    stopBeating();
     await endRun(database, run, {
       status: "failed",
       errorMessage: failureMessage(error),
@@ -133,8 +132,9 @@ export async function startSync(
     if (isAppError(error))
       throw new AppError(error.code, error.message, { ...error.details, jobId });
     throw error;
+  } finally {
+    stopBeating();
   }
-  stopBeating();
   const controller = new AbortController();
   const entry: { controller: AbortController; done?: Promise<unknown> } = { controller };
   running.set(jobId, entry);
