@@ -5,7 +5,7 @@ import { sqliteFileFromUrl } from "./database-file";
 import { rowInsertStatements } from "./postgresql-row-inserts";
 import { toPostgresStatement } from "./postgresql-values";
 import { providerOf } from "./provider";
-import type { Statement } from "./sql-dialect";
+import { sqliteWriterCacheKiB, type Statement } from "./sql-dialect";
 import { toSqliteStatement } from "./sqlite-values";
 
 /**
@@ -41,6 +41,8 @@ export const sqliteWriterPragmas = [
   "synchronous = NORMAL",
   // Checkpoints rarer than the default, which cost a large full sync much of its write time.
   "wal_autocheckpoint = 10000",
+  // better-sqlite3's default, named so that an index build can set it back (sql-dialect.ts).
+  `cache_size = -${sqliteWriterCacheKiB}`,
 ];
 
 type Reply =

@@ -116,7 +116,7 @@ export async function restoreDeferredSchema(): Promise<string[]> {
 
 /** The statements that build a deferred object again, harmless if it exists. */
 function rebuild(object: Deferred): Statement[] {
-  if (object.table === undefined) return [{ sql: ifNotExists(object.definition), params: [] }];
+  if (object.table === undefined) return dialect.indexBuild(ifNotExists(object.definition));
   // PostgreSQL has no ADD CONSTRAINT IF NOT EXISTS: drop it first, in the same transaction.
   return [
     { sql: drop(object), params: [] },

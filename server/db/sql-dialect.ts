@@ -24,6 +24,8 @@ export interface SqlDialect {
    * be dropped.
    */
   foreignKeys(tables: string[]): Statement;
+  /** The statements that build one deferred index from its CREATE INDEX, as fast as it builds. */
+  indexBuild(definition: string): Statement[];
   /** One row when the table exists (a database before its first migration has none). */
   tableExists(table: string): Statement;
   /** The error says another connection holds the lock this one waited for, and gave up. */
@@ -59,6 +61,9 @@ export interface SqlDialect {
   firstStoredRows(n: number): string;
 }
 
+/** The SQLite writer connection's page cache (bulk-writer.ts), in KiB. */
+export const sqliteWriterCacheKiB = 16_000;
+
 export const sqliteDialect: SqlDialect = {
   placeholder: () => "?",
   // SQLite's default SQLITE_MAX_VARIABLE_NUMBER since 3.32; stay well below it.
@@ -76,6 +81,14 @@ export const sqliteDialect: SqlDialect = {
     sql: `SELECT NULL AS "name", NULL AS "table", NULL AS "definition" WHERE 0`,
     params: [],
   }),
+  // SQLite sorts an index's keys in memory up to cache_size, past it in sorted runs it merges:
+  // the runs fit the CPU's caches. A first sync of 100,000 scenes built its indexes in
+  // 0.99–1.04 s with 2 MB (SQLite's own default) against 1.29–1.36 s with the writer's.
+  indexBuild: (definition) => [
+    { sql: "PRAGMA cache_size = -2000", params: [] },
+    { sql: definition, params: [] },
+    { sql: `PRAGMA cache_size = -${sqliteWriterCacheKiB}`, params: [] },
+  ],
   tableExists: (table) => ({
     sql: `SELECT 1 AS "found" FROM "sqlite_master" WHERE "type" = 'table' AND "name" = ?`,
     params: [table],
@@ -147,6 +160,7 @@ export const postgresqlDialect: SqlDialect = {
       AND t."relname" IN (${tables.map((_, n) => `$${n + 1}`).join(", ")}) ORDER BY c."conname"`,
     params: [...tables],
   }),
+  indexBuild: (definition) => [{ sql: definition, params: [] }],
   tableExists: (table) => ({
     sql: `SELECT 1 AS "found" FROM "information_schema"."tables"
       WHERE "table_schema" = current_schema() AND "table_name" = $1`,
@@ -210,6 +224,7 @@ export const dialect: SqlDialect = {
   },
   secondaryIndexes: (tables) => current().secondaryIndexes(tables),
   foreignKeys: (tables) => current().foreignKeys(tables),
+  indexBuild: (definition) => current().indexBuild(definition),
   tableExists: (table) => current().tableExists(table),
   isBusyError: (error) => current().isBusyError(error),
   containsText: (column, text) => current().containsText(column, text),

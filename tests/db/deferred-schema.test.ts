@@ -6,7 +6,8 @@ import {
 } from "../../server/db/deferred-schema";
 import { rowReader } from "../../server/db/row-reader";
 import { providerOf } from "../../server/db/provider";
-import { dialect } from "../../server/db/sql-dialect";
+import { bulkWriter } from "../../server/db/bulk-writer";
+import { dialect, sqliteWriterCacheKiB } from "../../server/db/sql-dialect";
 import { env } from "../../server/env";
 
 const tables = ["scene", "scene_file", "scene_performer", "scene_tag"];
@@ -35,6 +36,24 @@ describe("deferred secondary indexes and foreign keys (a first sync's bulk load)
     expect(rebuilt.sort()).toEqual([...deferred].sort());
     expect(await indexes()).toEqual(before);
     expect(await restoreDeferredSchema()).toEqual([]);
+  });
+
+  it("on SQLite builds them in SQLite's default sort memory and gives the writer its cache back", async () => {
+    if (isPostgresql()) return;
+    const writerCache = async () =>
+      (
+        await bulkWriter().query<{ cache_size: number }>({ sql: "PRAGMA cache_size", params: [] })
+      )[0]!.cache_size;
+    expect(await writerCache()).toBe(-sqliteWriterCacheKiB);
+    const built = dialect.indexBuild('CREATE INDEX "x" ON "scene" ("title")');
+    expect(built.map((statement) => statement.sql)).toEqual([
+      "PRAGMA cache_size = -2000",
+      'CREATE INDEX "x" ON "scene" ("title")',
+      `PRAGMA cache_size = -${sqliteWriterCacheKiB}`,
+    ]);
+    await deferSecondaryIndexes(tables);
+    await restoreDeferredSchema();
+    expect(await writerCache()).toBe(-sqliteWriterCacheKiB);
   });
 
   it("keeps primary keys and unique indexes, which ON CONFLICT needs", async () => {

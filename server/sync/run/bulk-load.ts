@@ -16,17 +16,21 @@ export const sceneTables = ["scene", "scene_file", "scene_performer", "scene_tag
  * Runs the scenes phase of a full sync. Into an empty library (the first sync, the bulk of all
  * writing this app ever does) it runs with the scene tables' secondary indexes and foreign
  * keys deferred and builds them afterwards, much faster (docs/decisions.md); later syncs
- * change few rows, where they cost little.
+ * change few rows, where they cost little. `intoEmptyLibrary` says which it was: then every
+ * scene stored is one the phase wrote, since the sync lock keeps other writers out.
  */
-export async function withSceneBulkLoad<T>(ctx: RunContext, phase: () => Promise<T>): Promise<T> {
+export async function withSceneBulkLoad<T>(
+  ctx: RunContext,
+  phase: () => Promise<T>,
+): Promise<{ value: T; intoEmptyLibrary: boolean }> {
   const [anyScene] = await bulkWriter().query({
     sql: 'SELECT "id" FROM "scene" LIMIT 1',
     params: [],
   });
-  if (anyScene) return phase();
+  if (anyScene) return { value: await phase(), intoEmptyLibrary: false };
   await deferForBulkLoad(sceneTables);
   try {
-    return await phase();
+    return { value: await phase(), intoEmptyLibrary: true };
   } finally {
     ctx.progress.setPhase("building indexes", 0);
     // If this fails the indexes stay deferred, not lost: the next sync or start rebuilds them.

@@ -20,7 +20,8 @@ export async function runFullSync(ctx: RunContext): Promise<Watermarks> {
     if (!result.countChanged) await markRemoved(ctx, type, await unseenIds(type, result.seen));
   }
   const scenes = await withSceneBulkLoad(ctx, () => syncSceneType(ctx, undefined, first));
-  await resolveUnseenScenes(ctx, scenes.seen);
+  // Filling an empty library stored only scenes its pages returned: none can be unseen.
+  if (!scenes.intoEmptyLibrary) await resolveUnseenScenes(ctx, scenes.value.seen);
   return watermarks;
 }
 
