@@ -237,13 +237,18 @@ export class EntityTable<Row, Wire> {
     if (this.sorted.has(`${sort}:${direction}`)) return null;
     const kind = this.kind;
     const sign = direction === "DESC" ? -1 : 1;
-    type Keyed = { row: Row; v: SortValue; id: number };
-    const first = (a: Keyed, b: Keyed) => sign * compareSortValues(a.v, b.v) || a.id - b.id;
+    type Keyed = { row: Row; v: string; id: number };
+    // Timestamps have one case, so comparing them as they are orders them as
+    // compareSortValues does, without lower-casing two strings a row.
+    const before = (v: string, id: number, b: Keyed) =>
+      sign * (v < b.v ? -1 : v > b.v ? 1 : 0) || id - b.id;
+    const first = (a: Keyed, b: Keyed) => before(a.v, a.id, b);
     const best: Keyed[] = [];
     for (const row of this.rows) {
       const v = sort === "updated_at" ? kind.updatedAt(row) : kind.createdAt(row);
-      const candidate = { row, v, id: kind.idOf(row) };
-      if (best.length === perPage && first(candidate, best[perPage - 1]!) >= 0) continue;
+      const id = kind.idOf(row);
+      if (best.length === perPage && before(v, id, best[perPage - 1]!) >= 0) continue;
+      const candidate = { row, v, id };
       best.push(candidate);
       best.sort(first);
       if (best.length > perPage) best.pop();
