@@ -24,10 +24,24 @@ export function openWriterConnection(file, pragmas) {
     return statement;
   }
 
-  const writeAll = sqlite.transaction((statements) => {
+  const inTransaction = sqlite.transaction((statements) => {
     // Parameters bound as one array: spreading thousands of them as arguments costs more.
     for (const { sql, params } of statements) prepare(sql).run(params);
   });
+
+  /** A failed batch is rolled back, but not a PRAGMA it ran (an index build's cache size). */
+  function writeAll(statements) {
+    try {
+      inTransaction(statements);
+    } catch (error) {
+      try {
+        for (const pragma of pragmas) sqlite.pragma(pragma);
+      } catch {
+        // The batch's own error says more.
+      }
+      throw error;
+    }
+  }
 
   return { sqlite, prepare, writeAll };
 }

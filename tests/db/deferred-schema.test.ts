@@ -54,6 +54,24 @@ describe("deferred secondary indexes and foreign keys (a first sync's bulk load)
     await deferSecondaryIndexes(tables);
     await restoreDeferredSchema();
     expect(await writerCache()).toBe(-sqliteWriterCacheKiB);
+
+    // A build that fails is rolled back, and the writer gets its cache back all the same.
+    const saved = (definition: string) =>
+      bulkWriter().write([
+        {
+          sql: `INSERT INTO "setting" ("key", "value", "updated_at") VALUES ('deferred_indexes', ?, ?)`,
+          params: [JSON.stringify([{ name: "broken_idx", definition }]), new Date()],
+        },
+      ]);
+    await saved('CREATE INDEX "broken_idx" ON "scene" ("no_such_column")');
+    try {
+      await expect(restoreDeferredSchema()).rejects.toThrow(/no_such_column/);
+      expect(await writerCache()).toBe(-sqliteWriterCacheKiB);
+    } finally {
+      await bulkWriter().write([
+        { sql: `DELETE FROM "setting" WHERE "key" = 'deferred_indexes'`, params: [] },
+      ]);
+    }
   });
 
   it("keeps primary keys and unique indexes, which ON CONFLICT needs", async () => {

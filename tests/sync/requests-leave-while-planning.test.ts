@@ -13,7 +13,7 @@ import { pageRunContext } from "../helpers/sync-run";
  * only once the event loop turns. The simulator runs in its own process here, as Stash does,
  * so it takes a request while this thread is busy, and answers none sooner than its latency.
  */
-const latencyMs = 400;
+const latencyMs = 600;
 const planningMs = 1_000;
 let sim: { child: ChildProcess; port: number };
 
@@ -62,11 +62,11 @@ describe("the page pipeline against a Stash in another process", () => {
     expect(result.seen.size).toBe(300);
     expect(await db().scene.count()).toBe(300);
     // Page 2 was asked for when page 1 was taken, just before page 1's planning. Stash answers
-    // no sooner than its latency after a request reaches it, so an answer seen less than that
-    // after the planning ended was sent before the planning did.
+    // no sooner than its latency after a request reaches it (a timer may fire a few ms early),
+    // so an answer seen well within that after the planning ended was sent before it began.
     for (const page of [2, 3]) {
       const planningEnd = planningEnds[page - 2]!;
-      expect(answeredAt.get(page)! - planningEnd).toBeLessThan(latencyMs);
+      expect(answeredAt.get(page)! - planningEnd).toBeLessThan(latencyMs / 2);
     }
   }, 60_000);
 });
