@@ -23,6 +23,8 @@ export default defineConfig({
       ...configDefaults.exclude,
       // Its busy-database case holds SQLite's file lock.
       "tests/db/prepare-server.test.ts",
+      // SQLite's write-ahead log and its checkpointer thread; PostgreSQL checkpoints on its own.
+      "tests/db/sqlite-checkpointer.test.ts",
       // Asserts SQLite's EXPLAIN QUERY PLAN (its twin: scene-sync-logs-query-plan-postgresql).
       "tests/history/scene-sync-logs-query-plan.test.ts",
       // Asserts SQLite's EXPLAIN QUERY PLAN of a retention batch (retention-million-rows runs here).

@@ -6,18 +6,18 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { openWriterConnection } from "../server/db/sqlite-writer-connection.mjs";
 
-const { sqlite, writeAll } = openWriterConnection(workerData.file, workerData.pragmas);
+const { writeAll, checkpoint, close } = openWriterConnection(workerData.file, workerData.pragmas);
 
 /** @type {({ sql: string, params: unknown[] }[] | null)[]} */
 const batches = [];
-parentPort.on("message", ({ kind, batch, index }) => {
+parentPort.on("message", async ({ kind, batch, index }) => {
   try {
     if (kind === "keep") batches.push(batch);
     else if (kind === "write") {
       writeAll(batches[index]);
       batches[index] = null;
-    } else if (kind === "checkpoint") sqlite.pragma("wal_checkpoint(TRUNCATE)");
-    else if (kind === "close") sqlite.close();
+    } else if (kind === "checkpoint") checkpoint();
+    else if (kind === "close") await close();
     parentPort.postMessage({ ok: true });
   } catch (error) {
     parentPort.postMessage({

@@ -21,7 +21,7 @@ const { runSync } = await import("../server/sync/sync-service");
 const { StashClient } = await import("../server/stash/client");
 const { askFirstPages, refTypes } = await import("../server/sync/run/sync-entity-type");
 const { readWatermarkProbe, sendWatermarkProbe } = await import("../server/sync/run/watermarks");
-const { sceneTables } = await import("../server/sync/run/bulk-load");
+const { sceneTables, indexesFilledInOrder } = await import("../server/sync/run/bulk-load");
 const { deferForBulkLoad, restoreDeferredSchema } = await import("../server/db/deferred-schema");
 
 /**
@@ -53,7 +53,7 @@ const options = { stash: { url: url! }, perPage, pageConcurrency };
 const first = await timed(() => runSync({ type: "full" }, "cli", options));
 const resync = await timed(() => runSync({ type: "full" }, "cli", options));
 const fetchOnly = await timed(() => fetchEveryPage());
-await deferForBulkLoad(sceneTables);
+await deferForBulkLoad(sceneTables, indexesFilledInOrder);
 const indexBuild = await timed(() => restoreDeferredSchema());
 const scenes = await db().scene.count();
 if (

@@ -41,6 +41,7 @@ cpSync(from("prisma/postgresql"), to("prisma/postgresql"), { recursive: true });
 for (const file of [
   "sqlite-writer-worker.mjs",
   "sqlite-writer-connection.mjs",
+  "sqlite-checkpoint-worker.mjs",
   "postgresql-writer-worker.mjs",
   "postgresql-raw-pool.mjs",
   "postgresql-copy-text.mjs",

@@ -32,9 +32,13 @@ export async function deferForeignKeys(tables: string[]): Promise<string[]> {
   return defer(await foreignKeysOf(tables));
 }
 
-/** Both of the above in one transaction, as a first sync's bulk load wants them. */
-export async function deferForBulkLoad(tables: string[]): Promise<string[]> {
-  return defer([...(await indexesOf(tables)), ...(await foreignKeysOf(tables))]);
+/**
+ * Both of the above in one transaction, as a first sync's bulk load wants them, but for the
+ * indexes named in `keep`.
+ */
+export async function deferForBulkLoad(tables: string[], keep: string[] = []): Promise<string[]> {
+  const indexes = (await indexesOf(tables)).filter((index) => !keep.includes(index.name));
+  return defer([...indexes, ...(await foreignKeysOf(tables))]);
 }
 
 const indexesOf = async (tables: string[]): Promise<Deferred[]> =>

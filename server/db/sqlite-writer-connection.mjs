@@ -1,15 +1,31 @@
 // The SQLite writer's connection, shared by the bulk writer's thread (sqlite-writer-worker.mjs)
 // and the bench's replay of a sync's writes (bench/replay-writes-worker.mjs), so both write a
 // batch the same way. Plain JavaScript, like the workers that load it.
+import { performance } from "node:perf_hooks";
+import { URL } from "node:url";
+import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 
 /**
  * Opens `file` with the writer's `pragmas`. `writeAll(statements)` runs a batch of
- * `{ sql, params }` in one transaction: all of it or none.
+ * `{ sql, params }` in one transaction: all of it or none. After each batch a checkpointer
+ * thread (sqlite-checkpoint-worker.mjs) copies the log into the file beside the next writes.
  */
+// The checkpointer holds its lock for one copy of what a batch wrote: milliseconds.
+const checkpointWaitMs = 2_000;
+const checkpointPauseMs = 5;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
 export function openWriterConnection(file, pragmas) {
   const sqlite = new Database(file, { timeout: 10_000 });
   for (const pragma of pragmas) sqlite.pragma(pragma);
+  const checkpointer = new Worker(new URL("./sqlite-checkpoint-worker.mjs", import.meta.url), {
+    workerData: { file },
+  });
+  // A checkpointer that fails to start or dies leaves the writer's own automatic checkpoints:
+  // slower, never wrong.
+  checkpointer.on("error", () => {});
+  const checkpointerGone = new Promise((resolve) => checkpointer.once("exit", resolve));
 
   /** @type {Map<string, import("better-sqlite3").Statement>} */
   const prepared = new Map();
@@ -41,7 +57,28 @@ export function openWriterConnection(file, pragmas) {
       }
       throw error;
     }
+    checkpointer.postMessage("checkpoint");
   }
 
-  return { sqlite, prepare, writeAll };
+  /**
+   * Folds the whole log back into the file and empties it (after a run). The checkpointer may
+   * be copying, which makes SQLite answer busy at once rather than wait: wait for it here.
+   */
+  function checkpoint() {
+    // Readers in the way are waited for by the connection's busy timeout, within one try.
+    const deadline = performance.now() + checkpointWaitMs;
+    for (;;) {
+      const [{ busy }] = sqlite.pragma("wal_checkpoint(TRUNCATE)");
+      if (!busy || performance.now() > deadline) return;
+      Atomics.wait(pause, 0, 0, checkpointPauseMs);
+    }
+  }
+
+  async function close() {
+    sqlite.close();
+    checkpointer.postMessage("close");
+    await checkpointerGone;
+  }
+
+  return { sqlite, prepare, writeAll, checkpoint, close };
 }

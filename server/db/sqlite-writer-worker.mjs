@@ -4,15 +4,18 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { openWriterConnection } from "./sqlite-writer-connection.mjs";
 
-const { sqlite, prepare, writeAll } = openWriterConnection(workerData.file, workerData.pragmas);
+const { prepare, writeAll, checkpoint, close } = openWriterConnection(
+  workerData.file,
+  workerData.pragmas,
+);
 
-parentPort.on("message", ({ id, kind, statements, statement }) => {
+parentPort.on("message", async ({ id, kind, statements, statement }) => {
   try {
     let result = null;
     if (kind === "write") writeAll(statements);
     else if (kind === "query") result = prepare(statement.sql).all(statement.params);
-    else if (kind === "checkpoint") sqlite.pragma("wal_checkpoint(TRUNCATE)");
-    else if (kind === "close") sqlite.close();
+    else if (kind === "checkpoint") checkpoint();
+    else if (kind === "close") await close();
     parentPort.postMessage({ id, ok: true, result });
   } catch (error) {
     parentPort.postMessage({

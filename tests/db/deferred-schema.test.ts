@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  deferForBulkLoad,
   deferForeignKeys,
   deferSecondaryIndexes,
   restoreDeferredSchema,
@@ -9,6 +10,7 @@ import { providerOf } from "../../server/db/provider";
 import { bulkWriter } from "../../server/db/bulk-writer";
 import { dialect, sqliteWriterCacheKiB } from "../../server/db/sql-dialect";
 import { env } from "../../server/env";
+import { indexesFilledInOrder } from "../../server/sync/run/bulk-load";
 
 const tables = ["scene", "scene_file", "scene_performer", "scene_tag"];
 const indexes = async () =>
@@ -72,6 +74,24 @@ describe("deferred secondary indexes and foreign keys (a first sync's bulk load)
         { sql: `DELETE FROM "setting" WHERE "key" = 'deferred_indexes'`, params: [] },
       ]);
     }
+  });
+
+  it("leaves a first sync's indexes filled in key order up, and defers the rest with the keys", async () => {
+    const names = async () =>
+      (await rowReader().all<{ name: string }>(dialect.secondaryIndexes(tables)))
+        .map((ix) => ix.name)
+        .sort();
+    const before = await names();
+    const kept = [...indexesFilledInOrder].sort();
+    expect(before).toEqual(expect.arrayContaining(kept));
+    const deferred = await deferForBulkLoad(tables, indexesFilledInOrder);
+    try {
+      expect(await names()).toEqual(kept);
+      expect(deferred).toHaveLength(before.length - kept.length + (isPostgresql() ? 6 : 0));
+    } finally {
+      await restoreDeferredSchema();
+    }
+    expect(await names()).toEqual(before);
   });
 
   it("keeps primary keys and unique indexes, which ON CONFLICT needs", async () => {

@@ -101,7 +101,7 @@ describe("the packaged folder (npm run package)", serverTests, () => {
     ).toEqual([]);
   });
 
-  it("holds everything its writer threads import, which Next's trace does not see", () => {
+  it("holds everything its writer threads import or start, which Next's trace does not see", () => {
     const dir = path.join(folder, "server", "db");
     const workers = readdirSync(dir).filter((file) => file.endsWith(".mjs"));
     expect(workers).toContain("postgresql-writer-worker.mjs");
@@ -113,6 +113,13 @@ describe("the packaged folder (npm run package)", serverTests, () => {
         // Resolved as the thread resolves it: from its own file, inside the folder.
         const resolved = createRequire(file).resolve(specifier!);
         expect(resolved.startsWith(folder), `${worker} imports ${specifier}`).toBe(true);
+      }
+      // Threads a thread starts itself (the SQLite writer's checkpointer).
+      const started = [
+        ...readFileSync(file, "utf8").matchAll(/new URL\("([^"]+)", import\.meta\.url\)/g),
+      ];
+      for (const [, relative] of started) {
+        expect(existsSync(path.join(dir, relative!)), `${worker} starts ${relative}`).toBe(true);
       }
     }
   });

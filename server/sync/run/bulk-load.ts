@@ -13,6 +13,17 @@ import type { RunContext } from "../run-context";
 export const sceneTables = ["scene", "scene_file", "scene_performer", "scene_tag", "scene_search"];
 
 /**
+ * Their indexes that a first sync fills in key order, which it keeps up page by page at no
+ * measurable cost instead of building them after its last page: a page's scenes share one
+ * sync time and none is removed yet, and files come by scene id (docs/decisions.md).
+ */
+export const indexesFilledInOrder = [
+  "scene_last_synced_at_id_removed_at_idx",
+  "scene_removed_at_idx",
+  "scene_file_scene_id_idx",
+];
+
+/**
  * Runs the scenes phase of a full sync. Into an empty library (the first sync, the bulk of all
  * writing this app ever does) it runs with the scene tables' secondary indexes and foreign
  * keys deferred and builds them afterwards, much faster (docs/decisions.md); later syncs
@@ -28,7 +39,7 @@ export async function withSceneBulkLoad<T>(
     params: [],
   });
   if (anyScene) return { value: await phase(), intoEmptyLibrary: false };
-  await deferForBulkLoad(sceneTables);
+  await deferForBulkLoad(sceneTables, indexesFilledInOrder);
   try {
     return { value: await phase(), intoEmptyLibrary: true };
   } finally {
