@@ -34,8 +34,8 @@ async function fetchEveryPage(): Promise<void> {
   const probe = sendWatermarkProbe(client);
   await client.checkCompatibility();
   const { counts } = readWatermarkProbe(await probe);
-  const windows = askFirstPages({ client, perPage, pageConcurrency }, {}, counts);
-  for (const type of [...refTypes, "scene"] as const) {
+  const windows = askFirstPages({ client, perPage, pageConcurrency }, {}, counts, "scenes first");
+  for (const type of ["scene", ...refTypes] as const) {
     const window = windows[type];
     for (let page = 1; ; page++) {
       const { count } = await window.take(page);

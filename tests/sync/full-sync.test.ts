@@ -19,6 +19,14 @@ describe("a full sync", () => {
     expect(await db().performer.count()).toBe(status.performers);
     expect(await db().tag.count()).toBe(status.tags);
     expect(await db().studio.count()).toBe(status.studios);
+    // Scenes come first and store the performers, tags and studios they link as stubs (an
+    // empty digest); the pages of those types that follow fill every one in.
+    const stubs = { where: { contentHash: "" } };
+    expect(await db().performer.count(stubs)).toBe(0);
+    expect(await db().tag.count(stubs)).toBe(0);
+    expect(await db().studio.count(stubs)).toBe(0);
+    const performer = await db().performer.findUniqueOrThrow({ where: { id: "1" } });
+    expect(performer.stashUpdatedAt).not.toBe("");
 
     const wire = sim.scene(1)!;
     const stored = await db().scene.findUniqueOrThrow({

@@ -24,31 +24,45 @@ export const indexesFilledInOrder = [
 ];
 
 /**
- * Runs the scenes phase of a full sync. Into an empty library (the first sync, the bulk of all
- * writing this app ever does) it runs with the scene tables' secondary indexes and foreign
- * keys deferred and builds them afterwards, much faster (docs/decisions.md); later syncs
- * change few rows, where they cost little. `intoEmptyLibrary` says which it was: then every
- * scene stored is one the phase wrote, since the sync lock keeps other writers out.
+ * Runs the scenes phase of a full sync, then `after` (work on other tables). Into an empty
+ * library (the first sync, the bulk of all writing this app ever does) the phase runs with the
+ * scene tables' secondary indexes and foreign keys deferred, and they are built afterwards,
+ * much faster (docs/decisions.md), while `after` runs; later syncs change few rows, where they
+ * cost little. `intoEmptyLibrary` says which it was: then every scene stored is one the phase
+ * wrote, since the sync lock keeps other writers out.
  */
 export async function withSceneBulkLoad<T>(
   ctx: RunContext,
   phase: () => Promise<T>,
+  after: () => Promise<void>,
 ): Promise<{ value: T; intoEmptyLibrary: boolean }> {
   const [anyScene] = await bulkWriter().query({
     sql: 'SELECT "id" FROM "scene" LIMIT 1',
     params: [],
   });
-  if (anyScene) return { value: await phase(), intoEmptyLibrary: false };
+  if (anyScene) {
+    const value = await phase();
+    await after();
+    return { value, intoEmptyLibrary: false };
+  }
   await deferForBulkLoad(sceneTables, indexesFilledInOrder);
+  let building: Promise<unknown> | null = null;
   try {
-    return { value: await phase(), intoEmptyLibrary: true };
+    const value = await phase();
+    // One index at a time on the writer, so the other work's pages are written between them.
+    building = buildDeferred();
+    await after();
+    return { value, intoEmptyLibrary: true };
   } finally {
     ctx.progress.setPhase("building indexes", 0);
-    // If this fails the indexes stay deferred, not lost: the next sync or start rebuilds them.
-    await restoreDeferredSchema().catch((error: unknown) =>
-      logger.warn(
-        `Could not rebuild the scene indexes yet (${errorText(error)}); the next sync will.`,
-      ),
-    );
+    await (building ?? buildDeferred());
   }
 }
+
+/** If this fails the indexes stay deferred, not lost: the next sync or start rebuilds them. */
+const buildDeferred = () =>
+  restoreDeferredSchema().catch((error: unknown) =>
+    logger.warn(
+      `Could not rebuild the scene indexes yet (${errorText(error)}); the next sync will.`,
+    ),
+  );

@@ -7,19 +7,27 @@ import { askFirstPages, refTypes, syncRefType, syncSceneType } from "./sync-enti
 import { probeWatermarks, type Watermarks } from "./watermarks";
 
 /**
- * Full sync: performers, tags, studios, then every scene; whatever Stash no longer has is
- * marked removed. Returns the watermarks the next incremental sync starts from.
+ * Full sync: every scene, then performers, tags and studios; whatever Stash no longer has is
+ * marked removed. Returns the watermarks the next incremental sync starts from. Scenes come
+ * first so that a first sync builds its scene indexes while the other pages come in; the
+ * performers, tags and studios scenes link are stored as stubs until their pages fill them in
+ * (ensure-linked-refs.ts).
  */
 export async function runFullSync(ctx: RunContext): Promise<Watermarks> {
   const [{ watermarks, counts }] = await Promise.all([probeWatermarks(ctx), loadKnownRefs(ctx)]);
-  const first = askFirstPages(ctx, {}, counts);
-  for (const type of refTypes) {
-    const result = await syncRefType(ctx, type, undefined, first);
-    // If Stash's count moved mid-run, offsets shifted and "unseen" may mean "skipped over":
-    // leave removals to the next full sync rather than remove something that exists.
-    if (!result.countChanged) await markRemoved(ctx, type, await unseenIds(type, result.seen));
-  }
-  const scenes = await withSceneBulkLoad(ctx, () => syncSceneType(ctx, undefined, first));
+  const first = askFirstPages(ctx, {}, counts, "scenes first");
+  const scenes = await withSceneBulkLoad(
+    ctx,
+    () => syncSceneType(ctx, undefined, first),
+    async () => {
+      for (const type of refTypes) {
+        const result = await syncRefType(ctx, type, undefined, first);
+        // If Stash's count moved mid-run, offsets shifted and "unseen" may mean "skipped over":
+        // leave removals to the next full sync rather than remove something that exists.
+        if (!result.countChanged) await markRemoved(ctx, type, await unseenIds(type, result.seen));
+      }
+    },
+  );
   // Filling an empty library stored only scenes its pages returned: none can be unseen.
   if (!scenes.intoEmptyLibrary) await resolveUnseenScenes(ctx, scenes.value.seen);
   return watermarks;

@@ -56,21 +56,32 @@ export type TypeCounts = Partial<Record<RefType | "scene", number>>;
  * how many records each type has (without `since`), so its pages can be asked before the first
  * answer.
  */
-function pageWindows(ctx: PagingContext, since: Since, counts: TypeCounts = {}): FirstPages {
+function pageWindows(
+  ctx: PagingContext,
+  since: Since,
+  counts: TypeCounts = {},
+  order: PageOrder = "refs first",
+): FirstPages {
   const { client } = ctx;
   // One budget for the run's windows, which join it in the order their pages are written.
   const budget = new PageBudget(ctx.pageConcurrency);
   const window = <Item>(type: keyof TypeCounts, fetch: (page: number) => Promise<Paged<Item>>) =>
     new PageWindow(fetch, budget, ctx.perPage, counts[type]);
+  const scenes = () =>
+    window("scene", (page) => client.findScenePage(request(ctx, page, since.scene)));
+  const scene = order === "scenes first" ? scenes() : null;
   return {
     performer: window("performer", (page) =>
       client.findPerformers(request(ctx, page, since.performer)),
     ),
     tag: window("tag", (page) => client.findTags(request(ctx, page, since.tag))),
     studio: window("studio", (page) => client.findStudios(request(ctx, page, since.studio))),
-    scene: window("scene", (page) => client.findScenePage(request(ctx, page, since.scene))),
+    scene: scene ?? scenes(),
   };
 }
+
+/** Which pages a run writes first: the performers, tags and studios, or the scenes. */
+export type PageOrder = "refs first" | "scenes first";
 
 /**
  * Starts every type's pages: a slow Stash then answers them side by side rather than one type
@@ -81,9 +92,13 @@ export function askFirstPages(
   ctx: PagingContext,
   since: Since = {},
   counts: TypeCounts = {},
+  order: PageOrder = "refs first",
 ): FirstPages {
-  const windows = pageWindows(ctx, since, counts);
-  for (const window of Object.values(windows) as PageWindow<unknown>[]) window.start();
+  const windows = pageWindows(ctx, since, counts, order);
+  const refs = refTypes.map((type) => windows[type] as PageWindow<unknown>);
+  const scenes = windows.scene as PageWindow<unknown>;
+  for (const window of order === "scenes first" ? [scenes, ...refs] : [...refs, scenes])
+    window.start();
   return windows;
 }
 
