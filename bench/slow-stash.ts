@@ -68,8 +68,8 @@ export async function measureSlowStash(bench: SlowStashBench) {
       concurrent.firstFullSyncSeconds / concurrent.fetchOnlySeconds,
       2,
     ),
-    // What a first sync adds after its last page, measured alone: with the fetch-only floor,
-    // the least a first full sync that defers its indexes can take against this Stash.
+    // The build a first sync runs after its last scene page, measured alone, and added to the
+    // fetch-only floor; the sync builds while it fetches performers, tags and studios.
     indexBuildSecondsAtDefault: round(concurrent.indexBuildSeconds, 2),
     fetchOnlyAndIndexBuildTimesIdeal: round(
       (concurrent.fetchOnlySeconds + concurrent.indexBuildSeconds) / idealSeconds,
