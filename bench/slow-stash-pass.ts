@@ -19,7 +19,8 @@ const { db } = await import("../server/db/client");
 const { bulkWriter } = await import("../server/db/bulk-writer");
 const { runSync } = await import("../server/sync/sync-service");
 const { StashClient } = await import("../server/stash/client");
-const { askFirstPages, refTypes } = await import("../server/sync/run/sync-entity-type");
+const { askFirstPages, typesInWriteOrder } = await import("../server/sync/run/sync-entity-type");
+const { fullSyncOrder } = await import("../server/sync/run/full-sync");
 const { readWatermarkProbe, sendWatermarkProbe } = await import("../server/sync/run/watermarks");
 const { sceneTables, indexesFilledInOrder } = await import("../server/sync/run/bulk-load");
 const { deferForBulkLoad, restoreDeferredSchema } = await import("../server/db/deferred-schema");
@@ -34,8 +35,8 @@ async function fetchEveryPage(): Promise<void> {
   const probe = sendWatermarkProbe(client);
   await client.checkCompatibility();
   const { counts } = readWatermarkProbe(await probe);
-  const windows = askFirstPages({ client, perPage, pageConcurrency }, {}, counts, "scenes first");
-  for (const type of ["scene", ...refTypes] as const) {
+  const windows = askFirstPages({ client, perPage, pageConcurrency }, {}, counts, fullSyncOrder);
+  for (const type of typesInWriteOrder(fullSyncOrder)) {
     const window = windows[type];
     for (let page = 1; ; page++) {
       const { count } = await window.take(page);

@@ -3,8 +3,16 @@ import { writeScenePage } from "../write/write-scene-page";
 import { throwIfCancelled, type RunContext } from "../run-context";
 import { withSceneBulkLoad } from "./bulk-load";
 import { markRemoved, unseenIds } from "./mark-removed";
-import { askFirstPages, refTypes, syncRefType, syncSceneType } from "./sync-entity-type";
+import {
+  askFirstPages,
+  refTypes,
+  syncRefType,
+  syncSceneType,
+  type PageOrder,
+} from "./sync-entity-type";
 import { probeWatermarks, type Watermarks } from "./watermarks";
+
+export const fullSyncOrder: PageOrder = "scenes first";
 
 /**
  * Full sync: every scene, then performers, tags and studios; whatever Stash no longer has is
@@ -15,7 +23,7 @@ import { probeWatermarks, type Watermarks } from "./watermarks";
  */
 export async function runFullSync(ctx: RunContext): Promise<Watermarks> {
   const [{ watermarks, counts }] = await Promise.all([probeWatermarks(ctx), loadKnownRefs(ctx)]);
-  const first = askFirstPages(ctx, {}, counts, "scenes first");
+  const first = askFirstPages(ctx, {}, counts, fullSyncOrder);
   const scenes = await withSceneBulkLoad(
     ctx,
     () => syncSceneType(ctx, undefined, first),

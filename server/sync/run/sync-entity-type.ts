@@ -67,21 +67,26 @@ function pageWindows(
   const budget = new PageBudget(ctx.pageConcurrency);
   const window = <Item>(type: keyof TypeCounts, fetch: (page: number) => Promise<Paged<Item>>) =>
     new PageWindow(fetch, budget, ctx.perPage, counts[type]);
-  const scenes = () =>
-    window("scene", (page) => client.findScenePage(request(ctx, page, since.scene)));
-  const scene = order === "scenes first" ? scenes() : null;
-  return {
-    performer: window("performer", (page) =>
-      client.findPerformers(request(ctx, page, since.performer)),
-    ),
-    tag: window("tag", (page) => client.findTags(request(ctx, page, since.tag))),
-    studio: window("studio", (page) => client.findStudios(request(ctx, page, since.studio))),
-    scene: scene ?? scenes(),
+  const open = {
+    performer: () =>
+      window("performer", (page) => client.findPerformers(request(ctx, page, since.performer))),
+    tag: () => window("tag", (page) => client.findTags(request(ctx, page, since.tag))),
+    studio: () => window("studio", (page) => client.findStudios(request(ctx, page, since.studio))),
+    scene: () => window("scene", (page) => client.findScenePage(request(ctx, page, since.scene))),
   };
+  // Opened, so joining the budget, in the order the run writes them.
+  return Object.fromEntries(
+    typesInWriteOrder(order).map((type) => [type, open[type]()]),
+  ) as unknown as FirstPages;
 }
 
 /** Which pages a run writes first: the performers, tags and studios, or the scenes. */
 export type PageOrder = "refs first" | "scenes first";
+
+/** The types a run pages through, in the order it writes them. */
+export function typesInWriteOrder(order: PageOrder): (keyof FirstPages)[] {
+  return order === "scenes first" ? ["scene", ...refTypes] : [...refTypes, "scene"];
+}
 
 /**
  * Starts every type's pages: a slow Stash then answers them side by side rather than one type
@@ -95,10 +100,7 @@ export function askFirstPages(
   order: PageOrder = "refs first",
 ): FirstPages {
   const windows = pageWindows(ctx, since, counts, order);
-  const refs = refTypes.map((type) => windows[type] as PageWindow<unknown>);
-  const scenes = windows.scene as PageWindow<unknown>;
-  for (const window of order === "scenes first" ? [scenes, ...refs] : [...refs, scenes])
-    window.start();
+  for (const type of typesInWriteOrder(order)) windows[type].start();
   return windows;
 }
 
