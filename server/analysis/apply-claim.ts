@@ -2,8 +2,10 @@
  * Which apply, if any, is writing a plan to Stash now: a claim on its analysis_plan row, taken
  * by one guarded UPDATE so that of two applies of the same plan exactly one goes ahead. The
  * claim beats while the apply runs; one that stopped beating belongs to a process that died.
+ * Beats are written and judged by the database's clock, which every machine shares.
  */
 import type { Db } from "../db/client";
+import { databaseNow, measureDatabaseClock } from "../db/database-clock";
 import { AppError } from "../errors";
 
 /** A claim whose heartbeat is older than this belongs to a process that died. */
@@ -14,7 +16,7 @@ const staleBefore = (now: Date) => new Date(now.getTime() - APPLY_HEARTBEAT_STAL
 /** Whether a plan row's claim belongs to a live apply. */
 export function applyClaimLive(
   plan: { applyingJobId: string | null; applyingAt: Date | null },
-  now = new Date(),
+  now = databaseNow(),
 ): boolean {
   return (
     plan.applyingJobId !== null && plan.applyingAt !== null && plan.applyingAt >= staleBefore(now)
@@ -26,7 +28,7 @@ export function applyClaimLive(
  * plan (NOT_FOUND) or one another apply is writing now (PLAN_APPLYING).
  */
 export async function claimPlanApply(db: Db, planId: number, jobId: string): Promise<void> {
-  const now = new Date();
+  const now = await measureDatabaseClock(db);
   const { count } = await db.analysisPlan.updateMany({
     where: {
       id: planId,
@@ -48,7 +50,7 @@ export async function claimPlanApply(db: Db, planId: number, jobId: string): Pro
 export async function beatPlanApply(db: Db, planId: number, jobId: string): Promise<void> {
   await db.analysisPlan.updateMany({
     where: { id: planId, applyingJobId: jobId },
-    data: { applyingAt: new Date() },
+    data: { applyingAt: databaseNow() },
   });
 }
 
@@ -61,7 +63,8 @@ export async function releasePlanApply(db: Db, planId: number, jobId: string): P
 }
 
 /** On start: ends the claims whose apply stopped beating. Returns their plans' ids. */
-export async function recoverInterruptedApplies(db: Db, now = new Date()): Promise<number[]> {
+export async function recoverInterruptedApplies(db: Db, at?: Date): Promise<number[]> {
+  const now = at ?? (await measureDatabaseClock(db));
   const where = { applyingJobId: { not: null }, applyingAt: { lt: staleBefore(now) } };
   const stale = await db.analysisPlan.findMany({ where, select: { id: true } });
   if (stale.length === 0) return [];

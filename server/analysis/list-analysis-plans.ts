@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "../db/client";
+import { measureDatabaseClock } from "../db/database-clock";
 import { PlanStatus } from "../domain/vocabulary";
 import { PlanView } from "./plan-schema";
 import { toPlanView } from "./plan-view";
@@ -31,6 +32,8 @@ export async function listAnalysisPlans(input: ListPlansInput = {}): Promise<Pla
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     }),
+    // The database's clock judges whether an apply's claim is live (applyClaimLive).
+    measureDatabaseClock(db()),
   ]);
   return {
     plans: rows.map(toPlanView),

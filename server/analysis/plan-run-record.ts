@@ -3,10 +3,15 @@
  * (finished, failed, cancelled, interrupted) goes through endPlanRun.
  */
 import type { Db } from "../db/client";
+import { databaseNow, measureDatabaseClock } from "../db/database-clock";
 import type { PlanStatus } from "../domain/vocabulary";
 import { AppError } from "../errors";
 
-/** A running plan whose heartbeat is older than this belongs to a process that died. */
+/**
+ * A running plan whose heartbeat is older than this belongs to a process that died. Heartbeats
+ * are written and judged by the database's clock, as the sync lock's are: the process judging
+ * may run on another machine.
+ */
 export const PLAN_HEARTBEAT_STALE_MS = 60_000;
 
 export const planInterruptedMessage =
@@ -14,7 +19,7 @@ export const planInterruptedMessage =
 
 /** Marks a draft plan running; refuses a plan that ran already or is unknown. */
 export async function openPlanRun(db: Db, planId: number, total: number): Promise<void> {
-  const now = new Date();
+  const now = await measureDatabaseClock(db);
   const { count } = await db.analysisPlan.updateMany({
     where: { id: planId, status: "draft" },
     data: { status: "running", startedAt: now, heartbeatAt: now, progressTotal: total },
@@ -50,7 +55,7 @@ export async function beatPlanRun(
       progressDone: progress.done,
       scenesWithChanges: progress.scenesWithChanges,
       changesProposed: progress.changesProposed,
-      heartbeatAt: new Date(),
+      heartbeatAt: databaseNow(),
     },
     select: { cancelRequestedAt: true },
   });
@@ -66,7 +71,7 @@ export interface PlanRunEnd {
 }
 
 export async function endPlanRun(db: Db, planId: number, end: PlanRunEnd): Promise<void> {
-  const completedAt = end.completedAt ?? new Date();
+  const completedAt = end.completedAt ?? databaseNow();
   await db.analysisPlan.update({
     where: { id: planId },
     data: {
@@ -92,8 +97,9 @@ export async function endPlanRun(db: Db, planId: number, end: PlanRunEnd): Promi
 export async function recoverInterruptedPlans(
   db: Db,
   runningHere: ReadonlySet<number>,
-  now = new Date(),
+  at?: Date,
 ): Promise<number[]> {
+  const now = at ?? (await measureDatabaseClock(db));
   const stale = await db.analysisPlan.findMany({
     where: {
       status: "running",
@@ -124,7 +130,7 @@ export async function requestPlanCancel(
   await recoverInterruptedPlans(db, runningHere);
   const { count } = await db.analysisPlan.updateMany({
     where: { id: planId, status: "running" },
-    data: { cancelRequestedAt: new Date() },
+    data: { cancelRequestedAt: databaseNow() },
   });
   return count > 0;
 }

@@ -1,6 +1,7 @@
 import { bulkWriter } from "../db/bulk-writer";
+import { databaseNow } from "../db/database-clock";
 import { sql, toStatement } from "../db/sql-dialect";
-import { lockNow, syncLockBeat } from "./sync-lock";
+import { syncLockBeat } from "./sync-lock";
 
 /**
  * A run's progress, kept in memory and written to its sync_history row at most once a second
@@ -47,7 +48,7 @@ export class ProgressTracker {
 
   async flush() {
     this.lastWrite = Date.now();
-    const now = lockNow();
+    const now = databaseNow();
     await bulkWriter().write([
       toStatement(sql`UPDATE "sync_history" SET "phase" = ${this.phase},
         "progress_done" = ${this.done}, "progress_total" = ${this.total}, "heartbeat_at" = ${now}

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
-import { dialect, sql, toStatement, type Statement } from "../db/sql-dialect";
+import { databaseNow, measureDatabaseClock } from "../db/database-clock";
+import { sql, toStatement, type Statement } from "../db/sql-dialect";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { holderAlive, thisProcess } from "./lock-holder";
@@ -15,23 +16,6 @@ import { holderAlive, thisProcess } from "./lock-holder";
 const lockStaleAfterMs = () => env().STASH_SYNC_LOCK_STALE_SECONDS * 1000;
 const lockName = "sync";
 
-/** How far the database's clock is ahead of this process's, as last measured. */
-let clockOffsetMs = 0;
-
-/** Measures the database's clock against this process's; returns the database's now. */
-async function measureClock(db: Db): Promise<number> {
-  const { sql: text, params } = dialect.currentTimeMs;
-  const [row] = await db.$queryRawUnsafe<{ now: number | bigint }[]>(text, ...params);
-  const now = Number(row!.now);
-  clockOffsetMs = now - Date.now();
-  return now;
-}
-
-/** Now by the database's clock, as of the last measurement: the time heartbeats are written in. */
-export function lockNow(): Date {
-  return new Date(Date.now() + clockOffsetMs);
-}
-
 /**
  * Takes the lock for `jobId`, or refuses with SYNC_ALREADY_RUNNING. Taking over a dead
  * holder's lock returns that holder's job, for the caller to end as interrupted. `task` names
@@ -44,7 +28,7 @@ export async function acquireSyncLock(
   task: string | null = null,
   advice?: string,
 ): Promise<{ deadHolderJobId: string | null }> {
-  const now = await measureClock(db);
+  const now = (await measureDatabaseClock(db)).getTime();
   if (await tryInsert(db, jobId, task)) return { deadHolderJobId: null };
   const holder = await db.syncLock.findUnique({ where: { name: lockName } });
   if (holder && holderAlive(holder, lockStaleAfterMs(), now)) throw alreadyRunning(holder, advice);
@@ -78,7 +62,7 @@ function alreadyRunning(holder: Holder | null, advice?: string): AppError {
 }
 
 async function tryInsert(db: Db, jobId: string, task: string | null): Promise<boolean> {
-  const now = lockNow();
+  const now = databaseNow();
   const me = thisProcess();
   const inserted = await db.$executeRaw`
     INSERT INTO "sync_lock" ("name", "job_id", "host", "pid", "process_start", "acquired_at", "heartbeat_at", "task")
@@ -95,7 +79,7 @@ async function tryInsert(db: Db, jobId: string, task: string | null): Promise<bo
 export async function handOverSyncLock(db: Db, from: string, to: string): Promise<void> {
   const { count } = await db.syncLock.updateMany({
     where: { name: lockName, jobId: from },
-    data: { jobId: to, heartbeatAt: lockNow() },
+    data: { jobId: to, heartbeatAt: databaseNow() },
   });
   if (count === 0) {
     throw alreadyRunning(await db.syncLock.findUnique({ where: { name: lockName } }));
@@ -105,7 +89,7 @@ export async function handOverSyncLock(db: Db, from: string, to: string): Promis
 async function beatSyncLock(db: Db, jobId: string): Promise<void> {
   await db.syncLock.updateMany({
     where: { name: lockName, jobId },
-    data: { heartbeatAt: lockNow() },
+    data: { heartbeatAt: databaseNow() },
   });
 }
 
@@ -135,7 +119,9 @@ export async function runningJobId(db: Db): Promise<string | null> {
 async function liveHolder(db: Db) {
   const holder = await db.syncLock.findUnique({ where: { name: lockName } });
   if (!holder) return null;
-  return holderAlive(holder, lockStaleAfterMs(), await measureClock(db)) ? holder : null;
+  return holderAlive(holder, lockStaleAfterMs(), (await measureDatabaseClock(db)).getTime())
+    ? holder
+    : null;
 }
 
 /** The heartbeat's statement, written with the run's progress (see progress-tracker.ts). */

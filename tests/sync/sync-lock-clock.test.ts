@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "../../server/db/client";
-import { acquireSyncLock, lockNow, runningJobId } from "../../server/sync/sync-lock";
+import { databaseNow } from "../../server/db/database-clock";
+import { acquireSyncLock, runningJobId } from "../../server/sync/sync-lock";
 
 /**
  * Machines' clocks differ; the database's is the one they share. Here this process's clock is
@@ -30,7 +31,7 @@ describe("the sync lock on a machine whose clock is ahead", () => {
       "A sync is already running (job remote-job, on elsewhere).",
     );
     // What this process stamps is the database's time, not its own.
-    expect(Math.abs(lockNow().getTime() + skewMs - Date.now())).toBeLessThan(5000);
+    expect(Math.abs(databaseNow().getTime() + skewMs - Date.now())).toBeLessThan(5000);
   });
 
   it("takes over a lock whose heartbeat is stale by the database's clock", async () => {
