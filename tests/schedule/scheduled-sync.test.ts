@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "../../server/db/client";
 import {
   runScheduledSyncIfDue,
@@ -125,5 +125,25 @@ describe("the scheduled incremental sync", () => {
 
   it("refuses an interval that is not one of the choices", async () => {
     await expect(saveScheduleSettings({ intervalMinutes: 7 })).rejects.toThrow(/one of/);
+  });
+  it("says what held the lock when a restore or an apply did, not an unknown job", async () => {
+    const T0 = day(5);
+    await saveScheduleSettings({ intervalMinutes: 30 }, T0);
+    await acquireSyncLock(db(), "restore-job", "a restore of scene 12 is being written");
+    const lines: string[] = [];
+    const print = vi.spyOn(console, "log").mockImplementation((line: string) => lines.push(line));
+    try {
+      const tick = await runScheduledSyncIfDue(new Date(T0.getTime() + 30 * MINUTE), (r, t) =>
+        startSync(r, t, against(sim)),
+      );
+      expect(tick).toMatchObject({ outcome: "skipped_running", jobId: null });
+    } finally {
+      print.mockRestore();
+      await releaseSyncLock(db(), "restore-job");
+      await saveScheduleSettings({ intervalMinutes: 0 }, T0);
+    }
+    expect(lines.join("\n")).toMatch(
+      /Scheduled incremental sync skipped: stash-sync is busy: a restore of scene 12 is being written \(on .+\)\./,
+    );
   });
 });
