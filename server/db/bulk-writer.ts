@@ -1,6 +1,7 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { env } from "../env";
+import { logger } from "../logger";
 import { sqliteFileFromUrl } from "./database-file";
 import { rowInsertStatements } from "./postgresql-row-inserts";
 import { toPostgresStatement } from "./postgresql-values";
@@ -47,7 +48,8 @@ export const sqliteWriterPragmas = [
 
 type Reply =
   | { id: number; ok: true; result: unknown }
-  | { id: number; ok: false; message: string; code?: string };
+  | { id: number; ok: false; message: string; code?: string }
+  | { warning: string };
 
 /** A writer thread running `script` and a call that posts it a request and awaits the reply. */
 function startWriterThread(script: string, workerData: unknown) {
@@ -57,6 +59,7 @@ function startWriterThread(script: string, workerData: unknown) {
   let nextId = 0;
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   worker.on("message", (reply: Reply) => {
+    if ("warning" in reply) return void logger.warn(reply.warning);
     const pending = waiting.get(reply.id);
     waiting.delete(reply.id);
     if (waiting.size === 0) worker.unref();

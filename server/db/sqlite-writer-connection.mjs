@@ -9,22 +9,32 @@ import Database from "better-sqlite3";
 /**
  * Opens `file` with the writer's `pragmas`. `writeAll(statements)` runs a batch of
  * `{ sql, params }` in one transaction: all of it or none. After each batch a checkpointer
- * thread (sqlite-checkpoint-worker.mjs) copies the log into the file beside the next writes.
+ * thread (sqlite-checkpoint-worker.mjs, or `checkpointer`) copies the log into the file beside
+ * the next writes; `warn` hears of it if that thread fails.
  */
 // The checkpointer holds its lock for one copy of what a batch wrote: milliseconds.
 const checkpointWaitMs = 2_000;
 const checkpointPauseMs = 5;
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
-export function openWriterConnection(file, pragmas) {
+export function openWriterConnection(
+  file,
+  pragmas,
+  {
+    warn = () => {},
+    checkpointer: script = new URL("./sqlite-checkpoint-worker.mjs", import.meta.url),
+  } = {},
+) {
   const sqlite = new Database(file, { timeout: 10_000 });
   for (const pragma of pragmas) sqlite.pragma(pragma);
-  const checkpointer = new Worker(new URL("./sqlite-checkpoint-worker.mjs", import.meta.url), {
-    workerData: { file },
-  });
+  const checkpointer = new Worker(script, { workerData: { file } });
   // A checkpointer that fails to start or dies leaves the writer's own automatic checkpoints:
   // slower, never wrong.
-  checkpointer.on("error", () => {});
+  checkpointer.on("error", (error) =>
+    warn(
+      `The SQLite checkpointer thread stopped (${error instanceof Error ? error.message : String(error)}); the writer copies its log into the database file itself, pausing its writes to do so.`,
+    ),
+  );
   const checkpointerGone = new Promise((resolve) => checkpointer.once("exit", resolve));
 
   /** @type {Map<string, import("better-sqlite3").Statement>} */

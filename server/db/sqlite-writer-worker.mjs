@@ -4,9 +4,11 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { openWriterConnection } from "./sqlite-writer-connection.mjs";
 
+// A warning goes to the main thread, whose logger redacts and formats every line.
 const { prepare, writeAll, checkpoint, close } = openWriterConnection(
   workerData.file,
   workerData.pragmas,
+  { warn: (warning) => parentPort.postMessage({ warning }) },
 );
 
 parentPort.on("message", async ({ id, kind, statements, statement }) => {

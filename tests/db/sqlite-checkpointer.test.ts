@@ -1,7 +1,10 @@
-import { statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { bulkWriter, sqliteWriterPragmas } from "../../server/db/bulk-writer";
 import { sqliteFileFromUrl } from "../../server/db/database-file";
+import { openWriterConnection } from "../../server/db/sqlite-writer-connection.mjs";
 import { insertRows } from "../../server/db/sql-dialect";
 import { env } from "../../server/env";
 
@@ -38,6 +41,33 @@ describe("the SQLite writer's checkpoints (a thread of their own)", () => {
       // Asked at once: the checkpointer is most likely still copying this batch.
       await bulkWriter().checkpoint();
       expect(size(`${file()}-wal`)).toBe(0);
+    }
+  });
+
+  it("says so when its checkpointer thread cannot run, and the writer goes on without it", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "stash-sync-checkpointer-"));
+    const warnings: string[] = [];
+    const connection = openWriterConnection(path.join(dir, "writer.db"), sqliteWriterPragmas, {
+      warn: (warning) => warnings.push(warning),
+      checkpointer: new URL("./no-such-checkpointer.mjs", import.meta.url),
+    });
+    try {
+      connection.writeAll([
+        { sql: "CREATE TABLE t (x)", params: [] },
+        { sql: "INSERT INTO t VALUES (?)", params: [1] },
+      ]);
+      await vi.waitFor(() =>
+        expect(warnings).toEqual([
+          expect.stringMatching(/^The SQLite checkpointer thread stopped \(.*no-such-checkpointer/),
+        ]),
+      );
+      connection.writeAll([{ sql: "INSERT INTO t VALUES (?)", params: [2] }]);
+      connection.checkpoint();
+      expect(connection.sqlite.prepare("SELECT count(*) AS n FROM t").get()).toEqual({ n: 2 });
+      expect(size(path.join(dir, "writer.db-wal"))).toBe(0);
+    } finally {
+      await connection.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
