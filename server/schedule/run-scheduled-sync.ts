@@ -37,7 +37,8 @@ export async function runScheduledSyncIfDue(
     if (isAppError(error) && error.code === "SYNC_ALREADY_RUNNING") {
       const running = typeof error.details.jobId === "string" ? error.details.jobId : null;
       await recordScheduledAttempt(now, "skipped_running", running);
-      logger.info(`Scheduled incremental sync skipped: ${holderOf(error.details, running)}.`);
+      // The refusal's own words name the holder: a sync's job, or a task (a restore, an apply).
+      logger.info(`Scheduled incremental sync skipped: ${error.message}`);
       return { outcome: "skipped_running", jobId: running };
     }
     // Stash unreachable and the like: the run is recorded as failed (its job id is in the
@@ -48,11 +49,4 @@ export async function runScheduledSyncIfDue(
     logger.warn(`Scheduled incremental sync could not start: ${errorText(error)}`);
     return { outcome: "failed_to_start", jobId };
   }
-}
-
-/** What held the lock, from the refusal's details: a sync's job, or a task (a restore, an apply). */
-function holderOf(details: Record<string, unknown>, jobId: string | null): string {
-  const on = typeof details.host === "string" && details.host ? details.host : "an unknown host";
-  if (typeof details.task === "string") return `stash-sync is busy: ${details.task} (on ${on})`;
-  return `a sync is already running (job ${jobId ?? "unknown"}, on ${on})`;
 }
