@@ -26,6 +26,12 @@ export interface BulkWriter {
    * work on other tables (PostgreSQL; SQLite has one writer, so it has none).
    */
   writeAside?(statements: Statement[]): Promise<void>;
+  /**
+   * As write, on a connection of its own that never waits behind write's or writeAside's long
+   * work (an index build, a whole-table update): for a run's heartbeat (PostgreSQL; SQLite
+   * has one writer, where the heartbeat queues between writes).
+   */
+  writePromptly?(statements: Statement[]): Promise<void>;
   query<T>(statement: Statement): Promise<T[]>;
   /** After a run: folds the write-ahead log back into the database file. */
   checkpoint(): Promise<void>;
@@ -116,7 +122,10 @@ export function openPostgresqlBulkWriter(url: string): BulkWriter {
   const query = async <T>(statement: Statement) =>
     (await call({ kind: "query", statement: toPostgresStatement(statement) })) as T[];
   const catalog = <T>(sql: string) => query<T>({ sql, params: [] });
-  const writeOn = async (kind: "write" | "write-aside", statements: Statement[]) => {
+  const writeOn = async (
+    kind: "write" | "write-aside" | "write-promptly",
+    statements: Statement[],
+  ) => {
     if (statements.length === 0) return;
     const prepared = [];
     for (const statement of statements)
@@ -130,6 +139,7 @@ export function openPostgresqlBulkWriter(url: string): BulkWriter {
   return {
     write: (statements) => writeOn("write", statements),
     writeAside: (statements) => writeOn("write-aside", statements),
+    writePromptly: (statements) => writeOn("write-promptly", statements),
     query,
     // PostgreSQL checkpoints on its own; there is no log file to fold back.
     async checkpoint() {},

@@ -61,10 +61,11 @@ async function defer(objects: Deferred[]): Promise<string[]> {
 
 /**
  * Rebuilds every deferred index and foreign key (idempotent); returns the names rebuilt. One
- * per transaction, the saved list shortened after each: the run's heartbeat, queued on the same
- * writer, gets through between them, so a long rebuild never looks like a dead process. Where
- * the writer has a second connection (PostgreSQL), two rebuild at a time: most builds use one
- * core, and a first sync waits for all of them.
+ * per transaction, the saved list shortened after each: on SQLite the run's heartbeat, queued
+ * on the same writer, gets through between them (PostgreSQL's has a connection of its own, as
+ * one build there can outlast the lock's stale time). Where the writer has a second connection
+ * (PostgreSQL), two rebuild at a time: most builds use one core, and a first sync waits for
+ * all of them.
  */
 export async function restoreDeferredSchema(): Promise<string[]> {
   const writer = bulkWriter();
@@ -83,8 +84,7 @@ export async function restoreDeferredSchema(): Promise<string[]> {
       : [toStatement(sql`DELETE FROM "setting" WHERE "key" = ${settingKey}`)];
   };
   // The second lane builds only indexes, and foreign keys wait for it: two index builds never
-  // block each other, while a foreign key's ALTER TABLE waits for any build on its tables, and
-  // the heartbeat queued behind it would wait too.
+  // block each other, while a foreign key's ALTER TABLE waits for any build on its tables.
   let asideDone: Promise<unknown> = Promise.resolve();
   const aside = writer.writeAside
     ? async () => {

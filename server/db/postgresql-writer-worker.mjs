@@ -13,6 +13,8 @@ import { openRawPool } from "./postgresql-raw-pool.mjs";
 const pool = openRawPool(workerData.url, 1);
 // A second one, opened on first use, for work that may run beside the first (write-aside).
 let aside;
+// A third, opened on first use, for small writes that must not wait behind either (a heartbeat).
+let prompt;
 
 async function writeAll(pool, statements) {
   const client = await pool.connect();
@@ -35,8 +37,10 @@ async function run({ kind, statements, statement }) {
   if (kind === "write") return void (await writeAll(pool, statements));
   if (kind === "write-aside")
     return void (await writeAll((aside ??= openRawPool(workerData.url, 1)), statements));
+  if (kind === "write-promptly")
+    return void (await writeAll((prompt ??= openRawPool(workerData.url, 1)), statements));
   if (kind === "query") return (await pool.query(statement.sql, statement.params)).rows;
-  if (kind === "close") return void (await Promise.all([pool.end(), aside?.end()]));
+  if (kind === "close") return void (await Promise.all([pool.end(), aside?.end(), prompt?.end()]));
   return null;
 }
 

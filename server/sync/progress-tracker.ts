@@ -8,9 +8,12 @@ import { syncLockBeat } from "./sync-lock";
  * (and on every phase change), so other processes and pages can read it. The heartbeat that
  * goes with it tells a later process whether the run is still alive.
  *
- * It is written through the bulk writer, queued between page writes: a second connection
- * writing while a page commits would wait for SQLite's write lock, and a synchronous driver
- * waits on the main thread, stalling the fetching and parsing of the next page.
+ * It is written through the bulk writer. On SQLite it queues between page writes: a second
+ * connection writing while a page commits would wait for SQLite's write lock, and a
+ * synchronous driver waits on the main thread, stalling the fetching and parsing of the next
+ * page. On PostgreSQL it goes on a connection of its own: an index build at the end of a
+ * first sync of a million scenes outlasts the lock's stale time, and another host must not
+ * take a live run's lock meanwhile.
  */
 export class ProgressTracker {
   phase = "starting";
@@ -49,7 +52,8 @@ export class ProgressTracker {
   async flush() {
     this.lastWrite = Date.now();
     const now = databaseNow();
-    await bulkWriter().write([
+    const writer = bulkWriter();
+    await (writer.writePromptly ?? writer.write)([
       toStatement(sql`UPDATE "sync_history" SET "phase" = ${this.phase},
         "progress_done" = ${this.done}, "progress_total" = ${this.total}, "heartbeat_at" = ${now}
         WHERE "id" = ${this.runId}`),
