@@ -21,6 +21,7 @@ export class ProgressTracker {
   total = 0;
   private lastWrite = 0;
   private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly runId: number,
@@ -33,8 +34,10 @@ export class ProgressTracker {
     this.timer.unref();
   }
 
-  stop() {
+  /** Stops the timer and waits for a write in flight, which must not land after the run's end. */
+  async stop() {
     clearInterval(this.timer);
+    await this.writing.catch(() => {});
   }
 
   setPhase(phase: string, total: number) {
@@ -49,15 +52,16 @@ export class ProgressTracker {
     if (Date.now() - this.lastWrite >= 1000) void this.flush().catch(() => {});
   }
 
-  async flush() {
+  flush(): Promise<void> {
     this.lastWrite = Date.now();
     const now = databaseNow();
     const writer = bulkWriter();
-    await (writer.writePromptly ?? writer.write)([
+    this.writing = (writer.writePromptly ?? writer.write)([
       toStatement(sql`UPDATE "sync_history" SET "phase" = ${this.phase},
         "progress_done" = ${this.done}, "progress_total" = ${this.total}, "heartbeat_at" = ${now}
         WHERE "id" = ${this.runId}`),
       syncLockBeat(this.jobId, now),
     ]);
+    return this.writing;
   }
 }

@@ -261,7 +261,7 @@ async function execute(
     // Only a run that finished may move the watermarks.
     end.watermarkTo = undefined;
   } finally {
-    progress.stop();
+    await progress.stop();
   }
   await bulkWriter()
     .checkpoint()
