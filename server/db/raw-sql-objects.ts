@@ -37,6 +37,12 @@ export const rawSqlObjects: Record<DatabaseProvider, { type: string; name: strin
     { type: "trigger", name: "studio_name_search" },
     { type: "trigger", name: "performer_name_search" },
     { type: "trigger", name: "tag_name_search" },
+    // The number of scenes still in Stash, and the triggers that keep it.
+    { type: "table", name: "present_scene_count" },
+    ...["insert", "update", "delete", "truncate"].map((event) => ({
+      type: "trigger",
+      name: `scene_present_count_${event}`,
+    })),
   ],
 };
 

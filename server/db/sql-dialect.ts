@@ -59,6 +59,8 @@ export interface SqlDialect {
   unindexed(column: string): string;
   /** A condition on "scene" that holds for about the first `n` scenes stored: a cheap sample. */
   firstStoredRows(n: number): string;
+  /** One row, one column: how many scenes are still in Stash (removed_at IS NULL). */
+  presentScenes: string;
 }
 
 /** The SQLite writer connection's page cache (bulk-writer.ts), in KiB. */
@@ -129,6 +131,9 @@ export const sqliteDialect: SqlDialect = {
   // SQLite's documented way: a unary + makes the term unusable by an index.
   unindexed: (column) => `+${column}`,
   firstStoredRows: (n) => `"scene"."rowid" <= ${n}`,
+  // COUNT(*) without a condition counts the b-tree's pages, not its rows.
+  presentScenes: `SELECT (SELECT COUNT(*) FROM "scene")
+    - (SELECT COUNT(*) FROM "scene" WHERE "removed_at" IS NOT NULL)`,
 };
 
 /** A LIKE pattern matching `text` literally, with `\` as the escape character. */
@@ -206,6 +211,8 @@ export const postgresqlDialect: SqlDialect = {
   // as a hash join over every scene.
   firstStoredRows: (n) =>
     `"scene"."id" = ANY (ARRAY(SELECT "id" FROM "scene" ORDER BY "id" LIMIT ${n}))`,
+  // Kept by triggers (migration present_scene_count): PostgreSQL counts rows one by one.
+  presentScenes: `SELECT "count" FROM "present_scene_count"`,
 };
 
 /** The dialect of the configured database (env's DATABASE_URL). */
@@ -237,6 +244,9 @@ export const dialect: SqlDialect = {
   withRows: (name, columns, rows, body) => current().withRows(name, columns, rows, body),
   unindexed: (column) => current().unindexed(column),
   firstStoredRows: (n) => current().firstStoredRows(n),
+  get presentScenes() {
+    return current().presentScenes;
+  },
 };
 
 export type SqlValue = string | number | bigint | boolean | Date | null;
