@@ -27,11 +27,11 @@ export interface BulkWriter {
    */
   writeAside?(statements: Statement[]): Promise<void>;
   /**
-   * As write, on a connection of its own that never waits behind write's or writeAside's long
-   * work (an index build, a whole-table update): for a run's heartbeat (PostgreSQL; SQLite
-   * has one writer, where the heartbeat queues between writes).
+   * For a run's heartbeat. On PostgreSQL as write, on a connection of its own that never waits
+   * behind write's or writeAside's long work (an index build); SQLite has one writer, so there
+   * it is write, queued between the others.
    */
-  writePromptly?(statements: Statement[]): Promise<void>;
+  writePromptly(statements: Statement[]): Promise<void>;
   query<T>(statement: Statement): Promise<T[]>;
   /** After a run: folds the write-ahead log back into the database file. */
   checkpoint(): Promise<void>;
@@ -96,11 +96,13 @@ export function openSqliteBulkWriter(file: string): BulkWriter {
     file,
     pragmas: sqliteWriterPragmas,
   });
+  const write = async (statements: Statement[]) => {
+    if (statements.length > 0)
+      await call({ kind: "write", statements: statements.map(toSqliteStatement) });
+  };
   return {
-    async write(statements) {
-      if (statements.length > 0)
-        await call({ kind: "write", statements: statements.map(toSqliteStatement) });
-    },
+    write,
+    writePromptly: write,
     async query<T>(statement: Statement) {
       return (await call({ kind: "query", statement: toSqliteStatement(statement) })) as T[];
     },

@@ -18,7 +18,7 @@ export async function listScenes(input: ListScenesInput): Promise<SceneListPage>
   const after = query.after ? decodeSceneListCursor(query.after) : null;
   const plan = await planSceneSearch(query, after !== null);
   const [count, rows, fullSyncAt] = await Promise.all([
-    countSceneList(query, plan.searchShare, plan.presentScenes),
+    countSceneList(query, plan.searchShare),
     readPageRows(query, after, plan.searchBy),
     latestFullSyncStart(),
   ]);

@@ -37,21 +37,17 @@ const roughly = (n: number) => {
  * EXACT_COUNT_LIMIT; past it, the share of matches among the first SAMPLE_SIZE scenes times
  * the library's size, never below what was counted. A search already judged common
  * (scene-list-search-plan.ts) brings the share of scenes holding its text, `searchShare`: the
- * other filters' total times that share, without reading the search's matches; and the
- * number of scenes still in Stash, when the caller has it already.
+ * other filters' total times that share, without reading the search's matches.
  */
 export async function countSceneList(
   query: SceneListQuery,
   searchShare: number | null = null,
-  knownPresent?: number,
 ): Promise<SceneCount> {
-  const presentScenes = () =>
-    knownPresent === undefined ? countPresentScenes() : Promise.resolve(knownPresent);
   if (searchShare !== null) {
-    const others = await countSceneList({ ...query, search: undefined }, null, knownPresent);
+    const others = await countSceneList({ ...query, search: undefined });
     return { total: roughly(others.total * searchShare), estimated: true };
   }
-  if (!isFiltered(query)) return { total: await presentScenes(), estimated: false };
+  if (!isFiltered(query)) return { total: await countPresentScenes(), estimated: false };
   const [counted = 0] = await sceneListReader().column<number>(
     countScenesStatement(query, EXACT_COUNT_LIMIT + 1),
   );
@@ -65,7 +61,7 @@ export async function countSceneList(
       toStatement(sql`SELECT COUNT(*) FROM "scene" WHERE ${sample()}
         AND "scene"."removed_at" IS NULL`),
     ),
-    presentScenes(),
+    countPresentScenes(),
   ]);
   const share = sampled > 0 ? inSample / sampled : 1;
   return { total: Math.max(counted, roughly(share * present)), estimated: true };

@@ -11,8 +11,6 @@ export interface SearchPlan {
   searchBy: SearchBy;
   /** The share of scenes holding the text when they are too many to count, else null. */
   searchShare: number | null;
-  /** The scenes still in Stash, when the plan counted them: the count need not ask again. */
-  presentScenes?: number;
 }
 
 const byIndex: SearchPlan = { searchBy: "index", searchShare: null };
@@ -41,12 +39,11 @@ export async function planSceneSearch(
   const indexed =
     sample.sampled === null ? sample.matched / present : sample.matched / sample.sampled;
   const share = Math.min(1, indexed + sample.linked / present);
-  if (share * present <= EXACT_COUNT_LIMIT) return { ...byIndex, presentScenes: present };
+  if (share * present <= EXACT_COUNT_LIMIT) return byIndex;
   const skipped = fromCursor ? 0 : (query.page - 1) * query.pageSize;
   const walked = (skipped + query.pageSize + 1) / share;
   return {
     searchBy: walked <= WALK_LIMIT ? "scan" : "index",
     searchShare: share,
-    presentScenes: present,
   };
 }

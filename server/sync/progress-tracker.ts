@@ -55,8 +55,7 @@ export class ProgressTracker {
   flush(): Promise<void> {
     this.lastWrite = Date.now();
     const now = databaseNow();
-    const writer = bulkWriter();
-    this.writing = (writer.writePromptly ?? writer.write)([
+    this.writing = bulkWriter().writePromptly([
       toStatement(sql`UPDATE "sync_history" SET "phase" = ${this.phase},
         "progress_done" = ${this.done}, "progress_total" = ${this.total}, "heartbeat_at" = ${now}
         WHERE "id" = ${this.runId}`),

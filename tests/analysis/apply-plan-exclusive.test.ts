@@ -6,7 +6,7 @@ import { readAnalysisPlan } from "../../server/analysis/read-analysis-plan";
 import { reviewPlanChanges } from "../../server/analysis/review-changes";
 import { db } from "../../server/db/client";
 import { isAppError, type AppError } from "../../server/errors";
-import { syncNow, waitFor } from "../helpers/sync-run";
+import { lockRow, syncNow, waitFor } from "../helpers/sync-run";
 import { withRestoreFixture } from "../restore/helpers/restore-fixture";
 import { planOver, plantPathFacts, sceneUpdates } from "./helpers/planted-plan";
 
@@ -34,7 +34,6 @@ const claimOf = (planId: number) =>
     where: { id: planId },
     select: { applyingJobId: true, applyingAt: true },
   });
-const lockRow = () => db().syncLock.findUnique({ where: { name: "sync" } });
 const codeOf = (error: unknown) => (isAppError(error) ? error.code : error);
 
 describe("applying a plan exclusively", () => {

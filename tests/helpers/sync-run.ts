@@ -31,6 +31,9 @@ export function startSyncAgainst(
   return startSync(request, "api", against(sim, extra));
 }
 
+/** The sync lock's row, or null while nothing holds it. */
+export const lockRow = () => db().syncLock.findUnique({ where: { name: "sync" } });
+
 export async function runRow(jobId: string) {
   return db().syncHistory.findUniqueOrThrow({ where: { jobId } });
 }

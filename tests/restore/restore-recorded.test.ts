@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { issueSessionValue, SESSION_COOKIE_NAME } from "../../server/auth/session-cookie";
 import { db } from "../../server/db/client";
 import { isAppError, type AppError } from "../../server/errors";
-import { runRow, syncNow, waitFor } from "../helpers/sync-run";
+import { lockRow, runRow, syncNow, waitFor } from "../helpers/sync-run";
 import { withRestoreFixture } from "./helpers/restore-fixture";
 
 /**
@@ -12,7 +12,6 @@ import { withRestoreFixture } from "./helpers/restore-fixture";
  * entry is just another restore.
  */
 const fixture = withRestoreFixture({ scenes: 20, seed: 16, token: TEST_ACCESS_TOKEN });
-const lockRow = () => db().syncLock.findUnique({ where: { name: "sync" } });
 
 describe("a restore in the History", () => {
   it("is logged by a specific sync whose row names the restore, who asked, and when", async () => {

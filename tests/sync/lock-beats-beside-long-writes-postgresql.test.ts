@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bulkWriter } from "../../server/db/bulk-writer";
-import { db } from "../../server/db/client";
 import { startStashSim } from "../../stash-sim";
-import { startSyncAgainst, waitFor } from "../helpers/sync-run";
-
-const lockRow = () => db().syncLock.findUnique({ where: { name: "sync" } });
+import { lockRow, startSyncAgainst, waitFor } from "../helpers/sync-run";
 
 // PostgreSQL only: SQLite has one writer, where the heartbeat queues between writes.
 describe("a run whose writer is busy with one long statement (PostgreSQL)", () => {

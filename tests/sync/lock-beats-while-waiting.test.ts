@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../../server/db/client";
 import { startStashSim } from "../../stash-sim";
-import { startSyncAgainst, waitFor } from "../helpers/sync-run";
-
-const lockRow = () => db().syncLock.findUnique({ where: { name: "sync" } });
+import { lockRow, startSyncAgainst, waitFor } from "../helpers/sync-run";
 
 describe("a run waiting on a slow Stash before its first page", () => {
   it("keeps its lock's heartbeat fresh, so no other process takes over a live run", async () => {
