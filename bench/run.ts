@@ -76,15 +76,17 @@ async function runPassScript<Figures>(
   pass: number | string,
   args: string[],
   on: BenchDatabases = databases,
+  keep = false,
 ): Promise<Figures> {
   // Migrated here (bench/databases.ts): the pass measures a syncing process's peak memory.
-  const url = await on.create(`${path.basename(script, ".ts")}-${pass}`);
+  const name = `${path.basename(script, ".ts")}-${pass}`;
+  const url = await on.create(name);
   // This process's Node options (tsx's loader) apply to the pass too.
   const child = spawn(process.execPath, [...process.execArgv, script, ...args], {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, DATABASE_URL: url },
   });
-  let figures: Figures | null = null;
+  let figures = null as Figures | null;
   let buffered = "";
   child.stdout!.on("data", (chunk: Buffer) => {
     buffered += chunk.toString();
@@ -97,13 +99,11 @@ async function runPassScript<Figures>(
       } else console.log(line);
     }
   });
-  return new Promise((resolve, reject) =>
-    child.on("exit", (code) =>
-      figures && code === 0
-        ? resolve(figures)
-        : reject(new Error(`${script} (pass ${pass}) exited with ${code}`)),
-    ),
-  );
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  if (!figures || code !== 0) throw new Error(`${script} (pass ${pass}) exited with ${code}`);
+  // Only the database the later measures read is kept (see BenchDatabases.drop).
+  if (!keep) await on.drop(name);
+  return figures;
 }
 
 /**
@@ -126,7 +126,14 @@ async function runPass(
         sqliteDatabases,
       )
     : null;
-  const syncs = await runPassScript<SyncPassFigures>("bench/sync-pass.ts", pass, syncArgs);
+  // The last pass's database is the one the measures after the passes read.
+  const syncs = await runPassScript<SyncPassFigures>(
+    "bench/sync-pass.ts",
+    pass,
+    syncArgs,
+    databases,
+    pass === passCount,
+  );
   const writesOnly =
     provider === "sqlite"
       ? await runPassScript<WritesOnlyFigures>("bench/writes-only-pass.ts", pass, args)

@@ -18,6 +18,8 @@ export interface ThrowawayPostgres {
   url(database: string): string;
   /** Creates an empty database, or a copy of `template`; returns its URL. */
   createDatabase(name: string, template?: string): Promise<string>;
+  /** Drops a database, closing its connections first. */
+  dropDatabase(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -98,6 +100,15 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     folder: dir,
     url,
     createDatabase: (name, template) => createDatabase(url("postgres"), name, template),
+    dropDatabase: async (name) => {
+      const client = new pg.Client({ connectionString: url("postgres") });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
     stop,
   };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { startThrowawayPostgres, withThrowawayPostgres } from "../../scripts/db-throwaway-postgres";
 
 describe("a throwaway PostgreSQL", () => {
-  it("starts in a temp folder on a free port, creates databases from a template, and leaves nothing behind", async () => {
+  it("starts in a temp folder on a free port, creates databases from a template, drops them, and leaves nothing behind", async () => {
     const cluster = await startThrowawayPostgres();
     expect(existsSync(cluster.folder)).toBe(true);
     const templateUrl = await cluster.createDatabase("template_db");
@@ -20,6 +20,19 @@ describe("a throwaway PostgreSQL", () => {
     const { rows } = await copy.query(`SELECT "n", current_user AS "who" FROM "t"`);
     await copy.end();
     expect(rows).toEqual([{ n: 7, who: "postgres" }]);
+
+    // Dropped even with a connection still open to it.
+    const holder = new pg.Client({ connectionString: cluster.url("copy") });
+    await holder.connect();
+    holder.on("error", () => {});
+    await cluster.dropDatabase("copy");
+    const admin = new pg.Client({ connectionString: cluster.url("postgres") });
+    await admin.connect();
+    const names = await admin.query(`SELECT "datname" FROM "pg_database" ORDER BY 1`);
+    await admin.end();
+    expect(names.rows.map((r: { datname: string }) => r.datname)).toContain("template_db");
+    expect(names.rows.map((r: { datname: string }) => r.datname)).not.toContain("copy");
+    await holder.end().catch(() => {});
 
     await cluster.stop();
     expect(existsSync(cluster.folder)).toBe(false);
