@@ -9,17 +9,14 @@ export type SceneListQuery = Required<Pick<ListScenesInput, "sort" | "page" | "p
 const raw = (text: string) => new SqlFragment([text], []);
 
 /**
- * Text matched by testing titles, paths and names: scene by scene as the order's index reaches
- * them (`walk`, a search planned as "scan", which stops within a few thousand scenes), or for
- * text too short for the search index, which may test every scene before its page or count is
- * full. A walk asks about each scene's files, studio and links as scalar subqueries, which read
- * that scene's rows alone: PostgreSQL turns an EXISTS into a hash of every match, built first
- * by reading all of scene_file or scene_tag (400–500 ms and 300 ms at 500,000 scenes), which
- * pays only when most scenes are tested.
+ * Text matched by testing titles, paths and names scene by scene as the order's index reaches
+ * them (a search planned as "scan", which stops within a few thousand scenes). It asks about
+ * each scene's files, studio and links as scalar subqueries, which read that scene's rows
+ * alone: PostgreSQL turns an EXISTS into a hash of every match, built first by reading all of
+ * scene_file or scene_tag (400–500 ms and 300 ms at 500,000 scenes).
  */
-function scannedSearch(text: string, walk: boolean): SqlFragment {
-  const any = (rows: SqlFragment) =>
-    walk ? sql`(${rows} LIMIT 1) IS NOT NULL` : sql`EXISTS (${rows})`;
+function walkedSearch(text: string): SqlFragment {
+  const any = (rows: SqlFragment) => sql`(${rows} LIMIT 1) IS NOT NULL`;
   const named = (link: string, table: string, key: string) =>
     any(sql`SELECT 1 FROM ${raw(`"${link}" AS "l" JOIN "${table}" AS "n" ON "n"."id" = "l"."${key}"`)}
       WHERE "l"."scene_id" = "scene"."id" AND ${dialect.containsText(`"n"."name"`, text)}`);
@@ -33,8 +30,7 @@ function scannedSearch(text: string, walk: boolean): SqlFragment {
 }
 
 function searchCondition(text: string, searchBy: SearchBy): SqlFragment {
-  if (searchBy === "scan") return scannedSearch(text, true);
-  if ([...text].length < textSearch.minIndexedLength) return scannedSearch(text, false);
+  if (searchBy === "scan") return walkedSearch(text);
   return sql`"scene"."id" IN (${textSearch.sceneIdsContaining(text)})`;
 }
 

@@ -135,6 +135,27 @@ describe("the scene list's page orders on PostgreSQL", () => {
     expect(plan.filter((n) => /hashed/i.test(n["Subplan Name"] ?? ""))).toEqual([]);
   });
 
+  it("reads text shorter than a trigram from the search table once, not scene by scene", async () => {
+    await rowReader().all({
+      sql: `INSERT INTO "scene_search" ("scene_id", "text")
+        SELECT "s"."id", concat_ws(E'\n', "s"."title", "f"."path")
+        FROM "scene" AS "s" LEFT JOIN "scene_file" AS "f" ON "f"."scene_id" = "s"."id"`,
+      params: [],
+    });
+    await rowReader().all({ sql: `ANALYZE "scene_search"`, params: [] });
+    const plan = await planOfStatement(
+      scenePageIdsStatement({ sort: "title_asc", page: 1, pageSize: 50, search: "zq" }, 51),
+    );
+    expect(plan.map((n) => n["Relation Name"])).toContain("scene_search");
+    // pg_trgm's index holds no trigram of two characters: it would be read whole.
+    expect(plan.map((n) => n["Index Name"])).not.toContain("scene_search_text_idx");
+    const readWhole = plan
+      .filter((n) => /Seq Scan/.test(n["Node Type"]))
+      .map((n) => n["Relation Name"]);
+    expect(readWhole.filter((table) => ["scene_file", "scene_tag"].includes(table!))).toEqual([]);
+    expect(plan.filter((n) => /SubPlan/i.test(n["Subplan Name"] ?? ""))).toEqual([]);
+  });
+
   it("lists scenes without a title first in A–Z and without a date last newest-first, as SQLite does", async () => {
     const ids = async (sort: SceneSort) =>
       (
