@@ -61,6 +61,8 @@ const logRowCount = Number(args["log-rows"]);
 const perPage = Number(args["per-page"]);
 const changedCount = Number(args.changed);
 const passCount = Number(args.passes);
+/** The last sync pass's database: the measures after the passes read it. */
+const laterMeasuresDatabase = `sync-pass-${passCount}`;
 
 const workDir = mkdtempSync(path.join(os.tmpdir(), "stash-sync-bench-"));
 const databases = await openBenchDatabases(provider, workDir);
@@ -76,7 +78,6 @@ async function runPassScript<Figures>(
   pass: number | string,
   args: string[],
   on: BenchDatabases = databases,
-  keep = false,
 ): Promise<Figures> {
   // Migrated here (bench/databases.ts): the pass measures a syncing process's peak memory.
   const name = `${path.basename(script, ".ts")}-${pass}`;
@@ -102,7 +103,7 @@ async function runPassScript<Figures>(
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   if (!figures || code !== 0) throw new Error(`${script} (pass ${pass}) exited with ${code}`);
   // Only the database the later measures read is kept (see BenchDatabases.drop).
-  if (!keep) await on.drop(name);
+  if (name !== laterMeasuresDatabase) await on.drop(name);
   return figures;
 }
 
@@ -126,14 +127,7 @@ async function runPass(
         sqliteDatabases,
       )
     : null;
-  // The last pass's database is the one the measures after the passes read.
-  const syncs = await runPassScript<SyncPassFigures>(
-    "bench/sync-pass.ts",
-    pass,
-    syncArgs,
-    databases,
-    pass === passCount,
-  );
+  const syncs = await runPassScript<SyncPassFigures>("bench/sync-pass.ts", pass, syncArgs);
   const writesOnly =
     provider === "sqlite"
       ? await runPassScript<WritesOnlyFigures>("bench/writes-only-pass.ts", pass, args)
@@ -202,7 +196,7 @@ try {
   });
 
   // The rest runs here, on the last pass's database (100,000 scenes synced, twice).
-  process.env.DATABASE_URL = databases.url(`sync-pass-${passCount}`);
+  process.env.DATABASE_URL = databases.url(laterMeasuresDatabase);
   const { db } = await import("../server/db/client");
   const { runSync } = await import("../server/sync/sync-service");
   const { readSceneSyncLogs } = await import("../server/history/read-scene-sync-logs");

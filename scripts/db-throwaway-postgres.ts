@@ -100,15 +100,10 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     folder: dir,
     url,
     createDatabase: (name, template) => createDatabase(url("postgres"), name, template),
-    dropDatabase: async (name) => {
-      const client = new pg.Client({ connectionString: url("postgres") });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
+    dropDatabase: (name) =>
+      onServer(url("postgres"), (client) =>
+        client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
+      ),
     stop,
   };
 }
@@ -152,18 +147,14 @@ export async function createDatabase(
   name: string,
   template?: string,
 ): Promise<string> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
+  await onServer(serverUrl, (client) => {
     const quoted = client.escapeIdentifier(name);
-    await client.query(
+    return client.query(
       template
         ? `CREATE DATABASE ${quoted} TEMPLATE ${client.escapeIdentifier(template)}`
         : `CREATE DATABASE ${quoted}`,
     );
-  } finally {
-    await client.end();
-  }
+  });
   const created = new URL(serverUrl);
   created.pathname = `/${encodeURIComponent(name)}`;
   return created.toString();
@@ -195,5 +186,16 @@ export async function withThrowawayPostgres<T>(
     return await body(cluster);
   } finally {
     await cluster.stop();
+  }
+}
+
+/** Runs `work` on one connection to the server of `serverUrl`, closed afterwards. */
+async function onServer(serverUrl: string, work: (client: pg.Client) => Promise<unknown>) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.end();
   }
 }
