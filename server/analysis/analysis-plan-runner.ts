@@ -35,6 +35,11 @@ export interface StartedPlan {
 
 const DEFAULT_BATCH = 500;
 
+interface AnalysedBatch {
+  scenes: number;
+  proposed: SceneProposals[];
+}
+
 // Plans this process runs, for cancellation. A plan reads the mirror and writes only its own
 // rows, so it takes no sync lock: it may run while a sync writes.
 const running = new Map<number, AbortController>();
@@ -90,19 +95,34 @@ async function execute(
     const [names, ids] = await Promise.all([readLibraryNames(), readScopeSceneIds(plan.scope)]);
     const library = new AnalysisLibrary(names);
     await db().analysisPlan.update({ where: { id: plan.id }, data: { progressTotal: ids.length } });
-    for (let first = 0; first < ids.length && !controller.signal.aborted; first += batchSize) {
-      const batch = ids.slice(first, first + batchSize);
+    const analyse = async (batch: string[]): Promise<AnalysedBatch> => {
       const proposed: SceneProposals[] = [];
       for (const facts of await readSceneFacts(batch)) {
         const proposals = analyzeScene(new SceneUnderAnalysis(facts, library), plan.analyzers);
         if (proposals.length > 0) proposed.push({ sceneId: facts.id, proposals });
       }
+      return { scenes: batch.length, proposed };
+    };
+    const store = async ({ scenes, proposed }: AnalysedBatch) => {
       await writePlanResults(plan.id, proposed);
-      progress.done += batch.length;
+      progress.done += scenes;
       progress.scenesWithChanges += proposed.length;
       progress.changesProposed += proposed.reduce((n, s) => n + s.proposals.length, 0);
       if (await beatPlanRun(db(), plan.id, progress)) controller.abort();
       await options.onProgress?.({ ...progress, total: ids.length });
+    };
+    // A batch is written while the next one is read and analysed: the writer is a thread of
+    // its own (and a server process on PostgreSQL), so the two overlap. One write at a time;
+    // a cancel stops before the batch analysed meanwhile is written.
+    let analysed: AnalysedBatch | null = null;
+    for (let first = 0; first < ids.length || analysed; first += batchSize) {
+      const batch = ids.slice(first, first + batchSize);
+      const [next]: [AnalysedBatch | null, unknown] = await Promise.all([
+        batch.length > 0 ? analyse(batch) : null,
+        analysed && store(analysed),
+      ]);
+      if (controller.signal.aborted) break;
+      analysed = next;
     }
     end = controller.signal.aborted
       ? {

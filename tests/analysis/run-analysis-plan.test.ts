@@ -320,6 +320,27 @@ describe("running an analysis plan over the mirror", () => {
   });
 });
 
+describe("an analysis plan's batches", () => {
+  it("fail the plan at the first write that fails, while the next batch is analysed, and write none after", async () => {
+    const created = await plan({ analyzers: ["date"], scope: selection(await datedScenes(6)) });
+    await db().$executeRawUnsafe(`ALTER TABLE "analysis_change" RENAME TO "analysis_change_away"`);
+    try {
+      const seen: number[] = [];
+      const ended = await runAnalysisPlan(
+        { planId: created.id },
+        { batchSize: 2, onProgress: (progress) => void seen.push(progress.done) },
+      );
+      expect(ended).toMatchObject({ status: "failed", progress: { done: 0, total: 6 } });
+      expect(seen).toEqual([]);
+      expect(await db().analysisResult.count({ where: { planId: created.id } })).toBe(0);
+    } finally {
+      await db().$executeRawUnsafe(
+        `ALTER TABLE "analysis_change_away" RENAME TO "analysis_change"`,
+      );
+    }
+  });
+});
+
 function selection(scenes: { id: string }[]): CreatePlanInput["scope"] {
   return { kind: "selection", sceneIds: scenes.map((scene) => scene.id) };
 }

@@ -1,5 +1,6 @@
 import { bulkWriter } from "../../db/bulk-writer";
 import { deferForBulkLoad, restoreDeferredSchema } from "../../db/deferred-schema";
+import { dialect } from "../../db/sql-dialect";
 import { logger } from "../../logger";
 import { errorText } from "../../errors";
 import type { RunContext } from "../run-context";
@@ -56,6 +57,7 @@ export async function withSceneBulkLoad<T>(
   } finally {
     ctx.progress.setPhase("building indexes", 0);
     await (building ?? buildDeferred());
+    await refreshStatistics();
   }
 }
 
@@ -66,3 +68,11 @@ const buildDeferred = () =>
       `Could not rebuild the scene indexes yet (${errorText(error)}); the next sync will.`,
     ),
   );
+
+/** Statistics of the tables just filled, which reads right after the sync plan by. */
+const refreshStatistics = () =>
+  bulkWriter()
+    .write(dialect.statisticsRefresh(sceneTables))
+    .catch((error: unknown) =>
+      logger.warn(`Could not refresh the scene tables' statistics (${errorText(error)}).`),
+    );
