@@ -73,6 +73,53 @@ describe("migrations", () => {
     expect(results).toEqual([{ plan_id: 1, scene_id: "1" }]);
   });
 
+  it("keep, on upgrade, a plan's changes and their reviews when their plan key is dropped", async () => {
+    const file = path.join(dir, "plan-key-upgrade.db");
+    await applyMigrations(file, { upTo: "20261204143000_name_search" });
+    const before = new Database(file);
+    const now = "2026-11-01T10:00:00.000+00:00";
+    before
+      .prepare(
+        `INSERT INTO "scene" ("id", "stash_created_at", "stash_updated_at", "content_hash", "first_seen_at", "last_synced_at") VALUES ('1', ?, ?, '', ?, ?)`,
+      )
+      .run(now, now, now, now);
+    before.prepare(`INSERT INTO "analysis_plan" ("name", "created_at") VALUES ('P', ?)`).run(now);
+    before
+      .prepare(
+        `INSERT INTO "analysis_result" ("plan_id", "scene_id", "created_at") VALUES (1, '1', ?)`,
+      )
+      .run(now);
+    const change = `"id", "result_id", "plan_id", "field", "action", "proposed", "confidence", "status", "reviewed_at"`;
+    before
+      .prepare(
+        `INSERT INTO "analysis_change" (${change}) VALUES (7, 1, 1, 'date', 'set', '"2020-01-01"', 0.9, 'approved', ?)`,
+      )
+      .run(now);
+    before.close();
+
+    const upgrade = "20261205215748_analysis_change_plan_unkeyed";
+    expect(await applyMigrations(file, { upTo: upgrade })).toEqual([upgrade]);
+    const after = new Database(file);
+    expect(after.prepare(`SELECT ${change} FROM "analysis_change"`).all()).toEqual([
+      {
+        id: 7,
+        result_id: 1,
+        plan_id: 1,
+        field: "date",
+        action: "set",
+        proposed: '"2020-01-01"',
+        confidence: 0.9,
+        status: "approved",
+        reviewed_at: now,
+      },
+    ]);
+    // A change still goes with its result.
+    after.pragma("foreign_keys = ON");
+    after.prepare(`DELETE FROM "analysis_result"`).run();
+    expect(after.prepare(`SELECT COUNT(*) AS "n" FROM "analysis_change"`).get()).toEqual({ n: 0 });
+    after.close();
+  });
+
   it("build every table and index of the data model on an empty database", async () => {
     const file = path.join(dir, "empty.db");
     const applied = await applyMigrations(file);
