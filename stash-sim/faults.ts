@@ -8,6 +8,11 @@ export interface FaultState {
   dropNext: number;
   /** The next `count` mutations fail in Stash itself: HTTP 200 with this GraphQL error. */
   rejectNextWrites: { count: number; message: string };
+  /**
+   * Requests for this page of a list, or a later one, get no answer until Stash goes away
+   * (which cuts them) or the faults are reset: a Stash that hangs partway through a run.
+   */
+  holdPagesFrom: number | null;
 }
 
 export function noFaults(): FaultState {
@@ -16,5 +21,6 @@ export function noFaults(): FaultState {
     failNext: { count: 0, status: 500 },
     dropNext: 0,
     rejectNextWrites: { count: 0, message: "" },
+    holdPagesFrom: null,
   };
 }

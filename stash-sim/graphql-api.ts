@@ -33,7 +33,7 @@ export interface RequestRecord {
   answeredBefore: number;
   /** True when the request carried an ApiKey header (its value is never recorded). */
   apiKeySent: boolean;
-  outcome: "served" | "unauthorized" | "http-error" | "dropped" | "control";
+  outcome: "served" | "unauthorized" | "http-error" | "dropped" | "held" | "control";
   status?: number;
   operationName?: string | null;
   query?: string;

@@ -23,16 +23,22 @@ function keyOf(params: GraphQLParams): string {
   return JSON.stringify([params.query, params.operationName ?? null, params.variables ?? null]);
 }
 
-/** The same request for the following page, when `variables.filter` pages a list. */
-function nextPageParams(params: GraphQLParams): GraphQLParams | null {
+/** The page a request asks for, when `variables.filter` pages a list. */
+export function requestedPage(params: GraphQLParams): number | null {
   const variables = params.variables as { filter?: { page?: unknown; per_page?: unknown } } | null;
   const filter = variables?.filter;
   if (!filter || typeof filter.page !== "number" || typeof filter.per_page !== "number")
     return null;
-  if (filter.per_page <= 0) return null;
+  return filter.per_page > 0 ? filter.page : null;
+}
+
+/** The same request for the following page, when `variables.filter` pages a list. */
+function nextPageParams(params: GraphQLParams): GraphQLParams | null {
+  const page = requestedPage(params);
+  if (page === null) return null;
   // A copy with only the page changed keeps the key's field order identical to the client's.
   const next = structuredClone(params) as { variables: { filter: { page: number } } };
-  next.variables.filter.page = filter.page + 1;
+  next.variables.filter.page = page + 1;
   return next;
 }
 

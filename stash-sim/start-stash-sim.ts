@@ -9,7 +9,12 @@ import type { Socket } from "node:net";
 import { SimClock } from "./clock";
 import { controlRequest, type ControlRequest } from "./control-protocol";
 import { noFaults, type FaultState } from "./faults";
-import { PageReadAhead, type CachedAnswer, type GraphQLParams } from "./page-read-ahead";
+import {
+  PageReadAhead,
+  requestedPage,
+  type CachedAnswer,
+  type GraphQLParams,
+} from "./page-read-ahead";
 import { type SceneCorruption, type SceneEdit } from "./generate-library";
 import { createStashGraphQL, type RequestRecord, type StashVersionInfo } from "./graphql-api";
 import { defaultStashRelease, type StashRelease } from "./releases";
@@ -119,6 +124,8 @@ export interface StashSim {
   dropNext(count: number): void;
   /** The next `count` mutations fail as Stash fails one (e.g. its database is locked). */
   rejectNextWrites(count: number, message?: string): void;
+  /** Leaves requests for page `page` of any list and later ones unanswered (see FaultState). */
+  holdPagesFrom(page: number): void;
   setApiKey(apiKey: string | null): void;
   /** A plugin's settings, as Stash → Settings → Plugins saves them (configuration.plugins). */
   setPluginSettings(pluginId: string, settings: Record<string, unknown>): void;
@@ -163,6 +170,12 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
 
   let apiKey = options.apiKey ? options.apiKey : null;
   let faults = noFaults();
+  /** Requests held by faults.holdPagesFrom, each answered (or dropped, if cut) on release. */
+  const held = new Set<() => void>();
+  const releaseHeld = () => {
+    for (const release of held) release();
+    held.clear();
+  };
   let log: RequestRecord[] = [];
   let seq = 0;
   const pluginSettings = new Map<string, Record<string, unknown>>();
@@ -265,6 +278,13 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
     record.query = typeof params.query === "string" ? params.query : undefined;
     record.variables = (params.variables as Record<string, unknown> | undefined) ?? null;
 
+    const page = requestedPage(params);
+    if (faults.holdPagesFrom !== null && page !== null && page >= faults.holdPagesFrom) {
+      record.outcome = "held";
+      await new Promise<void>((release) => held.add(release));
+      if (res.destroyed) return;
+      record.outcome = "served";
+    }
     if (asksPluginSettings(params)) {
       await latency();
       record.status = 200;
@@ -497,14 +517,19 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
     setPluginSettings: (pluginId, settings) => {
       pluginSettings.set(pluginId, settings);
     },
+    holdPagesFrom: (page) => {
+      faults.holdPagesFrom = page;
+    },
     resetFaults: () => {
       faults = noFaults();
+      releaseHeld();
     },
     goAway: async () => {
       if (!up) return;
       up = false;
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const socket of sockets) socket.destroy();
+      releaseHeld();
       await stopped;
     },
     comeBack: async () => {

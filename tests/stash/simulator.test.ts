@@ -195,6 +195,35 @@ describe("the Stash simulator", () => {
     });
   });
 
+  it("leaves pages from the one named unanswered until its faults are reset", async () => {
+    const hanging = await startStashSim({ scenes: 60, seed: 8 });
+    try {
+      hanging.holdPagesFrom(2);
+      const page = async (n: number) => {
+        const response = await fetch(hanging.url, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            query:
+              "query ($filter: FindFilterType) { findScenes(filter: $filter) { scenes { id } } }",
+            variables: { filter: { page: n, per_page: 10, sort: "id" } },
+          }),
+        });
+        return (await response.json()) as unknown;
+      };
+      expect(idsOf(await page(1))).toHaveLength(10);
+      let second: unknown = null;
+      const asked = page(2).then((json) => (second = json));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(second).toBeNull();
+      hanging.resetFaults();
+      await asked;
+      expect(idsOf(second)).toHaveLength(10);
+    } finally {
+      await hanging.close();
+    }
+  });
+
   it("goes away over HTTP and comes back by itself", async () => {
     await control({ action: "goAway", forMs: 200 });
     await new Promise((r) => setTimeout(r, 50));
