@@ -86,3 +86,16 @@ export class SyncCancelled extends Error {
 export function throwIfCancelled(signal: AbortSignal) {
   if (signal.aborted) throw new SyncCancelled("The sync was cancelled.");
 }
+
+/**
+ * `asked`'s answer, unless the run is cancelled first: then the cancel at once. A request to
+ * a Stash that hangs is not waited for; its answer, if it comes, is dropped.
+ */
+export function unlessCancelled<T>(signal: AbortSignal, asked: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const cancel = () => reject(new SyncCancelled("The sync was cancelled."));
+    if (signal.aborted) return cancel();
+    signal.addEventListener("abort", cancel, { once: true });
+    asked.then(resolve, reject).finally(() => signal.removeEventListener("abort", cancel));
+  });
+}

@@ -226,9 +226,9 @@ describe("stopping the container (SIGTERM)", serverTests, () => {
     const database = newDatabaseFile();
     const server = await serve(database);
     const api = createStashSyncClient({ url: server.url, token: TOKEN });
-    // Slow enough that the run is still reading when the signal comes: with 3 pages in flight a
-    // 150 ms Stash let this run finish first on a busy machine.
-    sim.setLatency(500);
+    // Still reading when the signal comes, whatever the machine's speed: Stash answers two
+    // pages and hangs on the rest, which the shutdown does not wait for.
+    sim.holdPagesFrom(3);
     const { jobId } = await api.sync.start.mutate({ type: "full" });
     await expect
       .poll(async () => (await api.sync.status.query({ jobId })).progress.done, {

@@ -33,6 +33,25 @@ describe("a running sync", () => {
     }
   });
 
+  it("stops at once when cancelled while Stash hangs on a page, without waiting for its answer", async () => {
+    const fresh = await startStashSim({ scenes: 2000, seed: 23 });
+    try {
+      // Unanswered until the simulator closes: a cancel that waited for the page would wait
+      // for the request's timeout (30 s, and retries), longer than this test may take.
+      fresh.holdPagesFrom(3);
+      const { jobId, done } = await startSyncAgainst(fresh, { type: "full" });
+      await waitFor(async () => (await runRow(jobId)).progressDone >= 200, 30_000);
+      expect(await cancelSync(jobId)).toBe(true);
+      const summary = await done;
+      expect(summary.status).toBe("cancelled");
+      // The two pages answered, and nothing after them.
+      expect((await runRow(jobId)).progressDone).toBe(200);
+      await expectCountersMatchLogs(jobId);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("cancels a run of another process (a sync from cron) from this one", async () => {
     // Enough pages that the run is still reading when the cancel comes, with pages in flight.
     const fresh = await startStashSim({ scenes: 3000, seed: 22 });

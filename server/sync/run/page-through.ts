@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { PreparedPage } from "../write/prepare-page";
-import { throwIfCancelled, type RunContext } from "../run-context";
+import { throwIfCancelled, unlessCancelled, type RunContext } from "../run-context";
 import type { PageWindow } from "./page-window";
 
 export interface PagedResult {
@@ -16,8 +16,8 @@ export interface PagedResult {
  * the current one (parsing only what it must) and plans its writes, and the bulk writer's thread commits the previous one. Plans are made from committed
  * rows, so a page sharing an entity with the page still being committed (the library changed
  * mid-run and offsets shifted) waits for that commit first. Pages commit one at a time, in
- * order, so counts and "seen" stay exact. Cancellation is honoured between pages; every page
- * begun is finished.
+ * order, so counts and "seen" stay exact. Cancellation is honoured between pages and while a
+ * page is awaited from Stash; every page begun is finished.
  */
 export async function pageThrough<Item extends { id: string | null }>(
   ctx: RunContext,
@@ -33,7 +33,7 @@ export async function pageThrough<Item extends { id: string | null }>(
   try {
     for (let page = 1; ; page++) {
       throwIfCancelled(ctx.signal);
-      const current = await pages.take(page);
+      const current = await unlessCancelled(ctx.signal, pages.take(page));
       // Taking this page asked for another, which fetch() writes only once the event loop
       // turns: planning first held each request back ~17 ms (docs/decisions.md).
       await nextTurn();

@@ -4,7 +4,7 @@ import { failed } from "../write/entity-outcomes";
 import { loadKnownRefs } from "../write/ensure-linked-refs";
 import { commitOutcomes } from "../write/record-outcomes";
 import { writeScenePage } from "../write/write-scene-page";
-import { throwIfCancelled, type RunContext } from "../run-context";
+import { throwIfCancelled, unlessCancelled, type RunContext } from "../run-context";
 import { markRemoved } from "./mark-removed";
 
 export const sceneNotFoundMessage = "Scene not found in Stash";
@@ -23,7 +23,10 @@ export async function runSpecificSync(
   ctx.progress.setPhase("scenes", sceneIds.length);
   for (let i = 0; i < sceneIds.length; i += ctx.perPage) {
     throwIfCancelled(ctx.signal);
-    const { found, missing } = await ctx.client.findScenesByIds(sceneIds.slice(i, i + ctx.perPage));
+    const { found, missing } = await unlessCancelled(
+      ctx.signal,
+      ctx.client.findScenesByIds(sceneIds.slice(i, i + ctx.perPage)),
+    );
     if (found.length) await writeScenePage(ctx, found);
     const stored = missingRemoved ? await storedOf(missing) : new Set<string>();
     if (stored.size > 0) await markRemoved(ctx, "scene", [...stored]);
