@@ -19,7 +19,7 @@ const { db } = await import("../server/db/client");
 const { bulkWriter } = await import("../server/db/bulk-writer");
 const { runSync } = await import("../server/sync/sync-service");
 const { StashClient } = await import("../server/stash/client");
-const { askFirstPages, typesInWriteOrder } = await import("../server/sync/run/sync-entity-type");
+const { withFirstPages, typesInWriteOrder } = await import("../server/sync/run/sync-entity-type");
 const { fullSyncOrder } = await import("../server/sync/run/full-sync");
 const { readWatermarkProbe, sendWatermarkProbe } = await import("../server/sync/run/watermarks");
 const { sceneTables, indexesFilledInOrder } = await import("../server/sync/run/bulk-load");
@@ -28,22 +28,24 @@ const { deferForBulkLoad, restoreDeferredSchema } = await import("../server/db/d
 /**
  * The floor of this Stash at this concurrency: the requests a full sync makes, made as the sync
  * makes them (the compatibility check beside the watermark probe, whose counts let every window
- * ask at once, then askFirstPages), the pages taken as they come and never written.
+ * ask at once, then withFirstPages), the pages taken as they come and never written.
  */
 async function fetchEveryPage(): Promise<void> {
   const client = new StashClient({ url: url!, perPage, maxInFlight: pageConcurrency });
   const probe = sendWatermarkProbe(client);
   await client.checkCompatibility();
   const { counts } = readWatermarkProbe(await probe);
-  const windows = askFirstPages({ client, perPage, pageConcurrency }, {}, counts, fullSyncOrder);
-  for (const type of typesInWriteOrder(fullSyncOrder)) {
-    const window = windows[type];
-    for (let page = 1; ; page++) {
-      const { count } = await window.take(page);
-      if (page * perPage >= count) break;
+  const paging = { client, perPage, pageConcurrency };
+  await withFirstPages(paging, { counts, order: fullSyncOrder }, async (windows) => {
+    for (const type of typesInWriteOrder(fullSyncOrder)) {
+      const window = windows[type];
+      for (let page = 1; ; page++) {
+        const { count } = await window.take(page);
+        if (page * perPage >= count) break;
+      }
+      window.close();
     }
-    window.close();
-  }
+  });
 }
 
 // Opened first, as a running server has them open: opening them is not sync work.

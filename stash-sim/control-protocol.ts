@@ -117,6 +117,7 @@ export const controlRequest = z.discriminatedUnion("action", [
     status: z.number().int().min(400).max(599).optional(),
   }),
   z.object({ action: z.literal("dropNext"), count: z.number().int().nonnegative() }),
+  z.object({ action: z.literal("holdPagesFrom"), page: z.number().int().positive() }),
   z.object({
     action: z.literal("rejectNextWrites"),
     count: z.number().int().nonnegative(),

@@ -282,7 +282,8 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
     if (faults.holdPagesFrom !== null && page !== null && page >= faults.holdPagesFrom) {
       record.outcome = "held";
       await new Promise<void>((release) => held.add(release));
-      if (res.destroyed) return;
+      // Cut by goAway: the socket is destroyed at once, the response only when it closes.
+      if (req.socket.destroyed) return;
       record.outcome = "served";
     }
     if (asksPluginSettings(params)) {
@@ -433,6 +434,8 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
         return sim.failNext(request.count, request.status);
       case "dropNext":
         return sim.dropNext(request.count);
+      case "holdPagesFrom":
+        return sim.holdPagesFrom(request.page);
       case "rejectNextWrites":
         return sim.rejectNextWrites(request.count, request.message);
       case "setApiKey":

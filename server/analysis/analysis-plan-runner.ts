@@ -117,12 +117,19 @@ async function execute(
     let analysed: AnalysedBatch | null = null;
     for (let first = 0; first < ids.length || analysed; first += batchSize) {
       const batch = ids.slice(first, first + batchSize);
-      const [next]: [AnalysedBatch | null, unknown] = await Promise.all([
+      // Both settle before either's failure ends the plan: a write still in flight would
+      // otherwise land after the plan was marked failed.
+      const [next, stored]: [
+        PromiseSettledResult<AnalysedBatch | null>,
+        PromiseSettledResult<unknown>,
+      ] = await Promise.allSettled([
         batch.length > 0 ? analyse(batch) : null,
         analysed && store(analysed),
       ]);
+      if (stored.status === "rejected") throw stored.reason;
+      if (next.status === "rejected") throw next.reason;
       if (controller.signal.aborted) break;
-      analysed = next;
+      analysed = next.value;
     }
     end = controller.signal.aborted
       ? {

@@ -83,8 +83,10 @@ export class SyncCancelled extends Error {
   override name = "SyncCancelled";
 }
 
+const cancelled = () => new SyncCancelled("The sync was cancelled.");
+
 export function throwIfCancelled(signal: AbortSignal) {
-  if (signal.aborted) throw new SyncCancelled("The sync was cancelled.");
+  if (signal.aborted) throw cancelled();
 }
 
 /**
@@ -93,9 +95,9 @@ export function throwIfCancelled(signal: AbortSignal) {
  */
 export function unlessCancelled<T>(signal: AbortSignal, asked: Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const cancel = () => reject(new SyncCancelled("The sync was cancelled."));
-    if (signal.aborted) return cancel();
+    const cancel = () => reject(cancelled());
     signal.addEventListener("abort", cancel, { once: true });
     asked.then(resolve, reject).finally(() => signal.removeEventListener("abort", cancel));
+    if (signal.aborted) cancel();
   });
 }

@@ -214,7 +214,7 @@ describe("the Stash simulator", () => {
       expect(idsOf(await page(1))).toHaveLength(10);
       let second: unknown = null;
       const asked = page(2).then((json) => (second = json));
-      await new Promise((r) => setTimeout(r, 200));
+      await expect.poll(() => hanging.requests().at(-1)?.outcome).toBe("held");
       expect(second).toBeNull();
       hanging.resetFaults();
       await asked;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { StashClient } from "../../server/stash/client";
+import type { Paged } from "../../server/stash/types";
 import { PageBudget, PageWindow } from "../../server/sync/run/page-window";
 import { withStashSim } from "../helpers/stash-sim";
 import { syncNow } from "../helpers/sync-run";
@@ -76,5 +77,29 @@ describe("a run's page budget", () => {
     performers.close();
     // The three pages past the end held their share until the window was done with.
     expect(asked.scene).toBe(6);
+  });
+
+  it("asks Stash for nothing more once its run is over, as answers still on their way come in", async () => {
+    const asked: number[] = [];
+    const answers: (() => void)[] = [];
+    const budget = new PageBudget(2);
+    const pages = new PageWindow(
+      (page) => {
+        asked.push(page);
+        return new Promise<Paged<never>>((resolve) =>
+          answers.push(() => resolve({ count: 1000, items: [] })),
+        );
+      },
+      budget,
+      100,
+      1000,
+    ).start();
+    expect(asked).toEqual([1, 2]);
+    // A cancelled run stops waiting for the page it took (unlessCancelled) and ends.
+    const abandoned = pages.take(1);
+    budget.close();
+    for (const answer of answers) answer();
+    await abandoned;
+    expect(asked).toEqual([1, 2]);
   });
 });

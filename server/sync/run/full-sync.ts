@@ -4,10 +4,10 @@ import { throwIfCancelled, unlessCancelled, type RunContext } from "../run-conte
 import { withSceneBulkLoad } from "./bulk-load";
 import { markRemoved, unseenIds } from "./mark-removed";
 import {
-  askFirstPages,
   refTypes,
   syncRefType,
   syncSceneType,
+  withFirstPages,
   type PageOrder,
 } from "./sync-entity-type";
 import { probeWatermarks, type Watermarks } from "./watermarks";
@@ -23,18 +23,20 @@ export const fullSyncOrder: PageOrder = "scenes first";
  */
 export async function runFullSync(ctx: RunContext): Promise<Watermarks> {
   const [{ watermarks, counts }] = await Promise.all([probeWatermarks(ctx), loadKnownRefs(ctx)]);
-  const first = askFirstPages(ctx, {}, counts, fullSyncOrder);
-  const scenes = await withSceneBulkLoad(
-    ctx,
-    () => syncSceneType(ctx, undefined, first),
-    async () => {
-      for (const type of refTypes) {
-        const result = await syncRefType(ctx, type, undefined, first);
-        // If Stash's count moved mid-run, offsets shifted and "unseen" may mean "skipped over":
-        // leave removals to the next full sync rather than remove something that exists.
-        if (!result.countChanged) await markRemoved(ctx, type, await unseenIds(type, result.seen));
-      }
-    },
+  const scenes = await withFirstPages(ctx, { counts, order: fullSyncOrder }, (first) =>
+    withSceneBulkLoad(
+      ctx,
+      () => syncSceneType(ctx, undefined, first),
+      async () => {
+        for (const type of refTypes) {
+          const result = await syncRefType(ctx, type, undefined, first);
+          // If Stash's count moved mid-run, offsets shifted and "unseen" may mean "skipped
+          // over": leave removals to the next full sync rather than remove what exists.
+          if (!result.countChanged)
+            await markRemoved(ctx, type, await unseenIds(type, result.seen));
+        }
+      },
+    ),
   );
   // Filling an empty library stored only scenes its pages returned: none can be unseen.
   if (!scenes.intoEmptyLibrary) await resolveUnseenScenes(ctx, scenes.value.seen);

@@ -1,10 +1,10 @@
 import { loadKnownRefs } from "../write/ensure-linked-refs";
 import type { RunContext } from "../run-context";
 import {
-  askFirstPages,
   refTypes,
   syncRefType,
   syncSceneType,
+  withFirstPages,
   type PagedResult,
 } from "./sync-entity-type";
 import { probeWatermarks, type Watermarks } from "./watermarks";
@@ -22,8 +22,9 @@ export async function runIncrementalSync(
     const mark = now[type];
     if (!result.countChanged && mark) next[type] = mark;
   };
-  const first = askFirstPages(ctx, previous);
-  for (const type of refTypes) advance(type, await syncRefType(ctx, type, previous[type], first));
-  advance("scene", await syncSceneType(ctx, previous.scene, first));
+  await withFirstPages(ctx, { since: previous }, async (first) => {
+    for (const type of refTypes) advance(type, await syncRefType(ctx, type, previous[type], first));
+    advance("scene", await syncSceneType(ctx, previous.scene, first));
+  });
   return next;
 }

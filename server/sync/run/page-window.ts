@@ -7,6 +7,7 @@ import type { Paged } from "../../stash/types";
  */
 export class PageBudget {
   private used = 0;
+  private closed = false;
   private readonly windows: { fill(): void }[] = [];
 
   constructor(readonly limit: number) {}
@@ -17,14 +18,19 @@ export class PageBudget {
   }
 
   claim(): boolean {
-    if (this.used >= this.limit) return false;
+    if (this.closed || this.used >= this.limit) return false;
     this.used++;
     return true;
   }
 
   release(): void {
     this.used--;
-    for (const window of this.windows) window.fill();
+    if (!this.closed) for (const window of this.windows) window.fill();
+  }
+
+  /** The run is over: answers still on their way ask Stash for nothing more. */
+  close(): void {
+    this.closed = true;
   }
 }
 

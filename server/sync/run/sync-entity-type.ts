@@ -38,7 +38,7 @@ export type PagingContext = Pick<RunContext, "client" | "perPage" | "pageConcurr
 
 export const refTypes = ["performer", "tag", "studio"] as const satisfies readonly RefType[];
 
-/** Each type's pages, asked for from the start of a run (see askFirstPages). */
+/** Each type's pages, asked for from the start of a run (see withFirstPages). */
 export interface FirstPages {
   performer: PageWindow<PageItem<StashPerformer>>;
   tag: PageWindow<PageItem<StashTag>>;
@@ -58,13 +58,12 @@ export type TypeCounts = Partial<Record<RefType | "scene", number>>;
  */
 function pageWindows(
   ctx: PagingContext,
+  budget: PageBudget,
   since: Since,
-  counts: TypeCounts = {},
-  order: PageOrder = "refs first",
+  counts: TypeCounts,
+  order: PageOrder,
 ): FirstPages {
   const { client } = ctx;
-  // One budget for the run's windows, which join it in the order their pages are written.
-  const budget = new PageBudget(ctx.pageConcurrency);
   const window = <Item>(type: keyof TypeCounts, fetch: (page: number) => Promise<Paged<Item>>) =>
     new PageWindow(fetch, budget, ctx.perPage, counts[type]);
   const open = {
@@ -89,20 +88,31 @@ export function typesInWriteOrder(order: PageOrder): (keyof FirstPages)[] {
 }
 
 /**
- * Starts every type's pages: a slow Stash then answers them side by side rather than one type
- * after the other, asked in the order they are written, within the run's page concurrency.
- * `since` per type.
+ * Runs `run` with every type's pages started: a slow Stash then answers them side by side
+ * rather than one type after the other, asked in the order they are written, within the run's
+ * page concurrency. `since` per type. However `run` ends, answers still on their way then ask
+ * Stash for nothing more.
  */
-export function askFirstPages(
+export async function withFirstPages<T>(
   ctx: PagingContext,
-  since: Since = {},
-  counts: TypeCounts = {},
-  order: PageOrder = "refs first",
-): FirstPages {
-  const windows = pageWindows(ctx, since, counts, order);
+  options: { since?: Since; counts?: TypeCounts; order?: PageOrder },
+  run: (first: FirstPages) => Promise<T>,
+): Promise<T> {
+  const { since = {}, counts = {}, order = "refs first" } = options;
+  // One budget for the run's windows, which join it in the order their pages are written.
+  const budget = new PageBudget(ctx.pageConcurrency);
+  const windows = pageWindows(ctx, budget, since, counts, order);
   for (const type of typesInWriteOrder(order)) windows[type].start();
-  return windows;
+  try {
+    return await run(windows);
+  } finally {
+    budget.close();
+  }
 }
+
+/** Windows for one type's pages alone, asked as they are taken. */
+const ownPages = (ctx: PagingContext, since: Since) =>
+  pageWindows(ctx, new PageBudget(ctx.pageConcurrency), since, {}, "refs first");
 
 /** Syncs one type of performers, tags or studios; `since` limits it to what changed. */
 export function syncRefType(
@@ -111,7 +121,7 @@ export function syncRefType(
   since?: string,
   first?: FirstPages,
 ): Promise<PagedResult> {
-  const pages = first ?? pageWindows(ctx, { [type]: since });
+  const pages = first ?? ownPages(ctx, { [type]: since });
   switch (type) {
     case "performer":
       return pageThrough(ctx, "performers", pages.performer, (items) =>
@@ -131,6 +141,6 @@ export async function syncSceneType(
   since?: string,
   first?: FirstPages,
 ): Promise<PagedResult> {
-  const pages = first ?? pageWindows(ctx, { scene: since });
+  const pages = first ?? ownPages(ctx, { scene: since });
   return pageThrough(ctx, "scenes", pages.scene, (items) => prepareScenePage(ctx, items));
 }
