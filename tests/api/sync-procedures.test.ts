@@ -61,7 +61,8 @@ describe("sync control over HTTP", () => {
   });
 
   it("refuses a second sync with 409 naming the running job, and cancel stops the first", async () => {
-    sim.setLatency(300); // keeps the first run busy while the second is asked for
+    // Stash answers no page until the test ends: the first run is busy while the second is asked for.
+    sim.holdPagesFrom(1);
     const { jobId } = await api.sync.start.mutate({ type: "full" });
     const before = await runCount();
 

@@ -53,11 +53,11 @@ describe("a running sync", () => {
   });
 
   it("cancels a run of another process (a sync from cron) from this one", async () => {
-    // Enough pages that the run is still reading when the cancel comes, with pages in flight.
+    // Still reading when the cancel comes: Stash answers two pages and hangs on the rest.
     const fresh = await startStashSim({ scenes: 3000, seed: 22 });
     let child: ReturnType<typeof spawn> | undefined;
     try {
-      fresh.setLatency(700);
+      fresh.holdPagesFrom(3);
       child = spawn(process.execPath, ["--import", "tsx", "scripts/sync-cli.ts", "full"], {
         env: { ...process.env, STASH_URL: fresh.url, STASH_PAGE_SIZE: "100" },
         stdio: "ignore",
