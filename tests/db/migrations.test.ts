@@ -8,12 +8,27 @@ import { applyMigrations, pendingSchemaChanges } from "../../server/db/migration
 const dir = mkdtempSync(path.join(os.tmpdir(), "stash-sync-migrations-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+const now = "2026-11-01T10:00:00.000+00:00";
+
+/** The migrated database `file`, open, with scene 1 and plan 1 (named `plan`) in it. */
+function withSceneAndPlan(file: string, plan: string): Database.Database {
+  const database = new Database(file);
+  database
+    .prepare(
+      `INSERT INTO "scene" ("id", "stash_created_at", "stash_updated_at", "content_hash", "first_seen_at", "last_synced_at") VALUES ('1', ?, ?, '', ?, ?)`,
+    )
+    .run(now, now, now, now);
+  database
+    .prepare(`INSERT INTO "analysis_plan" ("name", "created_at") VALUES (?, ?)`)
+    .run(plan, now);
+  return database;
+}
+
 describe("migrations", () => {
   it("mark, on upgrade, the scenes whose newest sync_log row failed (scene.last_sync_failed)", async () => {
     const file = path.join(dir, "upgrade.db");
     await applyMigrations(file, { upTo: "20261127140750_add_notifications" });
     const before = new Database(file);
-    const now = "2026-11-01T10:00:00.000+00:00";
     before
       .prepare(
         `INSERT INTO "sync_history" ("job_id", "sync_type", "trigger", "status", "started_at") VALUES ('j', 'incremental', 'cli', 'completed', ?)`,
@@ -46,14 +61,7 @@ describe("migrations", () => {
   it("keep, on upgrade, earlier analysis plans and their timeline entries, as completed plans", async () => {
     const file = path.join(dir, "analysis-upgrade.db");
     await applyMigrations(file, { upTo: "20261203175801_scene_restore" });
-    const before = new Database(file);
-    const now = "2026-11-01T10:00:00.000+00:00";
-    before
-      .prepare(
-        `INSERT INTO "scene" ("id", "stash_created_at", "stash_updated_at", "content_hash", "first_seen_at", "last_synced_at") VALUES ('1', ?, ?, '', ?, ?)`,
-      )
-      .run(now, now, now, now);
-    before.prepare(`INSERT INTO "analysis_plan" ("name", "created_at") VALUES ('Old', ?)`).run(now);
+    const before = withSceneAndPlan(file, "Old");
     before
       .prepare(
         `INSERT INTO "analysis_result" ("plan_id", "scene_id", "proposed_changes", "created_at") VALUES (1, '1', '[]', ?)`,
@@ -76,14 +84,7 @@ describe("migrations", () => {
   it("keep, on upgrade, a plan's changes and their reviews when their plan key is dropped", async () => {
     const file = path.join(dir, "plan-key-upgrade.db");
     await applyMigrations(file, { upTo: "20261204143000_name_search" });
-    const before = new Database(file);
-    const now = "2026-11-01T10:00:00.000+00:00";
-    before
-      .prepare(
-        `INSERT INTO "scene" ("id", "stash_created_at", "stash_updated_at", "content_hash", "first_seen_at", "last_synced_at") VALUES ('1', ?, ?, '', ?, ?)`,
-      )
-      .run(now, now, now, now);
-    before.prepare(`INSERT INTO "analysis_plan" ("name", "created_at") VALUES ('P', ?)`).run(now);
+    const before = withSceneAndPlan(file, "P");
     before
       .prepare(
         `INSERT INTO "analysis_result" ("plan_id", "scene_id", "created_at") VALUES (1, '1', ?)`,
