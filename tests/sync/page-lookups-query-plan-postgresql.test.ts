@@ -3,6 +3,7 @@ import { rowReader } from "../../server/db/row-reader";
 import type { Statement } from "../../server/db/sql-dialect";
 import { toPostgresStatement } from "../../server/db/postgresql-values";
 import { differencesStatements } from "../../server/sync/write/read-scene-differences";
+import { storedFileIdsStatements } from "../../server/sync/write/read-stored-file-ids";
 import { takenFilesStatements } from "../../server/sync/write/write-scene-page";
 
 /**
@@ -52,6 +53,12 @@ describe("a page's look-ups by key on PostgreSQL", () => {
     const plan = await planOf(differencesStatements(pageIds.map((id) => ({ id, digest: "x" }))));
     expect(plan.filter((n) => n["Node Type"] === "Seq Scan")).toEqual([]);
     expect(plan.some((n) => n["Index Name"] === "scene_pkey")).toBe(true);
+  });
+
+  it("finds which of a page's files are stored by their key, not by reading every file", async () => {
+    const plan = await planOf(storedFileIdsStatements(pageIds));
+    expect(plan.filter((n) => n["Node Type"] === "Seq Scan")).toEqual([]);
+    expect(plan.some((n) => n["Index Name"] === "scene_file_pkey")).toBe(true);
   });
 
   it("finds the files a page takes over by their key, not by reading every file", async () => {

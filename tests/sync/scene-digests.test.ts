@@ -6,7 +6,7 @@ import { sceneRecordOfText } from "../../server/stash/scene-records";
 import { recordOpening } from "../../server/stash/stash-queries";
 import type { PageRecord, StashScene } from "../../server/stash/types";
 import { sceneDigest } from "../../server/sync/compare/scene-digest";
-import { writeScenePage } from "../../server/sync/write/write-scene-page";
+import { prepareScenePage, writeScenePage } from "../../server/sync/write/write-scene-page";
 import { withStashSim } from "../helpers/stash-sim";
 import {
   expectCountersMatchLogs,
@@ -130,6 +130,30 @@ describe("scene digests", () => {
     expect((await syncNow(sim, { type: "full" })).status).toBe("completed");
     expect(await filesOf("2")).toEqual([theirs]);
     expect(await filesOf("3")).toEqual(wire.files.map((f) => f.id));
+  });
+
+  it("takes over a file that another page stored after this page was planned without it", async () => {
+    await syncNow(sim, { type: "full" });
+    const recordOf = (wire: object) => {
+      const text = JSON.stringify(wire);
+      const body = `{"data":{"page":{"count":1,"scenes":[${text}]}}}`;
+      return sceneRecordOfText(body, body.indexOf(text), body.length - 4);
+    };
+    const withFile = (index: number, id: string) => {
+      const wire = sim.scene(index)!;
+      return recordOf({ ...wire, files: [{ ...wire.files[0]!, id, path: `/library/${id}.mp4` }] });
+    };
+    const ctx = await pageRunContext(new StashClient({ url: sim.url, perPage: 100 }), "full");
+    // Planned while no scene has the file: its row is to be inserted without a conflict check.
+    const planned = await prepareScenePage(ctx, [withFile(3, "new-file")]);
+    await writeScenePage(ctx, [withFile(2, "new-file")]);
+    const outcomes = await planned.commit();
+
+    expect(outcomes).toMatchObject([{ entityId: "3", changeType: "updated" }]);
+    const file = await db().sceneFile.findUniqueOrThrow({ where: { id: "new-file" } });
+    expect(file.sceneId).toBe("3");
+    // Scene 2 lost it while its text stayed the same: the next sync reads it again.
+    expect((await storedHashes()).get("2")).toBe("");
   });
 
   it("fails a record with two ids rather than compare it under one and write it under the other", () => {

@@ -19,6 +19,7 @@ import { ensureLinkedRefs } from "./ensure-linked-refs";
 import { planLinks } from "./plan-scene-links";
 import { preparePage, type PagePlan, type PreparedPage } from "./prepare-page";
 import { readDifferences } from "./read-scene-differences";
+import { readStoredFileIds } from "./read-stored-file-ids";
 import { readStoredScenes } from "./read-stored-scenes";
 import { fileColumns, sceneColumns, sceneRow, sceneUpdateColumns } from "./scene-rows";
 import { sceneSearchRow } from "./scene-search-rows";
@@ -123,12 +124,13 @@ async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePl
     ctx.knownRefs,
   );
   const refs = ensureLinkedRefs(ctx, links.refs);
+  const files = await splitStoredFiles(links.files.added);
   const statements: Statement[] = [
     ...refs.statements,
-    // A file Stash now lists under another scene is taken over below (keyed by its id). The
-    // scene that had it loses it while its own text stays the same: its digest must stop
+    // A stored file Stash now lists under another scene is taken over below (keyed by its id).
+    // The scene that had it loses it while its own text stays the same: its digest must stop
     // matching, so the next sync reads it again. Scenes this page rewrites get theirs back.
-    ...takenFilesStatements(links.files.added.map((row) => [row[0]!, row[1]!])),
+    ...takenFilesStatements(files.stored.map((row) => [row[0]!, row[1]!])),
     // A scene this page creates has no row yet (the sync lock keeps other writers out), so it
     // is inserted without the conflict check, which costs PostgreSQL as much as the insert.
     ...insertRows("scene", sceneColumns, sceneRows(toWrite, true, now)),
@@ -145,8 +147,9 @@ async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePl
     // Added links are those not stored (planLinks), each once (the wire schema's sets).
     ...insertRows("scene_performer", ["scene_id", "performer_id"], links.performers.added),
     ...insertRows("scene_tag", ["scene_id", "tag_id"], links.tags.added),
+    ...insertRows("scene_file", fileColumns, files.unstored),
     // A file Stash moved from another scene keeps its id: take it over.
-    ...insertRows("scene_file", fileColumns, links.files.added, {
+    ...insertRows("scene_file", fileColumns, files.stored, {
       key: ["id"],
       update: fileColumns.filter((c) => c !== "id"),
     }),
@@ -159,6 +162,15 @@ async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePl
       : whereIn('UPDATE "scene" SET "last_synced_at" = ?', "id", untouched, [now])),
   ];
   return { statements, outcomes, afterCommit: refs.commit };
+}
+
+/** The page's file rows split by whether their id is stored (see readStoredFileIds). */
+async function splitStoredFiles(rows: SqlValue[][]) {
+  const storedIds = await readStoredFileIds(rows.map((row) => String(row[0])));
+  const stored: SqlValue[][] = [];
+  const unstored: SqlValue[][] = [];
+  for (const row of rows) (storedIds.has(String(row[0])) ? stored : unstored).push(row);
+  return { stored, unstored };
 }
 
 const sceneRows = (
