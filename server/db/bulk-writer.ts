@@ -170,3 +170,22 @@ export async function closeBulkWriter(): Promise<void> {
   globalForBulk.stashSyncBulkWriter = undefined;
   await writer?.close();
 }
+
+/**
+ * Runs each statement in a transaction of its own, in order, two at a time where the writer
+ * has a second connection (writeAside): for independent work, such as one table's statistics
+ * each. Waits for both lanes before it reports a failure, so nothing it began runs on after.
+ */
+export async function writeEachInTwoLanes(
+  writer: BulkWriter,
+  statements: Statement[],
+): Promise<void> {
+  const queue = [...statements];
+  const lane = async (write: (statements: Statement[]) => Promise<void>) => {
+    for (let next = queue.shift(); next; next = queue.shift()) await write([next]);
+  };
+  const aside = writer.writeAside?.bind(writer);
+  const lanes = [lane((s) => writer.write(s)), ...(aside ? [lane(aside)] : [])];
+  const failed = (await Promise.allSettled(lanes)).find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
+}

@@ -27,8 +27,8 @@ export interface SqlDialect {
   /** The statements that build one deferred index from its CREATE INDEX, as fast as it builds. */
   indexBuild(definition: string): Statement[];
   /**
-   * The statements that give the planner these tables' statistics after a bulk load; none
-   * where the planner reads none the app has not asked for.
+   * The statements that give the planner these tables' statistics after a bulk load, each of
+   * them on its own; none where the planner reads none the app has not asked for.
    */
   statisticsRefresh(tables: string[]): Statement[];
   /** One row when the table exists (a database before its first migration has none). */
@@ -154,12 +154,16 @@ export const postgresqlDialect: SqlDialect = {
   // The wire protocol numbers parameters with 16 bits.
   maxParameters: 30_000,
   // Indexes behind PRIMARY KEY and UNIQUE constraints are unique; Prisma's unique indexes too,
-  // and they enforce the keys ON CONFLICT relies on.
+  // and they enforce the keys ON CONFLICT relies on. Those that are not B-trees (the trigram
+  // GIN index) come first: the longest builds, on one core each, while the other lane builds
+  // the rest (deferred-schema.ts).
   secondaryIndexes: (tables) => ({
     sql: `SELECT i."indexname" AS "name", i."indexdef" AS "definition" FROM "pg_indexes" i
       JOIN "pg_class" c ON c."relname" = i."indexname" JOIN "pg_index" x ON x."indexrelid" = c."oid"
+      JOIN "pg_am" a ON a."oid" = c."relam"
       WHERE i."schemaname" = current_schema() AND NOT x."indisunique"
-      AND i."tablename" IN (${tables.map((_, n) => `$${n + 1}`).join(", ")}) ORDER BY i."indexname"`,
+      AND i."tablename" IN (${tables.map((_, n) => `$${n + 1}`).join(", ")})
+      ORDER BY a."amname" = 'btree', i."indexname"`,
     params: [...tables],
   }),
   // Each checks every row inserted with a query that locks the parent row: on a bulk load of
@@ -176,8 +180,9 @@ export const postgresqlDialect: SqlDialect = {
   indexBuild: (definition) => [{ sql: definition, params: [] }],
   // Autovacuum analyzes a table a minute or so after it fills; until then the planner guesses
   // from its size alone, and hashed whole tables where 500 index probes were wanted.
+  // A statement per table, so that two connections may share them.
   statisticsRefresh: (tables) =>
-    tables.length > 0 ? [{ sql: `ANALYZE ${tables.map(quote).join(", ")}`, params: [] }] : [],
+    tables.map((table) => ({ sql: `ANALYZE ${quote(table)}`, params: [] })),
   tableExists: (table) => ({
     sql: `SELECT 1 AS "found" FROM "information_schema"."tables"
       WHERE "table_schema" = current_schema() AND "table_name" = $1`,

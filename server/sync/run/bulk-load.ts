@@ -1,4 +1,4 @@
-import { bulkWriter } from "../../db/bulk-writer";
+import { bulkWriter, writeEachInTwoLanes } from "../../db/bulk-writer";
 import { deferForBulkLoad, restoreDeferredSchema } from "../../db/deferred-schema";
 import { dialect } from "../../db/sql-dialect";
 import { logger } from "../../logger";
@@ -69,10 +69,12 @@ const buildDeferred = () =>
     ),
   );
 
-/** Statistics of the tables just filled, which reads right after the sync plan by. */
+/**
+ * Statistics of the tables just filled, which reads right after the sync plan by: a table at a
+ * time on each of the writer's connections, the largest first (sceneTables' order).
+ */
 const refreshStatistics = () =>
-  bulkWriter()
-    .write(dialect.statisticsRefresh(sceneTables))
-    .catch((error: unknown) =>
+  writeEachInTwoLanes(bulkWriter(), dialect.statisticsRefresh(sceneTables)).catch(
+    (error: unknown) =>
       logger.warn(`Could not refresh the scene tables' statistics (${errorText(error)}).`),
-    );
+  );
