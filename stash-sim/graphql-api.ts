@@ -33,7 +33,8 @@ export interface RequestRecord {
   answeredBefore: number;
   /** True when the request carried an ApiKey header (its value is never recorded). */
   apiKeySent: boolean;
-  outcome: "served" | "unauthorized" | "http-error" | "dropped" | "held" | "control";
+  /** "abandoned": held (faults.holdPagesFrom) until the client closed the connection. */
+  outcome: "served" | "unauthorized" | "http-error" | "dropped" | "held" | "abandoned" | "control";
   status?: number;
   operationName?: string | null;
   query?: string;

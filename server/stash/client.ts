@@ -214,13 +214,14 @@ export class StashClient {
     query: string,
     variables: Record<string, unknown> | undefined,
     schema: z.ZodType<T>,
+    signal?: AbortSignal,
   ): Promise<T> {
-    const data = await this.post({ operationName, query, variables });
+    const data = await this.post({ operationName, query, variables }, signal);
     return this.checked(operationName, data, schema);
   }
 
-  private post(request: GraphQLRequest): Promise<unknown> {
-    return this.slot(() => postGraphQL(this.transport, request));
+  private post(request: GraphQLRequest, signal?: AbortSignal): Promise<unknown> {
+    return this.slot(() => postGraphQL(this.transport, request, signal));
   }
 
   private checked<T>(operationName: string, data: unknown, schema: z.ZodType<T>): T {
@@ -265,9 +266,10 @@ export class StashClient {
   private async findPage<K extends EntityType>(
     type: K,
     req: PageRequest,
+    signal?: AbortSignal,
   ): Promise<StashPage<StashEntityByType[K]>> {
     const request = pageRequest(type, req, await this.dialect());
-    const { count, list } = this.pageList(type, request, await this.post(request));
+    const { count, list } = this.pageList(type, request, await this.post(request, signal));
     return { count, items: list.map((raw) => parseRecord(type, raw)) };
   }
 
@@ -275,9 +277,12 @@ export class StashClient {
    * A page of scenes as the sync reads it: records with digests, validated when read, so the
    * records it already has byte for byte are never parsed. findScenes parses every record.
    */
-  async findScenePage(req: PageRequest): Promise<StashRecordPage<StashScene>> {
+  async findScenePage(
+    req: PageRequest,
+    signal?: AbortSignal,
+  ): Promise<StashRecordPage<StashScene>> {
     const request = pageRequest("scene", req, await this.dialect());
-    const answer = await this.slot(() => fetchGraphQL(this.transport, request));
+    const answer = await this.slot(() => fetchGraphQL(this.transport, request, signal));
     const scanned =
       answer.status === 200
         ? scanRecordPage(answer.body, stashNames.scene.list, sceneOpening)
@@ -300,16 +305,16 @@ export class StashClient {
     return this.findPage("scene", req);
   }
 
-  findPerformers(req: PageRequest): Promise<StashPage<StashPerformer>> {
-    return this.findPage("performer", req);
+  findPerformers(req: PageRequest, signal?: AbortSignal): Promise<StashPage<StashPerformer>> {
+    return this.findPage("performer", req, signal);
   }
 
-  findTags(req: PageRequest): Promise<StashPage<StashTag>> {
-    return this.findPage("tag", req);
+  findTags(req: PageRequest, signal?: AbortSignal): Promise<StashPage<StashTag>> {
+    return this.findPage("tag", req, signal);
   }
 
-  findStudios(req: PageRequest): Promise<StashPage<StashStudio>> {
-    return this.findPage("studio", req);
+  findStudios(req: PageRequest, signal?: AbortSignal): Promise<StashPage<StashStudio>> {
+    return this.findPage("studio", req, signal);
   }
 
   /** null when Stash does not know the id. */
@@ -317,12 +322,16 @@ export class StashClient {
     return (await this.findSceneRecord(id))?.read() ?? null;
   }
 
-  private async findSceneRecord(id: string): Promise<PageRecord<StashScene> | null> {
+  private async findSceneRecord(
+    id: string,
+    signal?: AbortSignal,
+  ): Promise<PageRecord<StashScene> | null> {
     const { scene } = await this.request(
       "StashSyncFindScene",
       findSceneQuery(await this.dialect()),
       { id },
       findSceneEnvelope,
+      signal,
     );
     return scene === null || scene === undefined ? null : sceneRecordOfValue(scene);
   }
@@ -334,6 +343,7 @@ export class StashClient {
    */
   async findScenesByIds(
     ids: string[],
+    signal?: AbortSignal,
   ): Promise<{ found: PageRecord<StashScene>[]; missing: string[] }> {
     const unique = [...new Set(ids)];
     const found: PageRecord<StashScene>[] = [];
@@ -342,7 +352,7 @@ export class StashClient {
       const batch = unique.slice(start, start + this.perPage);
       let page: StashRecordPage<StashScene> | null = null;
       try {
-        page = await this.findScenePage({ page: 1, perPage: batch.length, ids: batch });
+        page = await this.findScenePage({ page: 1, perPage: batch.length, ids: batch }, signal);
       } catch (error) {
         // Only Stash's refusal of the batch is answered one by one; unreachable or unauthorized
         // would fail each single request too.
@@ -355,7 +365,7 @@ export class StashClient {
         continue;
       }
       for (const id of batch) {
-        const record = await this.findSceneRecord(id);
+        const record = await this.findSceneRecord(id, signal);
         if (record === null) missing.push(id);
         else found.push(record);
       }

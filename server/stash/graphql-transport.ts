@@ -3,6 +3,7 @@
  * exponential backoff on network failures and 5xx, and every failure turned into an AppError a
  * person can act on. Messages never contain the API key.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { AppError, errorText } from "../errors";
 
 export interface TransportOptions {
@@ -85,8 +86,6 @@ class Retryable extends Error {
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Stash's answer as text, once it passed the HTTP checks; readGraphQLData makes sense of it. */
 export interface GraphQLAnswer {
   status: number;
@@ -98,8 +97,9 @@ export interface GraphQLAnswer {
 export async function postGraphQL(
   options: TransportOptions,
   request: GraphQLRequest,
+  signal?: AbortSignal,
 ): Promise<unknown> {
-  return readGraphQLData(options, request, await fetchGraphQL(options, request));
+  return readGraphQLData(options, request, await fetchGraphQL(options, request, signal));
 }
 
 /**
@@ -110,6 +110,7 @@ export async function postGraphQL(
 export async function fetchGraphQL(
   options: TransportOptions,
   request: GraphQLRequest,
+  signal?: AbortSignal,
 ): Promise<GraphQLAnswer> {
   const maxAttempts = options.retries + 1;
   let last: AppError | undefined;
@@ -118,7 +119,7 @@ export async function fetchGraphQL(
   while (attempts < maxAttempts) {
     attempts++;
     try {
-      return await attemptOnce(options, request);
+      return await attemptOnce(options, request, signal);
     } catch (error) {
       if (!(error instanceof Retryable)) throw error;
       last = error.appError;
@@ -126,7 +127,8 @@ export async function fetchGraphQL(
       // more, so a Stash that hangs fails the run in two timeouts (a minute by default)
       // instead of keeping a person waiting for two minutes and more.
       if (last.details.timedOut === true && ++timeouts >= 2) break;
-      if (attempts < maxAttempts) await sleep(options.retryBaseDelayMs * 2 ** (attempts - 1));
+      if (attempts < maxAttempts)
+        await sleep(options.retryBaseDelayMs * 2 ** (attempts - 1), undefined, { signal });
     }
   }
   const final =
@@ -139,9 +141,14 @@ export async function fetchGraphQL(
   );
 }
 
+/**
+ * `signal`: the caller no longer wants the answer (a sync cancelled or over). The request is
+ * then abandoned at once, its connection closed, and the signal's reason thrown: no retry.
+ */
 async function attemptOnce(
   options: TransportOptions,
   request: GraphQLRequest,
+  signal: AbortSignal | undefined,
 ): Promise<GraphQLAnswer> {
   const where = displayUrl(options.url);
   const headers: Record<string, string> = {
@@ -158,12 +165,15 @@ async function attemptOnce(
       method: "POST",
       headers,
       body: JSON.stringify(request),
-      signal: AbortSignal.timeout(options.timeoutMs),
+      signal: signal
+        ? AbortSignal.any([signal, AbortSignal.timeout(options.timeoutMs)])
+        : AbortSignal.timeout(options.timeoutMs),
       // A redirect would carry the ApiKey header to wherever it points: never follow one.
       redirect: "manual",
     });
     body = await response.text();
   } catch (error) {
+    if (signal?.aborted) throw signal.reason;
     const timedOut =
       error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
     const code = networkCode(error);

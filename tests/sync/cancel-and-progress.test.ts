@@ -47,6 +47,10 @@ describe("a running sync", () => {
       // The two pages answered, and nothing after them.
       expect((await runRow(jobId)).progressDone).toBe(200);
       await expectCountersMatchLogs(jobId);
+      // Nor are the requests it no longer wants left open on Stash: it closes them.
+      const outcomes = () => fresh.requests().map((request) => request.outcome);
+      await waitFor(() => !outcomes().includes("held"), 10_000);
+      expect(outcomes()).toContain("abandoned");
     } finally {
       await fresh.close();
     }

@@ -55,7 +55,7 @@ async function resolveUnseenScenes(ctx: RunContext, seen: Set<string>) {
     throwIfCancelled(ctx.signal);
     const { found, missing } = await unlessCancelled(
       ctx.signal,
-      ctx.client.findScenesByIds(unseen.slice(i, i + ctx.perPage)),
+      ctx.client.findScenesByIds(unseen.slice(i, i + ctx.perPage), ctx.signal),
     );
     if (found.length) await writeScenePage(ctx, found);
     if (missing.length) await markRemoved(ctx, "scene", missing);

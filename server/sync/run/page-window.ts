@@ -8,12 +8,12 @@ import type { Paged } from "../../stash/types";
 export class PageBudget {
   private used = 0;
   private closed = false;
-  private readonly windows: { fill(): void }[] = [];
+  private readonly windows: { fill(): void; close(): void }[] = [];
 
   constructor(readonly limit: number) {}
 
   /** Windows join in the order their pages are written. */
-  join(window: { fill(): void }): void {
+  join(window: { fill(): void; close(): void }): void {
     this.windows.push(window);
   }
 
@@ -28,9 +28,10 @@ export class PageBudget {
     if (!this.closed) for (const window of this.windows) window.fill();
   }
 
-  /** The run is over: answers still on their way ask Stash for nothing more. */
+  /** The run is over: answers still on their way ask Stash for nothing more, nor are awaited. */
   close(): void {
     this.closed = true;
+    for (const window of this.windows) window.close();
   }
 }
 
@@ -46,6 +47,8 @@ export class PageWindow<Item> {
   /** Pending pages that hold a share of the budget (a page taken before it was asked holds none). */
   private readonly claimed = new Set<number>();
   private readonly budget: PageBudget;
+  /** Aborts the requests of answers no one will take (see close()). */
+  private readonly requests = new AbortController();
   /** The next page number not yet asked for. */
   private nextToAsk = 1;
   /** The last page worth asking for, from the newest count Stash gave; 1 until one is known. */
@@ -56,7 +59,7 @@ export class PageWindow<Item> {
    * many records there are, when known before the first answer.
    */
   constructor(
-    private readonly fetchPage: (page: number) => Promise<Paged<Item>>,
+    private readonly fetchPage: (page: number, signal: AbortSignal) => Promise<Paged<Item>>,
     limit: PageBudget | number,
     private readonly perPage: number,
     expectedCount?: number,
@@ -92,9 +95,11 @@ export class PageWindow<Item> {
 
   /**
    * The window is done with (its type written, or the run stopped): the budget its unused
-   * answers hold (pages past a count that shrank) goes to the windows after it.
+   * answers hold (pages past a count that shrank) goes to the windows after it, and their
+   * requests are abandoned, so Stash need not finish them.
    */
   close(): void {
+    this.requests.abort();
     this.nextToAsk = Number.POSITIVE_INFINITY;
     const held = this.claimed.size;
     this.claimed.clear();
@@ -112,7 +117,7 @@ export class PageWindow<Item> {
 
   private ask(page: number, claimed: boolean): void {
     if (claimed) this.claimed.add(page);
-    const answer = this.fetchPage(page).then((current) => {
+    const answer = this.fetchPage(page, this.requests.signal).then((current) => {
       this.lastPage = this.pagesFor(current.count);
       this.fill();
       return current;

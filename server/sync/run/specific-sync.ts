@@ -25,7 +25,7 @@ export async function runSpecificSync(
     throwIfCancelled(ctx.signal);
     const { found, missing } = await unlessCancelled(
       ctx.signal,
-      ctx.client.findScenesByIds(sceneIds.slice(i, i + ctx.perPage)),
+      ctx.client.findScenesByIds(sceneIds.slice(i, i + ctx.perPage), ctx.signal),
     );
     if (found.length) await writeScenePage(ctx, found);
     const stored = missingRemoved ? await storedOf(missing) : new Set<string>();

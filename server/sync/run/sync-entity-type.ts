@@ -64,14 +64,25 @@ function pageWindows(
   order: PageOrder,
 ): FirstPages {
   const { client } = ctx;
-  const window = <Item>(type: keyof TypeCounts, fetch: (page: number) => Promise<Paged<Item>>) =>
-    new PageWindow(fetch, budget, ctx.perPage, counts[type]);
+  const window = <Item>(
+    type: keyof TypeCounts,
+    fetch: (page: number, signal: AbortSignal) => Promise<Paged<Item>>,
+  ) => new PageWindow(fetch, budget, ctx.perPage, counts[type]);
   const open = {
     performer: () =>
-      window("performer", (page) => client.findPerformers(request(ctx, page, since.performer))),
-    tag: () => window("tag", (page) => client.findTags(request(ctx, page, since.tag))),
-    studio: () => window("studio", (page) => client.findStudios(request(ctx, page, since.studio))),
-    scene: () => window("scene", (page) => client.findScenePage(request(ctx, page, since.scene))),
+      window("performer", (page, signal) =>
+        client.findPerformers(request(ctx, page, since.performer), signal),
+      ),
+    tag: () =>
+      window("tag", (page, signal) => client.findTags(request(ctx, page, since.tag), signal)),
+    studio: () =>
+      window("studio", (page, signal) =>
+        client.findStudios(request(ctx, page, since.studio), signal),
+      ),
+    scene: () =>
+      window("scene", (page, signal) =>
+        client.findScenePage(request(ctx, page, since.scene), signal),
+      ),
   };
   // Opened, so joining the budget, in the order the run writes them.
   return Object.fromEntries(
