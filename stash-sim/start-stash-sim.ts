@@ -281,14 +281,20 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
     const page = requestedPage(params);
     if (faults.holdPagesFrom !== null && page !== null && page >= faults.holdPagesFrom) {
       record.outcome = "held";
-      // A client that gives up on the answer closes its connection meanwhile (goAway's cut
-      // does too, with the server down).
-      const abandoned = () => {
-        if (up) record.outcome = "abandoned";
-      };
-      req.socket.once("close", abandoned);
-      await new Promise<void>((release) => held.add(release));
-      req.socket.off("close", abandoned);
+      // A client that gives up on the answer closes its connection meanwhile, which ends the
+      // wait (goAway's cut does too, with the server down).
+      let abandon = () => {};
+      await new Promise<void>((release) => {
+        held.add(release);
+        abandon = () => {
+          if (up) record.outcome = "abandoned";
+          held.delete(release);
+          release();
+        };
+        req.socket.once("close", abandon);
+        if (req.socket.destroyed) abandon();
+      });
+      req.socket.off("close", abandon);
       // Cut by goAway: the socket is destroyed at once, the response only when it closes.
       if (req.socket.destroyed) return;
       record.outcome = "served";

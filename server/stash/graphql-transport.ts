@@ -128,7 +128,12 @@ export async function fetchGraphQL(
       // instead of keeping a person waiting for two minutes and more.
       if (last.details.timedOut === true && ++timeouts >= 2) break;
       if (attempts < maxAttempts)
-        await sleep(options.retryBaseDelayMs * 2 ** (attempts - 1), undefined, { signal });
+        await sleep(options.retryBaseDelayMs * 2 ** (attempts - 1), undefined, { signal }).catch(
+          (sleepError: unknown) => {
+            // Aborted while waiting to retry: the caller's reason, as an aborted attempt throws.
+            throw signal?.aborted ? signal.reason : sleepError;
+          },
+        );
     }
   }
   const final =

@@ -102,4 +102,25 @@ describe("a run's page budget", () => {
     await abandoned;
     expect(asked).toEqual([1, 2]);
   });
+
+  it("aborts the requests of its windows' pages once its run is over, not before", async () => {
+    const budget = new PageBudget(4);
+    const signals: AbortSignal[] = [];
+    const window = () =>
+      new PageWindow<never>(
+        (_page, signal) => {
+          signals.push(signal);
+          return new Promise(() => {});
+        },
+        budget,
+        100,
+        200,
+      ).start();
+    window();
+    window();
+    expect(signals).toHaveLength(4);
+    expect(signals.some((signal) => signal.aborted)).toBe(false);
+    budget.close();
+    expect(signals.every((signal) => signal.aborted)).toBe(true);
+  });
 });

@@ -18,6 +18,13 @@ import {
 
 const sim = withStashSim({ scenes: 150, seed: 11 });
 
+/** A scene record as a page of one scene brings it. */
+function recordOf(wire: object): PageRecord<StashScene> {
+  const text = JSON.stringify(wire);
+  const body = `{"data":{"page":{"count":1,"scenes":[${text}]}}}`;
+  return sceneRecordOfText(body, body.indexOf(text), body.length - 4);
+}
+
 const storedHashes = async () =>
   new Map((await db().scene.findMany()).map((s) => [s.id, s.contentHash]));
 
@@ -120,11 +127,9 @@ describe("scene digests", () => {
     const theirs = sim.scene(2)!.files[0]!.id;
     // A page read while Stash had moved scene 2's file to scene 3 (moved back since).
     const wire = sim.scene(3)!;
-    const text = JSON.stringify({ ...wire, files: [{ ...wire.files[0]!, id: theirs }] });
-    const body = `{"data":{"page":{"count":1,"scenes":[${text}]}}}`;
     const client = new StashClient({ url: sim.url, perPage: 100 });
     const ctx = await pageRunContext(client, "incremental");
-    await writeScenePage(ctx, [sceneRecordOfText(body, body.indexOf(text), body.length - 4)]);
+    await writeScenePage(ctx, [recordOf({ ...wire, files: [{ ...wire.files[0]!, id: theirs }] })]);
     expect(await filesOf("2")).toEqual([]);
 
     expect((await syncNow(sim, { type: "full" })).status).toBe("completed");
@@ -134,11 +139,6 @@ describe("scene digests", () => {
 
   it("takes over a file that another page stored after this page was planned without it", async () => {
     await syncNow(sim, { type: "full" });
-    const recordOf = (wire: object) => {
-      const text = JSON.stringify(wire);
-      const body = `{"data":{"page":{"count":1,"scenes":[${text}]}}}`;
-      return sceneRecordOfText(body, body.indexOf(text), body.length - 4);
-    };
     const withFile = (index: number, id: string) => {
       const wire = sim.scene(index)!;
       return recordOf({ ...wire, files: [{ ...wire.files[0]!, id, path: `/library/${id}.mp4` }] });

@@ -71,7 +71,8 @@ const buildDeferred = () =>
 
 /**
  * Statistics of the tables just filled, which reads right after the sync plan by: a table at a
- * time on each of the writer's connections, the largest first (sceneTables' order).
+ * time on each of the writer's connections, in sceneTables' order, which puts the two slowest
+ * (scene, scene_file) first.
  */
 const refreshStatistics = () =>
   writeEachInTwoLanes(bulkWriter(), dialect.statisticsRefresh(sceneTables)).catch(

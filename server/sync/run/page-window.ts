@@ -99,7 +99,7 @@ export class PageWindow<Item> {
    * requests are abandoned, so Stash need not finish them.
    */
   close(): void {
-    this.requests.abort();
+    this.requests.abort(new Error("This page window is closed: no one reads its pages."));
     this.nextToAsk = Number.POSITIVE_INFINITY;
     const held = this.claimed.size;
     this.claimed.clear();
