@@ -127,12 +127,10 @@ export async function fetchGraphQL(
       // more, so a Stash that hangs fails the run in two timeouts (a minute by default)
       // instead of keeping a person waiting for two minutes and more.
       if (last.details.timedOut === true && ++timeouts >= 2) break;
+      // Aborted while waiting to retry: the caller's reason, as an aborted attempt throws.
       if (attempts < maxAttempts)
         await sleep(options.retryBaseDelayMs * 2 ** (attempts - 1), undefined, { signal }).catch(
-          (sleepError: unknown) => {
-            // Aborted while waiting to retry: the caller's reason, as an aborted attempt throws.
-            throw signal?.aborted ? signal.reason : sleepError;
-          },
+          () => signal?.throwIfAborted(),
         );
     }
   }

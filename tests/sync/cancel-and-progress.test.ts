@@ -56,6 +56,27 @@ describe("a running sync", () => {
     }
   });
 
+  it("stops a specific sync waiting on Stash for its scenes, and closes that request", async () => {
+    const fresh = await startStashSim({ scenes: 50, seed: 24 });
+    try {
+      // A by-id read asks for page 1: every one hangs.
+      fresh.holdPagesFrom(1);
+      const { jobId, done } = await startSyncAgainst(fresh, {
+        type: "specific",
+        sceneIds: ["1", "2", "3"],
+      });
+      const outcomes = () => fresh.requests().map((request) => request.outcome);
+      await waitFor(() => outcomes().includes("held"), 10_000);
+      expect(await cancelSync(jobId)).toBe(true);
+      expect((await done).status).toBe("cancelled");
+      await waitFor(() => !outcomes().includes("held"), 10_000);
+      expect(outcomes()).toContain("abandoned");
+      expect((await runRow(jobId)).progressDone).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("cancels a run of another process (a sync from cron) from this one", async () => {
     // Still reading when the cancel comes: Stash answers two pages and hangs on the rest.
     const fresh = await startStashSim({ scenes: 3000, seed: 22 });

@@ -1,6 +1,6 @@
 import { loadKnownRefs } from "../write/ensure-linked-refs";
 import { writeScenePage } from "../write/write-scene-page";
-import { throwIfCancelled, unlessCancelled, type RunContext } from "../run-context";
+import { throwIfCancelled, type RunContext } from "../run-context";
 import { withSceneBulkLoad } from "./bulk-load";
 import { markRemoved, unseenIds } from "./mark-removed";
 import {
@@ -53,9 +53,10 @@ async function resolveUnseenScenes(ctx: RunContext, seen: Set<string>) {
   ctx.progress.setPhase("checking scenes missing from Stash", unseen.length);
   for (let i = 0; i < unseen.length; i += ctx.perPage) {
     throwIfCancelled(ctx.signal);
-    const { found, missing } = await unlessCancelled(
+    // A cancel aborts the requests themselves (the run's signal).
+    const { found, missing } = await ctx.client.findScenesByIds(
+      unseen.slice(i, i + ctx.perPage),
       ctx.signal,
-      ctx.client.findScenesByIds(unseen.slice(i, i + ctx.perPage), ctx.signal),
     );
     if (found.length) await writeScenePage(ctx, found);
     if (missing.length) await markRemoved(ctx, "scene", missing);

@@ -4,7 +4,7 @@ import { failed } from "../write/entity-outcomes";
 import { loadKnownRefs } from "../write/ensure-linked-refs";
 import { commitOutcomes } from "../write/record-outcomes";
 import { writeScenePage } from "../write/write-scene-page";
-import { throwIfCancelled, unlessCancelled, type RunContext } from "../run-context";
+import { throwIfCancelled, type RunContext } from "../run-context";
 import { markRemoved } from "./mark-removed";
 
 export const sceneNotFoundMessage = "Scene not found in Stash";
@@ -23,9 +23,10 @@ export async function runSpecificSync(
   ctx.progress.setPhase("scenes", sceneIds.length);
   for (let i = 0; i < sceneIds.length; i += ctx.perPage) {
     throwIfCancelled(ctx.signal);
-    const { found, missing } = await unlessCancelled(
+    // A cancel aborts the requests themselves (the run's signal).
+    const { found, missing } = await ctx.client.findScenesByIds(
+      sceneIds.slice(i, i + ctx.perPage),
       ctx.signal,
-      ctx.client.findScenesByIds(sceneIds.slice(i, i + ctx.perPage), ctx.signal),
     );
     if (found.length) await writeScenePage(ctx, found);
     const stored = missingRemoved ? await storedOf(missing) : new Set<string>();
