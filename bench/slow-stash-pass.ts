@@ -22,7 +22,8 @@ const { StashClient } = await import("../server/stash/client");
 const { withFirstPages, typesInWriteOrder } = await import("../server/sync/run/sync-entity-type");
 const { fullSyncOrder } = await import("../server/sync/run/full-sync");
 const { readWatermarkProbe, sendWatermarkProbe } = await import("../server/sync/run/watermarks");
-const { sceneTables, indexesFilledInOrder } = await import("../server/sync/run/bulk-load");
+const { sceneTables, indexesFilledInOrder, keysDeferredOf } =
+  await import("../server/sync/run/bulk-load");
 const { deferForBulkLoad, restoreDeferredSchema } = await import("../server/db/deferred-schema");
 
 /**
@@ -56,7 +57,7 @@ const options = { stash: { url: url! }, perPage, pageConcurrency };
 const first = await timed(() => runSync({ type: "full" }, "cli", options));
 const resync = await timed(() => runSync({ type: "full" }, "cli", options));
 const fetchOnly = await timed(() => fetchEveryPage());
-await deferForBulkLoad(sceneTables, indexesFilledInOrder);
+await deferForBulkLoad(sceneTables, indexesFilledInOrder, keysDeferredOf);
 const indexBuild = await timed(() => restoreDeferredSchema());
 const scenes = await db().scene.count();
 if (

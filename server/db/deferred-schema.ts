@@ -34,11 +34,15 @@ export async function deferForeignKeys(tables: string[]): Promise<string[]> {
 
 /**
  * Both of the above in one transaction, as a first sync's bulk load wants them, but for the
- * indexes named in `keep`.
+ * indexes named in `keep`; of the tables in `keysOnly`, only the foreign keys.
  */
-export async function deferForBulkLoad(tables: string[], keep: string[] = []): Promise<string[]> {
+export async function deferForBulkLoad(
+  tables: string[],
+  keep: string[] = [],
+  keysOnly: string[] = [],
+): Promise<string[]> {
   const indexes = (await indexesOf(tables)).filter((index) => !keep.includes(index.name));
-  return defer([...indexes, ...(await foreignKeysOf(tables))]);
+  return defer([...indexes, ...(await foreignKeysOf([...tables, ...keysOnly]))]);
 }
 
 const indexesOf = async (tables: string[]): Promise<Deferred[]> =>

@@ -5,6 +5,7 @@ import type { EntityType } from "../stash/types";
 import type { RefType } from "./compare/ref-specs";
 import { defaultPageConcurrency } from "./page-concurrency";
 import { ProgressTracker } from "./progress-tracker";
+import type { EmptyLibraryLedger } from "./write/empty-library-ledger";
 
 /** Counts of one run, by outcome; sync_history's counters are written from these. */
 export class Tally {
@@ -50,6 +51,8 @@ export interface RunContext {
    * first probe to take; null when there is none.
    */
   watermarkProbe: Promise<Partial<Record<EntityType, LatestUpdate>>> | null;
+  /** Set while a first sync fills an empty library (bulk-load.ts): what its pages planned. */
+  emptyLibrary: EmptyLibraryLedger | null;
 }
 
 /** A run's context with nothing done yet: no counts, no refs known, progress not started. */
@@ -63,6 +66,7 @@ export function newRunContext(
     pageConcurrency: defaultPageConcurrency,
     watermarkProbe: null,
     ...run,
+    emptyLibrary: null,
     db: db(),
     progress: new ProgressTracker(run.runId, run.jobId),
     tally: new Tally(),

@@ -4,6 +4,10 @@ import { countLoggedOutcomes } from "../../server/sync/count-logged-outcomes";
 import { latestFullSyncStart } from "../../server/sync/full-sync-confirmation";
 import type { SyncType } from "../../server/domain/vocabulary";
 import type { StashClient } from "../../server/stash/client";
+import type { StashRecordPage, StashScene } from "../../server/stash/types";
+import { pageThrough } from "../../server/sync/run/page-through";
+import { PageWindow } from "../../server/sync/run/page-window";
+import { prepareScenePage } from "../../server/sync/write/write-scene-page";
 import { newRunContext, type RunContext } from "../../server/sync/run-context";
 import type { SyncRequest } from "../../server/sync/sync-request";
 import { loadKnownRefs } from "../../server/sync/write/ensure-linked-refs";
@@ -85,4 +89,17 @@ export async function pageRunContext(client: StashClient, syncType: SyncType): P
   );
   await loadKnownRefs(ctx);
   return ctx;
+}
+
+/** The first `count` scene pages of 100 as Stash serves them, by id. */
+export function readScenePages(client: StashClient, count: number) {
+  const read = (page: number) =>
+    client.findScenePage({ page, perPage: 100, sort: "id", direction: "ASC" });
+  return Promise.all(Array.from({ length: count }, (_, i) => read(i + 1)));
+}
+
+/** Writes these pages (page n is served[n - 1]) through a run's scene pipeline. */
+export function throughScenePages(ctx: RunContext, served: StashRecordPage<StashScene>[]) {
+  const pages = new PageWindow(async (page) => served[page - 1]!, ctx.pageConcurrency, ctx.perPage);
+  return pageThrough(ctx, "scenes", pages, (items) => prepareScenePage(ctx, items));
 }

@@ -4,7 +4,7 @@ import { db } from "../../server/db/client";
 import { rowReader } from "../../server/db/row-reader";
 import { dialect } from "../../server/db/sql-dialect";
 import { recoverInterruptedRuns } from "../../server/sync/run-record";
-import { indexesFilledInOrder, sceneTables } from "../../server/sync/run/bulk-load";
+import { indexesFilledInOrder, keysDeferredOf, sceneTables } from "../../server/sync/run/bulk-load";
 import { startStashSim, type StashSim } from "../../stash-sim";
 import { expectNoDanglingForeignKeys } from "../helpers/foreign-keys";
 import { syncNow, waitFor } from "../helpers/sync-run";
@@ -16,9 +16,12 @@ async function sceneIndexes(): Promise<string[]> {
   const statement = dialect.secondaryIndexes(sceneTables);
   return (await rowReader().all<{ name: string }>(statement)).map((ix) => ix.name);
 }
-/** The foreign keys of those tables (PostgreSQL's; SQLite's cannot be dropped and list none). */
+/**
+ * The foreign keys of those tables and of the log (PostgreSQL's; SQLite's cannot be dropped and
+ * list none).
+ */
 async function sceneForeignKeys(): Promise<string[]> {
-  const statement = dialect.foreignKeys(sceneTables);
+  const statement = dialect.foreignKeys([...sceneTables, ...keysDeferredOf]);
   return (await rowReader().all<{ name: string }>(statement)).map((key) => key.name);
 }
 beforeAll(async () => {

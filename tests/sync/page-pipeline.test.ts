@@ -2,11 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { StashClient } from "../../server/stash/client";
 import type { StashRecordPage, StashScene } from "../../server/stash/types";
-import { pageThrough } from "../../server/sync/run/page-through";
-import { PageWindow } from "../../server/sync/run/page-window";
-import { prepareScenePage } from "../../server/sync/write/write-scene-page";
 import { withStashSim } from "../helpers/stash-sim";
-import { pageRunContext } from "../helpers/sync-run";
+import { pageRunContext, readScenePages, throughScenePages } from "../helpers/sync-run";
 
 const sim = withStashSim({ scenes: 300, seed: 5 });
 
@@ -18,9 +15,7 @@ const sim = withStashSim({ scenes: 300, seed: 5 });
 describe("the page pipeline", () => {
   it("plans a scene that the page still being committed also holds after that commit", async () => {
     const client = new StashClient({ url: sim.url, perPage: 100 });
-    const read = (page: number) =>
-      client.findScenePage({ page, perPage: 100, sort: "id", direction: "ASC" });
-    const pages = [await read(1), await read(2), await read(3)];
+    const pages = await readScenePages(client, 3);
     const repeated = pages[0]!.items.at(-1)!;
     const served: StashRecordPage<StashScene>[] = [
       pages[0]!,
@@ -29,12 +24,7 @@ describe("the page pipeline", () => {
     ];
 
     const ctx = await pageRunContext(client, "incremental");
-    const result = await pageThrough(
-      ctx,
-      "scenes",
-      new PageWindow(async (page) => served[page - 1]!, ctx.pageConcurrency, ctx.perPage),
-      (items) => prepareScenePage(ctx, items),
-    );
+    const result = await throughScenePages(ctx, served);
 
     expect(result.seen.size).toBe(300);
     expect(await db().scene.count()).toBe(300);

@@ -7,6 +7,7 @@ import { recordOpening } from "../../server/stash/stash-queries";
 import type { PageRecord, StashScene } from "../../server/stash/types";
 import { sceneDigest } from "../../server/sync/compare/scene-digest";
 import { prepareScenePage, writeScenePage } from "../../server/sync/write/write-scene-page";
+import { recordOf } from "../helpers/scene-record";
 import { withStashSim } from "../helpers/stash-sim";
 import {
   expectCountersMatchLogs,
@@ -17,13 +18,6 @@ import {
 } from "../helpers/sync-run";
 
 const sim = withStashSim({ scenes: 150, seed: 11 });
-
-/** A scene record as a page of one scene brings it. */
-function recordOf(wire: object): PageRecord<StashScene> {
-  const text = JSON.stringify(wire);
-  const body = `{"data":{"page":{"count":1,"scenes":[${text}]}}}`;
-  return sceneRecordOfText(body, body.indexOf(text), body.length - 4);
-}
 
 const storedHashes = async () =>
   new Map((await db().scene.findMany()).map((s) => [s.id, s.contentHash]));

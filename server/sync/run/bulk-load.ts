@@ -4,6 +4,7 @@ import { dialect } from "../../db/sql-dialect";
 import { logger } from "../../logger";
 import { errorText } from "../../errors";
 import type { RunContext } from "../run-context";
+import { EmptyLibraryLedger } from "../write/empty-library-ledger";
 
 /**
  * The tables a scene page writes, whose secondary indexes (and, on PostgreSQL, foreign keys) a
@@ -23,6 +24,13 @@ export const indexesFilledInOrder = [
   "scene_removed_at_idx",
   "scene_file_scene_id_idx",
 ];
+
+/**
+ * Tables a scene page writes whose foreign keys, but not indexes, a first sync defers: the
+ * page's log rows each checked their run on PostgreSQL, 0.6 s of a 100,000-scene first sync
+ * (docs/decisions.md). Their indexes serve whatever history the log already holds.
+ */
+export const keysDeferredOf = ["sync_log"];
 
 /**
  * Runs the scenes phase of a full sync, then `after` (work on other tables). Into an empty
@@ -46,10 +54,11 @@ export async function withSceneBulkLoad<T>(
     await after();
     return { value, intoEmptyLibrary: false };
   }
-  await deferForBulkLoad(sceneTables, indexesFilledInOrder);
+  await deferForBulkLoad(sceneTables, indexesFilledInOrder, keysDeferredOf);
   let building: Promise<unknown> | null = null;
   try {
-    const value = await phase();
+    ctx.emptyLibrary = new EmptyLibraryLedger();
+    const value = await phase().finally(() => (ctx.emptyLibrary = null));
     // One index at a time on the writer, so the other work's pages are written between them.
     building = buildDeferred();
     await after();

@@ -18,7 +18,7 @@ import { created, failed, skipped, updatedOrSkipped, type EntityOutcome } from "
 import { ensureLinkedRefs } from "./ensure-linked-refs";
 import { planLinks } from "./plan-scene-links";
 import { preparePage, type PagePlan, type PreparedPage } from "./prepare-page";
-import { readDifferences } from "./read-scene-differences";
+import { readDifferences, type Difference } from "./read-scene-differences";
 import { readStoredFileIds } from "./read-stored-file-ids";
 import { readStoredScenes } from "./read-stored-scenes";
 import { fileColumns, sceneColumns, sceneRow, sceneUpdateColumns } from "./scene-rows";
@@ -78,7 +78,12 @@ export async function prepareScenePage(
 }
 
 async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePlan> {
-  const stored = await readDifferences(incoming);
+  const stored = ctx.emptyLibrary?.firstPlanned(
+    "scene",
+    incoming.map((i) => i.id),
+  )
+    ? noneStored(incoming)
+    : await readDifferences(incoming);
   const now = new Date();
   const outcomes: EntityOutcome[] = [];
   const toWrite: { item: Parsed; created: boolean }[] = [];
@@ -124,7 +129,7 @@ async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePl
     ctx.knownRefs,
   );
   const refs = ensureLinkedRefs(ctx, links.refs);
-  const files = await splitStoredFiles(links.files.added);
+  const files = await splitStoredFiles(ctx, links.files.added);
   const statements: Statement[] = [
     ...refs.statements,
     // A stored file Stash now lists under another scene is taken over below (keyed by its id).
@@ -164,9 +169,16 @@ async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePl
   return { statements, outcomes, afterCommit: refs.commit };
 }
 
+/** What readDifferences reads for scenes none of which is stored. */
+const noneStored = (incoming: Incoming[]): Map<string, Difference> =>
+  new Map(incoming.map(({ id }) => [id, { id, stored_id: null, removed_at: null }]));
+
 /** The page's file rows split by whether their id is stored (see readStoredFileIds). */
-async function splitStoredFiles(rows: SqlValue[][]) {
-  const storedIds = await readStoredFileIds(rows.map((row) => String(row[0])));
+async function splitStoredFiles(ctx: RunContext, rows: SqlValue[][]) {
+  const ids = rows.map((row) => String(row[0]));
+  const storedIds = ctx.emptyLibrary?.firstPlanned("file", ids)
+    ? new Set<string>()
+    : await readStoredFileIds(ids);
   const stored: SqlValue[][] = [];
   const unstored: SqlValue[][] = [];
   for (const row of rows) (storedIds.has(String(row[0])) ? stored : unstored).push(row);
