@@ -118,6 +118,7 @@ export const controlRequest = z.discriminatedUnion("action", [
   }),
   z.object({ action: z.literal("dropNext"), count: z.number().int().nonnegative() }),
   z.object({ action: z.literal("holdPagesFrom"), page: z.number().int().positive() }),
+  z.object({ action: z.literal("holdOperation"), operationName: z.string().min(1) }),
   z.object({
     action: z.literal("rejectNextWrites"),
     count: z.number().int().nonnegative(),

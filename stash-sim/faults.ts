@@ -13,6 +13,8 @@ export interface FaultState {
    * (which cuts them) or the faults are reset: a Stash that hangs partway through a run.
    */
   holdPagesFrom: number | null;
+  /** Requests of these operations (by operationName) are held the same way. */
+  holdOperations: string[];
 }
 
 export function noFaults(): FaultState {
@@ -22,5 +24,6 @@ export function noFaults(): FaultState {
     dropNext: 0,
     rejectNextWrites: { count: 0, message: "" },
     holdPagesFrom: null,
+    holdOperations: [],
   };
 }

@@ -33,7 +33,7 @@ export interface RequestRecord {
   answeredBefore: number;
   /** True when the request carried an ApiKey header (its value is never recorded). */
   apiKeySent: boolean;
-  /** "abandoned": held (faults.holdPagesFrom) until the client closed the connection. */
+  /** "abandoned": held (holdPagesFrom, holdOperations) until the client closed the connection. */
   outcome: "served" | "unauthorized" | "http-error" | "dropped" | "held" | "abandoned" | "control";
   status?: number;
   operationName?: string | null;

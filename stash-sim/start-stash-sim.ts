@@ -126,6 +126,8 @@ export interface StashSim {
   rejectNextWrites(count: number, message?: string): void;
   /** Leaves requests for page `page` of any list and later ones unanswered (see FaultState). */
   holdPagesFrom(page: number): void;
+  /** Leaves requests of this operation (by operationName) unanswered the same way. */
+  holdOperation(operationName: string): void;
   setApiKey(apiKey: string | null): void;
   /** A plugin's settings, as Stash → Settings → Plugins saves them (configuration.plugins). */
   setPluginSettings(pluginId: string, settings: Record<string, unknown>): void;
@@ -279,7 +281,8 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
     record.variables = (params.variables as Record<string, unknown> | undefined) ?? null;
 
     const page = requestedPage(params);
-    if (faults.holdPagesFrom !== null && page !== null && page >= faults.holdPagesFrom) {
+    const heldPage = faults.holdPagesFrom !== null && page !== null && page >= faults.holdPagesFrom;
+    if (heldPage || faults.holdOperations.includes(record.operationName ?? "")) {
       record.outcome = "held";
       // A client that gives up on the answer closes its connection meanwhile, which ends the
       // wait (goAway's cut does too, with the server down).
@@ -449,6 +452,8 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
         return sim.dropNext(request.count);
       case "holdPagesFrom":
         return sim.holdPagesFrom(request.page);
+      case "holdOperation":
+        return sim.holdOperation(request.operationName);
       case "rejectNextWrites":
         return sim.rejectNextWrites(request.count, request.message);
       case "setApiKey":
@@ -535,6 +540,9 @@ export async function startStashSim(options: StashSimOptions = {}): Promise<Stas
     },
     holdPagesFrom: (page) => {
       faults.holdPagesFrom = page;
+    },
+    holdOperation: (operationName) => {
+      faults.holdOperations.push(operationName);
     },
     resetFaults: () => {
       faults = noFaults();

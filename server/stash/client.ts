@@ -424,6 +424,7 @@ export class StashClient {
    */
   async latestUpdates(
     types: readonly EntityType[],
+    signal?: AbortSignal,
   ): Promise<Partial<Record<EntityType, LatestUpdate>>> {
     const operation = "StashSyncLatestUpdates";
     const data = await this.request(
@@ -431,6 +432,7 @@ export class StashClient {
       latestUpdatedAtsQuery(types),
       undefined,
       z.record(z.string(), z.record(z.string(), z.unknown())),
+      signal,
     );
     const marks: Partial<Record<EntityType, LatestUpdate>> = {};
     for (const type of types) {

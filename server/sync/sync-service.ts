@@ -114,15 +114,19 @@ export async function startSync(
   let client: StashClient;
   let pageConcurrency: number;
   let watermarkProbe: RunContext["watermarkProbe"] = null;
+  // The run's signal, from its first request: the probe is one of them.
+  const controller = new AbortController();
   // Nothing else beats until the run's progress does: a slow or retried answer could outlast
   // the lock's stale time, and another process would take the lock of a live run.
   const stopBeating = keepSyncLockBeating(database, jobId);
   try {
     pageConcurrency = options.pageConcurrency ?? (await readPageConcurrency());
     client = await createStashClient({ ...options, pageConcurrency });
-    if (request.type !== "specific") watermarkProbe = sendWatermarkProbe(client);
+    if (request.type !== "specific") watermarkProbe = sendWatermarkProbe(client, controller.signal);
     await client.checkCompatibility();
   } catch (error) {
+    // No one will read the probe's answer: close its request.
+    controller.abort(error);
     await endRun(database, run, {
       status: "failed",
       errorMessage: failureMessage(error),
@@ -135,7 +139,6 @@ export async function startSync(
   } finally {
     stopBeating();
   }
-  const controller = new AbortController();
   const entry: { controller: AbortController; done?: Promise<unknown> } = { controller };
   running.set(jobId, entry);
   const stopWatching = watchCancelRequests(run.id, controller);

@@ -2,7 +2,8 @@ import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { db } from "../../server/db/client";
 import { cancelSync } from "../../server/sync/sync-service";
-import { startStashSim } from "../../stash-sim";
+import type { SyncRequest } from "../../server/sync/sync-request";
+import { startStashSim, type StashSim } from "../../stash-sim";
 import { expectCountersMatchLogs, runRow, startSyncAgainst, waitFor } from "../helpers/sync-run";
 
 describe("a running sync", () => {
@@ -57,24 +58,18 @@ describe("a running sync", () => {
   });
 
   it("stops a specific sync waiting on Stash for its scenes, and closes that request", async () => {
-    const fresh = await startStashSim({ scenes: 50, seed: 24 });
-    try {
-      // A by-id read asks for page 1: every one hangs.
-      fresh.holdPagesFrom(1);
-      const { jobId, done } = await startSyncAgainst(fresh, {
-        type: "specific",
-        sceneIds: ["1", "2", "3"],
-      });
-      const outcomes = () => fresh.requests().map((request) => request.outcome);
-      await waitFor(() => outcomes().includes("held"), 10_000);
-      expect(await cancelSync(jobId)).toBe(true);
-      expect((await done).status).toBe("cancelled");
-      await waitFor(() => !outcomes().includes("held"), 10_000);
-      expect(outcomes()).toContain("abandoned");
-      expect((await runRow(jobId)).progressDone).toBe(0);
-    } finally {
-      await fresh.close();
-    }
+    // A by-id read asks for page 1: every one hangs.
+    await expectCancelWhileHeld(24, (sim) => sim.holdPagesFrom(1), {
+      type: "specific",
+      sceneIds: ["1", "2", "3"],
+    });
+  });
+
+  it("stops a full sync waiting on Stash for its watermarks, and closes that request", async () => {
+    // Sent beside the compatibility check, which is answered: the run starts, then waits.
+    await expectCancelWhileHeld(25, (sim) => sim.holdOperation("StashSyncLatestUpdates"), {
+      type: "full",
+    });
   });
 
   it("cancels a run of another process (a sync from cron) from this one", async () => {
@@ -135,3 +130,28 @@ describe("a running sync", () => {
     expect(run.cancelRequestedAt).toBeNull();
   });
 });
+
+/**
+ * A run cancelled while Stash holds the one request it waits on (`hold` says which) stops at
+ * once with nothing done, and closes that request.
+ */
+async function expectCancelWhileHeld(
+  seed: number,
+  hold: (sim: StashSim) => void,
+  request: SyncRequest,
+): Promise<void> {
+  const fresh = await startStashSim({ scenes: 50, seed });
+  try {
+    hold(fresh);
+    const { jobId, done } = await startSyncAgainst(fresh, request);
+    const outcomes = () => fresh.requests().map((sent) => sent.outcome);
+    await waitFor(() => outcomes().includes("held"), 10_000);
+    expect(await cancelSync(jobId)).toBe(true);
+    expect((await done).status).toBe("cancelled");
+    await waitFor(() => !outcomes().includes("held"), 10_000);
+    expect(outcomes()).toContain("abandoned");
+    expect((await runRow(jobId)).progressDone).toBe(0);
+  } finally {
+    await fresh.close();
+  }
+}

@@ -1,6 +1,6 @@
 import type { StashClient } from "../../stash/client";
 import type { RefType } from "../compare/ref-specs";
-import { unlessCancelled, type RunContext } from "../run-context";
+import type { RunContext } from "../run-context";
 import { refTypes, type TypeCounts } from "./sync-entity-type";
 
 /** Where a sync got to, per type: the newest updated_at Stash had when it began. */
@@ -15,9 +15,9 @@ export type Watermarks = Partial<Record<RefType | "scene", string>>;
 export async function probeWatermarks(
   ctx: RunContext,
 ): Promise<{ watermarks: Watermarks; counts: TypeCounts }> {
-  const probe = ctx.watermarkProbe ?? sendWatermarkProbe(ctx.client);
+  const probe = ctx.watermarkProbe ?? sendWatermarkProbe(ctx.client, ctx.signal);
   ctx.watermarkProbe = null;
-  return readWatermarkProbe(await unlessCancelled(ctx.signal, probe));
+  return readWatermarkProbe(await probe);
 }
 
 /** The probe's answer as each type's watermark and count. */
@@ -38,9 +38,13 @@ export function readWatermarkProbe(latest: Awaited<NonNullable<RunContext["water
  * Sends the watermark probe now: a full or incremental run sends it beside the compatibility
  * check, so a slow Stash answers both in one round trip before the first page. Every Stash
  * release we support answers it; until a run awaits it, a failure is the check's to report.
+ * The run's signal aborts the request: on a cancel, or when the check fails.
  */
-export function sendWatermarkProbe(client: StashClient): NonNullable<RunContext["watermarkProbe"]> {
-  const probe = client.latestUpdates([...refTypes, "scene"]);
+export function sendWatermarkProbe(
+  client: StashClient,
+  signal?: AbortSignal,
+): NonNullable<RunContext["watermarkProbe"]> {
+  const probe = client.latestUpdates([...refTypes, "scene"], signal);
   probe.catch(() => {});
   return probe;
 }
