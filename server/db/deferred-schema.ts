@@ -65,7 +65,8 @@ async function defer(objects: Deferred[]): Promise<string[]> {
 
 /**
  * Rebuilds every deferred index and foreign key (idempotent); returns the names rebuilt. One
- * per transaction, the saved list shortened after each: on SQLite the run's heartbeat, queued
+ * per transaction (a key two: added unchecked, then checked), the saved list shortened after
+ * each: on SQLite the run's heartbeat, queued
  * on the same writer, gets through between them (PostgreSQL's has a connection of its own, as
  * one build there can outlast the lock's stale time). Where the writer has a second connection
  * (PostgreSQL), two rebuild at a time: most builds use one core, and a first sync waits for
@@ -103,8 +104,13 @@ export async function restoreDeferredSchema(): Promise<string[]> {
     : null;
   const main = async () => {
     for (let object = queue.shift(); object; object = queue.shift()) {
-      if (object.table !== undefined) await asideDone.catch(() => {});
-      await writer.write([...rebuild(object), ...listWithout(object)]);
+      if (object.table === undefined) {
+        await writer.write([...rebuild(object), ...listWithout(object)]);
+      } else {
+        await asideDone.catch(() => {});
+        await writer.write(addUnchecked(object));
+        await writer.write([check(object), ...listWithout(object)]);
+      }
       remaining.delete(object);
     }
   };
@@ -122,15 +128,28 @@ export async function restoreDeferredSchema(): Promise<string[]> {
   return saved.map((object) => object.name);
 }
 
-/** The statements that build a deferred object again, harmless if it exists. */
-function rebuild(object: Deferred): Statement[] {
-  if (object.table === undefined) return dialect.indexBuild(ifNotExists(object.definition));
-  // PostgreSQL has no ADD CONSTRAINT IF NOT EXISTS: drop it first, in the same transaction.
-  return [
-    { sql: drop(object), params: [] },
-    { sql: object.definition, params: [] },
-  ];
-}
+/** The statements that build a deferred index again, harmless if it exists. */
+const rebuild = (object: Deferred): Statement[] =>
+  dialect.indexBuild(ifNotExists(object.definition));
+
+/**
+ * A deferred foreign key added back unchecked (PostgreSQL's NOT VALID): a moment's lock. It has
+ * no ADD CONSTRAINT IF NOT EXISTS, so the key is dropped first, in the same transaction.
+ */
+const addUnchecked = (object: Deferred): Statement[] => [
+  { sql: drop(object), params: [] },
+  { sql: `${object.definition.replace(/\s+NOT VALID$/i, "")} NOT VALID`, params: [] },
+];
+
+/**
+ * The key's check of every row, in a transaction of its own: VALIDATE CONSTRAINT blocks no
+ * writes to either table, where ADD CONSTRAINT blocked them for the whole check (the run's
+ * heartbeat updates sync_history, which sync_log's key refers to).
+ */
+const check = (object: Deferred): Statement => ({
+  sql: `ALTER TABLE ${quote(object.table!)} VALIDATE CONSTRAINT ${quote(object.name)}`,
+  params: [],
+});
 
 /** The statement that drops a deferred object, harmless if it is gone. */
 const drop = (object: Deferred) =>

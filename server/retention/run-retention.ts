@@ -41,7 +41,8 @@ export interface RetentionOptions {
  * Runs: a sync_history row is removed only when no sync_log row refers to it any more, it is
  * older than the longest window, it is not running, and it is not the run whose watermark the
  * next incremental sync starts from (losing that would turn the next incremental into a full
- * pull). A run that still has rows is never removed (the foreign key enforces it too).
+ * pull). A run that still has rows is never removed (the foreign key enforces it too, but
+ * while a first sync on PostgreSQL has it deferred, when the NOT EXISTS alone does).
  *
  * Each batch reads the ids of at most `batchSize` candidate rows, found through the
  * (change_type, created_at, id) index between two (created_at, id) cursors, so rows kept by

@@ -1,9 +1,11 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { db } from "../../server/db/client";
 import { logger } from "../../server/logger";
 import { StashClient } from "../../server/stash/client";
 import type { StashRecordPage, StashScene } from "../../server/stash/types";
 import { EmptyLibraryLedger } from "../../server/sync/write/empty-library-ledger";
+import { withSceneBulkLoad } from "../../server/sync/run/bulk-load";
+import { createScene } from "../factories/library";
 import { recordOf } from "../helpers/scene-record";
 import { withStashSim } from "../helpers/stash-sim";
 import { pageRunContext, readScenePages, throughScenePages } from "../helpers/sync-run";
@@ -46,6 +48,7 @@ describe("the empty library's ledger", () => {
     ];
     expect(await db().scene.count()).toBe(0);
     const warn = vi.spyOn(logger, "warn");
+    onTestFinished(() => warn.mockRestore());
 
     const ctx = await pageRunContext(client, "full");
     ctx.emptyLibrary = new EmptyLibraryLedger();
@@ -63,5 +66,21 @@ describe("the empty library's ledger", () => {
       where: { syncHistoryId: ctx.runId, changeType: "created" },
     });
     expect(created).toBe(300);
+  });
+
+  it("is kept by a full sync's scenes phase into an empty library, and by nothing after it", async () => {
+    const ctx = await pageRunContext(new StashClient({ url: sim.url, perPage: 100 }), "full");
+    const during = async () => ctx.emptyLibrary;
+    await db().scene.deleteMany();
+    const empty = await withSceneBulkLoad(ctx, during, async () => {
+      expect(ctx.emptyLibrary).toBeNull();
+    });
+    expect(empty.intoEmptyLibrary).toBe(true);
+    expect(empty.value).toBeInstanceOf(EmptyLibraryLedger);
+    expect(ctx.emptyLibrary).toBeNull();
+
+    await createScene(db());
+    const filled = await withSceneBulkLoad(ctx, during, async () => {});
+    expect(filled).toEqual({ value: null, intoEmptyLibrary: false });
   });
 });

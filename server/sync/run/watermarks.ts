@@ -1,6 +1,6 @@
 import type { StashClient } from "../../stash/client";
 import type { RefType } from "../compare/ref-specs";
-import type { RunContext } from "../run-context";
+import { unlessCancelled, type RunContext } from "../run-context";
 import { refTypes, type TypeCounts } from "./sync-entity-type";
 
 /** Where a sync got to, per type: the newest updated_at Stash had when it began. */
@@ -17,7 +17,8 @@ export async function probeWatermarks(
 ): Promise<{ watermarks: Watermarks; counts: TypeCounts }> {
   const probe = ctx.watermarkProbe ?? sendWatermarkProbe(ctx.client, ctx.signal);
   ctx.watermarkProbe = null;
-  return readWatermarkProbe(await probe);
+  // A cancel that came after the answer stops the run here too, before its bulk load begins.
+  return readWatermarkProbe(await unlessCancelled(ctx.signal, probe));
 }
 
 /** The probe's answer as each type's watermark and count. */
