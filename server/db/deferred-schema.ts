@@ -66,11 +66,10 @@ async function defer(objects: Deferred[]): Promise<string[]> {
 /**
  * Rebuilds every deferred index and foreign key (idempotent); returns the names rebuilt. One
  * per transaction (a key two: added unchecked, then checked), the saved list shortened after
- * each: on SQLite the run's heartbeat, queued
- * on the same writer, gets through between them (PostgreSQL's has a connection of its own, as
- * one build there can outlast the lock's stale time). Where the writer has a second connection
- * (PostgreSQL), two rebuild at a time: most builds use one core, and a first sync waits for
- * all of them.
+ * each: on SQLite the run's heartbeat, queued on the same writer, gets through between them
+ * (PostgreSQL's has a connection of its own, as one build there can outlast the lock's stale
+ * time). Where the writer has a second connection (PostgreSQL), two rebuild at a time: most
+ * builds use one core, and a first sync waits for all of them.
  */
 export async function restoreDeferredSchema(): Promise<string[]> {
   const writer = bulkWriter();

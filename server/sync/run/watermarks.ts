@@ -1,6 +1,6 @@
 import type { StashClient } from "../../stash/client";
 import type { RefType } from "../compare/ref-specs";
-import { unlessCancelled, type RunContext } from "../run-context";
+import { throwIfCancelled, type RunContext } from "../run-context";
 import { refTypes, type TypeCounts } from "./sync-entity-type";
 
 /** Where a sync got to, per type: the newest updated_at Stash had when it began. */
@@ -17,8 +17,10 @@ export async function probeWatermarks(
 ): Promise<{ watermarks: Watermarks; counts: TypeCounts }> {
   const probe = ctx.watermarkProbe ?? sendWatermarkProbe(ctx.client, ctx.signal);
   ctx.watermarkProbe = null;
-  // A cancel that came after the answer stops the run here too, before its bulk load begins.
-  return readWatermarkProbe(await unlessCancelled(ctx.signal, probe));
+  // The run's signal aborts the request; a cancel that came after the answer stops here.
+  const latest = await probe;
+  throwIfCancelled(ctx.signal);
+  return readWatermarkProbe(latest);
 }
 
 /** The probe's answer as each type's watermark and count. */
