@@ -2,11 +2,12 @@ import { bulkWriter } from "./bulk-writer";
 import { dialect, insertRows, quote, sql, toStatement, type Statement } from "./sql-dialect";
 
 /**
- * Bulk loading without secondary indexes and foreign keys, as database restore tools do.
+ * Bulk loading without secondary indexes and keys, as database restore tools do.
  * Filling an empty library is dominated by indexes that take rows in random order (a scene's
  * tags land all over scene_tag(tag_id)): each page's commit rewrites most of such an index, so
  * the cost grows with the library. Building an index once at the end is one sort. PostgreSQL
- * also checks each foreign key per row, where adding it back checks every row in one join.
+ * also checks each foreign key per row, where adding it back checks every row in one join, and
+ * probes each primary key's B-tree per row, where building it sorts once.
  *
  * Definitions are saved in the setting table in the transaction that drops them, so a process
  * killed in between leaves what is needed to rebuild them: the next sync and the next server
@@ -17,10 +18,15 @@ const settingKey = "deferred_indexes";
 
 interface Deferred {
   name: string;
+  /** CREATE INDEX, CREATE UNIQUE INDEX of a primary key, or ALTER TABLE … ADD of a foreign key. */
   definition: string;
-  /** A foreign key's table; an index has none (and a list saved before keys were deferred). */
+  /** A key's table; an index has none (and a list saved before keys were deferred). */
   table?: string;
+  /** Set on a primary key; a key without it is a foreign key. */
+  primary?: true;
 }
+
+const isForeignKey = (object: Deferred) => object.table !== undefined && !object.primary;
 
 /** Drops the tables' secondary indexes until restoreDeferredSchema. Returns their names. */
 export async function deferSecondaryIndexes(tables: string[]): Promise<string[]> {
@@ -34,7 +40,9 @@ export async function deferForeignKeys(tables: string[]): Promise<string[]> {
 
 /**
  * Both of the above in one transaction, as a first sync's bulk load wants them, but for the
- * indexes named in `keep`; of the tables in `keysOnly`, only the foreign keys.
+ * indexes named in `keep`, with the tables' primary keys where the database can drop them (and
+ * so the foreign keys that refer to them); of the tables in `keysOnly`, only the foreign keys.
+ * Until restorePrimaryKeys, a load must write no key twice: nothing would stop it.
  */
 export async function deferForBulkLoad(
   tables: string[],
@@ -42,7 +50,10 @@ export async function deferForBulkLoad(
   keysOnly: string[] = [],
 ): Promise<string[]> {
   const indexes = (await indexesOf(tables)).filter((index) => !keep.includes(index.name));
-  return defer([...indexes, ...(await foreignKeysOf([...tables, ...keysOnly]))]);
+  const primaryKeys = (
+    await bulkWriter().query<Required<Omit<Deferred, "primary">>>(dialect.primaryKeys(tables))
+  ).map((key) => ({ ...key, primary: true as const }));
+  return defer([...indexes, ...primaryKeys, ...(await foreignKeysOf([...tables, ...keysOnly]))]);
 }
 
 const indexesOf = async (tables: string[]): Promise<Deferred[]> =>
@@ -56,29 +67,44 @@ const foreignKeysOf = (tables: string[]) =>
 async function defer(objects: Deferred[]): Promise<string[]> {
   if (objects.length === 0) return [];
   const saved = [...(await savedDefinitions()), ...objects];
+  // Foreign keys first: a primary key cannot go while a key refers to it.
+  const dropOrder = [...objects.filter(isForeignKey), ...objects.filter((o) => !isForeignKey(o))];
   await bulkWriter().write([
     ...saveDefinitions(saved),
-    ...objects.map((object) => ({ sql: drop(object), params: [] })),
+    ...dropOrder.map((object) => ({ sql: drop(object), params: [] })),
   ]);
   return objects.map((object) => object.name);
 }
 
 /**
- * Rebuilds every deferred index and foreign key (idempotent); returns the names rebuilt. One
- * per transaction (a key two: added unchecked, then checked), the saved list shortened after
- * each: on SQLite the run's heartbeat, queued on the same writer, gets through between them
- * (PostgreSQL's has a connection of its own, as one build there can outlast the lock's stale
- * time). Where the writer has a second connection (PostgreSQL), two rebuild at a time: most
- * builds use one core, and a first sync waits for all of them.
+ * Rebuilds every deferred index and key (idempotent); returns the names rebuilt. One per
+ * transaction (a foreign key two: added unchecked, then checked), the saved list shortened
+ * after each: on SQLite the run's heartbeat, queued on the same writer, gets through between
+ * them (PostgreSQL's has a connection of its own, as one build there can outlast the lock's
+ * stale time). Where the writer has a second connection (PostgreSQL), two rebuild at a time:
+ * most builds use one core, and a first sync waits for all of them.
  */
-export async function restoreDeferredSchema(): Promise<string[]> {
+export function restoreDeferredSchema(): Promise<string[]> {
+  return restore(() => true);
+}
+
+/**
+ * Rebuilds the deferred primary keys alone, as a bulk load must before it writes a key it
+ * may have written already (ON CONFLICT needs them); returns their names.
+ */
+export function restorePrimaryKeys(): Promise<string[]> {
+  return restore((object) => object.primary === true);
+}
+
+async function restore(chosen: (object: Deferred) => boolean): Promise<string[]> {
   const writer = bulkWriter();
   // A database before its first migration has nothing deferred (and no setting table).
   const [settingTable] = await writer.query(dialect.tableExists("setting"));
   if (!settingTable) return [];
   const saved = await savedDefinitions();
-  if (saved.length === 0) return [];
-  const queue = [...saved];
+  const queue = saved.filter(chosen);
+  if (queue.length === 0) return [];
+  const names = queue.map((object) => object.name);
   const remaining = new Set(saved);
   // The saved list without what is built; only the main lane writes it, one write at a time.
   const listWithout = (built?: Deferred): Statement[] => {
@@ -87,12 +113,13 @@ export async function restoreDeferredSchema(): Promise<string[]> {
       ? saveDefinitions(rest)
       : [toStatement(sql`DELETE FROM "setting" WHERE "key" = ${settingKey}`)];
   };
-  // The second lane builds only indexes, and foreign keys wait for it: two index builds never
-  // block each other, while a foreign key's ALTER TABLE waits for any build on its tables.
+  // The second lane builds only indexes (primary keys' too), and foreign keys wait for it: two
+  // index builds never block each other, while a foreign key's ALTER TABLE waits for any build
+  // on its tables, and needs the primary key it refers to.
   let asideDone: Promise<unknown> = Promise.resolve();
   const aside = writer.writeAside
     ? async () => {
-        while (queue[0] && queue[0].table === undefined) {
+        while (queue[0] && !isForeignKey(queue[0])) {
           const object = queue.shift()!;
           await writer.writeAside!(rebuild(object));
           // Struck off the list by the main lane's next write, or the last one below: a
@@ -103,7 +130,7 @@ export async function restoreDeferredSchema(): Promise<string[]> {
     : null;
   const main = async () => {
     for (let object = queue.shift(); object; object = queue.shift()) {
-      if (object.table === undefined) {
+      if (!isForeignKey(object)) {
         await writer.write([...rebuild(object), ...listWithout(object)]);
       } else {
         await asideDone.catch(() => {});
@@ -124,12 +151,14 @@ export async function restoreDeferredSchema(): Promise<string[]> {
       throw failed ? failed.reason : error;
     });
   if (failed) throw failed.reason;
-  return saved.map((object) => object.name);
+  return names;
 }
 
-/** The statements that build a deferred index again, harmless if it exists. */
+/** The statements that build a deferred index or primary key again, harmless if it exists. */
 const rebuild = (object: Deferred): Statement[] =>
-  dialect.indexBuild(ifNotExists(object.definition));
+  object.primary
+    ? dialect.primaryKeyBuild({ ...object, table: object.table! })
+    : dialect.indexBuild(ifNotExists(object.definition));
 
 /**
  * A deferred foreign key added back unchecked (PostgreSQL's NOT VALID): a moment's lock. It has

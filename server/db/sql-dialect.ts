@@ -19,11 +19,18 @@ export interface SqlDialect {
    */
   secondaryIndexes(tables: string[]): Statement;
   /**
-   * The foreign keys these tables hold as rows of { name, table, definition }, the definition
-   * being the ALTER TABLE that adds it again (see deferred-schema.ts); none where they cannot
-   * be dropped.
+   * The foreign keys these tables hold, or that refer to them, as rows of { name, table,
+   * definition }, the definition being the ALTER TABLE that adds it again (see
+   * deferred-schema.ts); none where they cannot be dropped.
    */
   foreignKeys(tables: string[]): Statement;
+  /**
+   * These tables' primary keys as rows of { name, table, definition }, the definition being the
+   * CREATE UNIQUE INDEX behind the key; none where a key is part of its table (SQLite).
+   */
+  primaryKeys(tables: string[]): Statement;
+  /** The statements that build a dropped primary key again, harmless if it exists. */
+  primaryKeyBuild(key: { name: string; table: string; definition: string }): Statement[];
   /** The statements that build one deferred index from its CREATE INDEX, as fast as it builds. */
   indexBuild(definition: string): Statement[];
   /**
@@ -71,6 +78,12 @@ export interface SqlDialect {
 /** The SQLite writer connection's page cache (bulk-writer.ts), in KiB. */
 export const sqliteWriterCacheKiB = 16_000;
 
+/** A catalog read of { name, table, definition } rows that finds none. */
+const none: Statement = {
+  sql: `SELECT NULL AS "name", NULL AS "table", NULL AS "definition" WHERE 0`,
+  params: [],
+};
+
 export const sqliteDialect: SqlDialect = {
   placeholder: () => "?",
   // SQLite's default SQLITE_MAX_VARIABLE_NUMBER since 3.32; stay well below it.
@@ -84,10 +97,9 @@ export const sqliteDialect: SqlDialect = {
     params: [...tables],
   }),
   // A SQLite table's foreign keys are part of its definition; checking them costs a key lookup.
-  foreignKeys: () => ({
-    sql: `SELECT NULL AS "name", NULL AS "table", NULL AS "definition" WHERE 0`,
-    params: [],
-  }),
+  foreignKeys: () => none,
+  primaryKeys: () => none,
+  primaryKeyBuild: () => [],
   // SQLite sorts an index's keys in memory up to cache_size, past it in sorted runs it merges:
   // the runs fit the CPU's caches. A first sync of 100,000 scenes built its indexes in
   // 0.99–1.04 s with 2 MB (SQLite's own default) against 1.29–1.36 s with the writer's.
@@ -149,6 +161,9 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** PostgreSQL's placeholders of a list of values, $1 to $n. */
+const listed = (values: unknown[]) => values.map((_, n) => `$${n + 1}`).join(", ");
+
 export const postgresqlDialect: SqlDialect = {
   placeholder: (index) => `$${index + 1}`,
   // The wire protocol numbers parameters with 16 bits.
@@ -162,7 +177,7 @@ export const postgresqlDialect: SqlDialect = {
       JOIN "pg_class" c ON c."relname" = i."indexname" JOIN "pg_index" x ON x."indexrelid" = c."oid"
       JOIN "pg_am" a ON a."oid" = c."relam"
       WHERE i."schemaname" = current_schema() AND NOT x."indisunique"
-      AND i."tablename" IN (${tables.map((_, n) => `$${n + 1}`).join(", ")})
+      AND i."tablename" IN (${listed(tables)})
       ORDER BY a."amname" = 'btree', i."indexname"`,
     params: [...tables],
   }),
@@ -173,10 +188,42 @@ export const postgresqlDialect: SqlDialect = {
         'ALTER TABLE ' || quote_ident(t."relname") || ' ADD CONSTRAINT ' || quote_ident(c."conname")
           || ' ' || pg_get_constraintdef(c."oid") AS "definition"
       FROM "pg_constraint" c JOIN "pg_class" t ON t."oid" = c."conrelid"
+        JOIN "pg_class" r ON r."oid" = c."confrelid"
       WHERE c."contype" = 'f' AND t."relnamespace" = current_schema()::regnamespace
-      AND t."relname" IN (${tables.map((_, n) => `$${n + 1}`).join(", ")}) ORDER BY c."conname"`,
+      AND (t."relname" IN (${listed(tables)}) OR r."relname" IN (${listed(tables)}))
+      ORDER BY c."conname"`,
     params: [...tables],
   }),
+  // Each row costs a probe of its key's B-tree in random order (Stash's ids are text here),
+  // where a build sorts once: most of a link table's bulk load (docs/decisions.md).
+  primaryKeys: (tables) => ({
+    sql: `SELECT c."conname" AS "name", t."relname" AS "table",
+        pg_get_indexdef(c."conindid") AS "definition"
+      FROM "pg_constraint" c JOIN "pg_class" t ON t."oid" = c."conrelid"
+      WHERE c."contype" = 'p' AND t."relnamespace" = current_schema()::regnamespace
+      AND t."relname" IN (${listed(tables)}) ORDER BY c."conname"`,
+    params: [...tables],
+  }),
+  // The index is built first, which lets the table be read meanwhile, then made the key (a
+  // moment's lock); PostgreSQL has no ADD CONSTRAINT IF NOT EXISTS, hence the check.
+  primaryKeyBuild: ({ name, table, definition }) => [
+    {
+      sql: definition.replace(
+        /^CREATE UNIQUE INDEX (?!IF NOT EXISTS)/i,
+        "CREATE UNIQUE INDEX IF NOT EXISTS ",
+      ),
+      params: [],
+    },
+    {
+      sql: `DO $$ BEGIN
+        IF NOT EXISTS (SELECT 1 FROM "pg_constraint" WHERE "conrelid" = '${quote(table)}'::regclass
+          AND "contype" = 'p') THEN
+          ALTER TABLE ${quote(table)} ADD CONSTRAINT ${quote(name)} PRIMARY KEY USING INDEX ${quote(name)};
+        END IF;
+      END $$`,
+      params: [],
+    },
+  ],
   indexBuild: (definition) => [{ sql: definition, params: [] }],
   // Autovacuum analyzes a table a minute or so after it fills; until then the planner guesses
   // from its size alone, and hashed whole tables where 500 index probes were wanted.
@@ -248,6 +295,8 @@ export const dialect: SqlDialect = {
   },
   secondaryIndexes: (tables) => current().secondaryIndexes(tables),
   foreignKeys: (tables) => current().foreignKeys(tables),
+  primaryKeys: (tables) => current().primaryKeys(tables),
+  primaryKeyBuild: (key) => current().primaryKeyBuild(key),
   indexBuild: (definition) => current().indexBuild(definition),
   statisticsRefresh: (tables) => current().statisticsRefresh(tables),
   tableExists: (table) => current().tableExists(table),

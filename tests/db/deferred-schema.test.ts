@@ -4,6 +4,7 @@ import {
   deferForeignKeys,
   deferSecondaryIndexes,
   restoreDeferredSchema,
+  restorePrimaryKeys,
 } from "../../server/db/deferred-schema";
 import { rowReader } from "../../server/db/row-reader";
 import { providerOf } from "../../server/db/provider";
@@ -87,7 +88,8 @@ describe("deferred secondary indexes and foreign keys (a first sync's bulk load)
     const deferred = await deferForBulkLoad(tables, indexesFilledInOrder);
     try {
       expect(await names()).toEqual(kept);
-      expect(deferred).toHaveLength(before.length - kept.length + (isPostgresql() ? 6 : 0));
+      // On PostgreSQL also the 7 foreign keys below and the tables' 4 primary keys.
+      expect(deferred).toHaveLength(before.length - kept.length + (isPostgresql() ? 7 + 4 : 0));
     } finally {
       await restoreDeferredSchema();
     }
@@ -141,10 +143,12 @@ describe("deferred secondary indexes and foreign keys (a first sync's bulk load)
       expect(await deferForeignKeys(tables)).toEqual([]);
       return;
     }
-    // scene → studio, scene_file → scene, and both keys of each link table.
-    expect(before).toHaveLength(6);
+    // scene → studio, scene_file → scene, both keys of each link table, and the one that
+    // refers to these tables from outside them: analysis_result → scene.
+    expect(before).toHaveLength(7);
+    expect(before.filter((key) => key.startsWith("ALTER TABLE analysis_result "))).toHaveLength(1);
     const deferred = await deferForeignKeys(tables);
-    expect(deferred).toHaveLength(6);
+    expect(deferred).toHaveLength(7);
     expect(await foreignKeys()).toEqual([]);
 
     expect((await restoreDeferredSchema()).sort()).toEqual([...deferred].sort());
@@ -177,5 +181,56 @@ describe("deferred secondary indexes and foreign keys (a first sync's bulk load)
       "scene_tag_scene_id_fkey",
       "scene_tag_tag_id_fkey",
     ]);
+  });
+
+  it("drops the tables' primary keys on PostgreSQL for a bulk load, and builds them back as keys", async () => {
+    const keys = async () =>
+      (
+        await rowReader().all<{ name: string; definition: string }>(dialect.primaryKeys(tables))
+      ).map((key) => `${key.name}: ${key.definition}`);
+    const before = await keys();
+    if (!isPostgresql()) {
+      // SQLite's primary keys are part of their tables: none is deferred.
+      expect(before).toEqual([]);
+      return;
+    }
+    expect(before).toHaveLength(tables.length);
+    const deferred = await deferForBulkLoad(tables, indexesFilledInOrder);
+    expect(await keys()).toEqual([]);
+    const rebuiltKeys = await restorePrimaryKeys();
+    try {
+      // The keys alone come back; the indexes and foreign keys stay deferred.
+      expect(rebuiltKeys.sort()).toEqual(before.map((key) => key.split(":")[0]).sort());
+      expect(await keys()).toEqual(before);
+      expect(await foreignKeys()).toEqual([]);
+      expect(await restorePrimaryKeys()).toEqual([]);
+      // Each a table's primary key again, which ON CONFLICT and foreign keys need.
+      const constraints = await rowReader().column<string>({
+        sql: `SELECT "conname" FROM "pg_constraint" WHERE "contype" = 'p'
+          AND "conrelid"::regclass::text IN ('scene', 'scene_file', 'scene_performer', 'scene_tag')`,
+        params: [],
+      });
+      expect(constraints.sort()).toEqual(rebuiltKeys.sort());
+    } finally {
+      await restoreDeferredSchema();
+    }
+    expect(deferred.length).toBeGreaterThan(rebuiltKeys.length);
+    expect(await foreignKeys()).toHaveLength(7);
+  });
+
+  it("builds a saved primary key that exists already without harm, as after a kill", async () => {
+    if (!isPostgresql()) return;
+    // Saved, but built: a process killed after the build and before the list was shortened.
+    const [key] = await rowReader().all<{ name: string; table: string; definition: string }>(
+      dialect.primaryKeys(["scene_tag"]),
+    );
+    await bulkWriter().write([
+      {
+        sql: `INSERT INTO "setting" ("key", "value", "updated_at") VALUES ('deferred_indexes', $1, $2)`,
+        params: [JSON.stringify([{ ...key, primary: true }]), new Date()],
+      },
+    ]);
+    expect(await restoreDeferredSchema()).toEqual(["scene_tag_pkey"]);
+    expect(await restoreDeferredSchema()).toEqual([]);
   });
 });

@@ -17,12 +17,16 @@ async function sceneIndexes(): Promise<string[]> {
   return (await rowReader().all<{ name: string }>(statement)).map((ix) => ix.name);
 }
 /**
- * The foreign keys of those tables and of the log (PostgreSQL's; SQLite's cannot be dropped and
- * list none).
+ * The foreign and primary keys of those tables and the log's foreign keys (PostgreSQL's;
+ * SQLite's cannot be dropped and list none).
  */
-async function sceneForeignKeys(): Promise<string[]> {
-  const statement = dialect.foreignKeys([...sceneTables, ...keysDeferredOf]);
-  return (await rowReader().all<{ name: string }>(statement)).map((key) => key.name);
+async function sceneKeys(): Promise<string[]> {
+  const statements = [
+    dialect.foreignKeys([...sceneTables, ...keysDeferredOf]),
+    dialect.primaryKeys(sceneTables),
+  ];
+  const keys = await Promise.all(statements.map((s) => rowReader().all<{ name: string }>(s)));
+  return keys.flat().map((key) => key.name);
 }
 beforeAll(async () => {
   sim = await startStashSim({ scenes: 1200, seed: 13 });
@@ -34,7 +38,7 @@ describe("a sync process killed mid-run (kill -9)", () => {
   // default 30 s before its wait for written pages (60 s) even begins to matter.
   it("leaves a consistent database, is marked interrupted on the next start, and the next incremental catches up", async () => {
     const schemaIndexes = await sceneIndexes();
-    const schemaKeys = await sceneForeignKeys();
+    const schemaKeys = await sceneKeys();
     sim.setLatency(60);
     // The CLI in a real child process (node + tsx's loader, one process, so the kill hits it).
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/sync-cli.ts", "full"], {
@@ -61,7 +65,7 @@ describe("a sync process killed mid-run (kill -9)", () => {
     // for those it fills in key order…
     expect(indexesFilledInOrder.every((name) => schemaIndexes.includes(name))).toBe(true);
     expect((await sceneIndexes()).sort()).toEqual([...indexesFilledInOrder].sort());
-    expect(await sceneForeignKeys()).toEqual([]);
+    expect(await sceneKeys()).toEqual([]);
 
     expect(await recoverInterruptedRuns(db())).toEqual([run.jobId]);
     const after = await db().syncHistory.findUniqueOrThrow({ where: { id: run.id } });
@@ -86,7 +90,7 @@ describe("a sync process killed mid-run (kill -9)", () => {
     expect(last.files).toHaveLength(sim.scene(1200)!.files.length);
     // … and the next sync rebuilt them.
     expect(await sceneIndexes()).toEqual(schemaIndexes);
-    expect(await sceneForeignKeys()).toEqual(schemaKeys);
+    expect(await sceneKeys()).toEqual(schemaKeys);
     await expectNoDanglingForeignKeys();
   }, 120_000);
 });

@@ -1,5 +1,9 @@
 import { bulkWriter, writeEachInTwoLanes } from "../../db/bulk-writer";
-import { deferForBulkLoad, restoreDeferredSchema } from "../../db/deferred-schema";
+import {
+  deferForBulkLoad,
+  restoreDeferredSchema,
+  restorePrimaryKeys,
+} from "../../db/deferred-schema";
 import { dialect } from "../../db/sql-dialect";
 import { logger } from "../../logger";
 import { errorText } from "../../errors";
@@ -7,10 +11,11 @@ import type { RunContext } from "../run-context";
 import { EmptyLibraryLedger } from "../write/empty-library-ledger";
 
 /**
- * The tables a scene page writes, whose secondary indexes (and, on PostgreSQL, foreign keys) a
- * first sync builds at the end. On PostgreSQL that includes scene_search's trigram index, which
- * cost a first sync more to keep up row by row than to build once (docs/decisions.md); SQLite's
- * search table is a virtual table with no index to defer.
+ * The tables a scene page writes, whose secondary indexes (and, on PostgreSQL, primary and
+ * foreign keys) a first sync builds at the end. On PostgreSQL that includes scene_search's
+ * trigram index, which cost a first sync more to keep up row by row than to build once
+ * (docs/decisions.md); SQLite's search table is a virtual table with no index to defer, and its
+ * primary keys are part of their tables.
  */
 export const sceneTables = ["scene", "scene_file", "scene_performer", "scene_tag", "scene_search"];
 
@@ -28,16 +33,17 @@ export const indexesFilledInOrder = [
 /**
  * Tables a scene page writes whose foreign keys, but not indexes, a first sync defers: the
  * page's log rows each checked their run on PostgreSQL, 0.6 s of a 100,000-scene first sync
- * (docs/decisions.md). Their indexes serve whatever history the log already holds.
+ * (docs/decisions.md). Their indexes serve whatever history the log already holds. (Keys of
+ * other tables that refer to the scene tables go too, as the scene table's primary key does.)
  */
 export const keysDeferredOf = ["sync_log"];
 
 /**
  * Runs the scenes phase of a full sync, then `after` (work on other tables). Into an empty
  * library (the first sync, the bulk of all writing this app ever does) the phase runs with the
- * scene tables' secondary indexes and foreign keys deferred, and they are built afterwards,
- * much faster (docs/decisions.md), while `after` runs; later syncs change few rows, where they
- * cost little. `intoEmptyLibrary` says which it was: then every scene stored is one the phase
+ * scene tables' secondary indexes and keys deferred, and they are built afterwards, much
+ * faster (docs/decisions.md), while `after` runs; later syncs change few rows, where they cost
+ * little. The primary keys come back early if a page repeats an id (EmptyLibraryLedger). `intoEmptyLibrary` says which it was: then every scene stored is one the phase
  * wrote, since the sync lock keeps other writers out.
  */
 export async function withSceneBulkLoad<T>(
@@ -57,7 +63,7 @@ export async function withSceneBulkLoad<T>(
   await deferForBulkLoad(sceneTables, indexesFilledInOrder, keysDeferredOf);
   let building: Promise<unknown> | null = null;
   try {
-    ctx.emptyLibrary = new EmptyLibraryLedger();
+    ctx.emptyLibrary = new EmptyLibraryLedger(restorePrimaryKeys);
     const value = await phase().finally(() => (ctx.emptyLibrary = null));
     // One index at a time on the writer, so the other work's pages are written between them.
     building = buildDeferred();

@@ -78,10 +78,10 @@ export async function prepareScenePage(
 }
 
 async function planScenes(ctx: RunContext, incoming: Incoming[]): Promise<PagePlan> {
-  const stored = ctx.emptyLibrary?.firstPlanned(
+  const stored = (await ctx.emptyLibrary?.firstPlanned(
     "scene",
     incoming.map((i) => i.id),
-  )
+  ))
     ? noneStored(incoming)
     : await readDifferences(incoming);
   const now = new Date();
@@ -176,7 +176,7 @@ const noneStored = (incoming: Incoming[]): Map<string, Difference> =>
 /** The page's file rows split by whether their id is stored (see readStoredFileIds). */
 async function splitStoredFiles(ctx: RunContext, rows: SqlValue[][]) {
   const ids = rows.map((row) => String(row[0]));
-  const storedIds = ctx.emptyLibrary?.firstPlanned("file", ids)
+  const storedIds = (await ctx.emptyLibrary?.firstPlanned("file", ids))
     ? new Set<string>()
     : await readStoredFileIds(ids);
   const stored: SqlValue[][] = [];
