@@ -176,16 +176,28 @@ export async function closeBulkWriter(): Promise<void> {
  * has a second connection (writeAside): for independent work, such as one table's statistics
  * each. Waits for both lanes before it reports a failure, so nothing it began runs on after.
  */
-export async function writeEachInTwoLanes(
+export function writeEachInTwoLanes(writer: BulkWriter, statements: Statement[]): Promise<void> {
+  return inTwoLanes(writer, statements, (statement, write) => write([statement]));
+}
+
+/**
+ * Runs `job` for each of `jobs` in order, two at a time where the writer has a second
+ * connection, each lane writing on its own connection (`write`); a lane stops at its first
+ * failure, and the first failure is thrown once both lanes are done.
+ */
+export async function inTwoLanes<T>(
   writer: BulkWriter,
-  statements: Statement[],
+  jobs: T[],
+  job: (next: T, write: (statements: Statement[]) => Promise<void>) => Promise<void>,
 ): Promise<void> {
-  const queue = [...statements];
+  const queue = [...jobs];
   const lane = async (write: (statements: Statement[]) => Promise<void>) => {
-    for (let next = queue.shift(); next; next = queue.shift()) await write([next]);
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) await job(next, write);
   };
+  // The second lane takes the first job, the longest where they are ordered so: the first
+  // lane's connection also writes the other work's pages, which then wait less.
   const aside = writer.writeAside?.bind(writer);
-  const lanes = [lane((s) => writer.write(s)), ...(aside ? [lane(aside)] : [])];
+  const lanes = [...(aside ? [lane(aside)] : []), lane((s) => writer.write(s))];
   const failed = (await Promise.allSettled(lanes)).find((result) => result.status === "rejected");
   if (failed) throw failed.reason;
 }

@@ -1,4 +1,4 @@
-import { bulkWriter } from "./bulk-writer";
+import { bulkWriter, inTwoLanes } from "./bulk-writer";
 import { dialect, insertRows, quote, sql, toStatement, type Statement } from "./sql-dialect";
 
 /**
@@ -106,52 +106,55 @@ async function restore(chosen: (object: Deferred) => boolean): Promise<string[]>
   if (queue.length === 0) return [];
   const names = queue.map((object) => object.name);
   const remaining = new Set(saved);
-  // The saved list without what is built; only the main lane writes it, one write at a time.
+  // The saved list without what is built. Both lanes write it: each write keeps every object
+  // not yet built, so whichever commits last loses none; the last write below makes it exact.
   const listWithout = (built?: Deferred): Statement[] => {
     const rest = [...remaining].filter((object) => object !== built);
     return rest.length > 0
       ? saveDefinitions(rest)
       : [toStatement(sql`DELETE FROM "setting" WHERE "key" = ${settingKey}`)];
   };
-  // The second lane builds only indexes (primary keys' too), and foreign keys wait for it: two
-  // index builds never block each other, while a foreign key's ALTER TABLE waits for any build
-  // on its tables, and needs the primary key it refers to.
-  let asideDone: Promise<unknown> = Promise.resolve();
-  const aside = writer.writeAside
-    ? async () => {
-        while (queue[0] && !isForeignKey(queue[0])) {
-          const object = queue.shift()!;
-          await writer.writeAside!(rebuild(object));
-          // Struck off the list by the main lane's next write, or the last one below: a
-          // process killed before that only builds it again.
-          remaining.delete(object);
-        }
-      }
-    : null;
-  const main = async () => {
-    for (let object = queue.shift(); object; object = queue.shift()) {
-      if (!isForeignKey(object)) {
-        await writer.write([...rebuild(object), ...listWithout(object)]);
-      } else {
-        await asideDone.catch(() => {});
-        await writer.write(addUnchecked(object));
-        await writer.write([check(object), ...listWithout(object)]);
-      }
-      remaining.delete(object);
-    }
-  };
-  const lanes: Promise<void>[] = [];
-  if (aside) lanes.push((asideDone = aside()));
-  lanes.push(main());
-  const results = await Promise.allSettled(lanes);
-  const failed = results.find((result) => result.status === "rejected");
+  // Indexes (primary keys' too) first, then the foreign keys, which need the keys they refer
+  // to and would wait for any build on their tables.
+  const built = (object: Deferred) => void remaining.delete(object);
+  const restored = inTwoLanes(
+    writer,
+    queue.filter((object) => !isForeignKey(object)),
+    (object, write) =>
+      write([...rebuild(object), ...listWithout(object)]).then(() => built(object)),
+  ).then(() =>
+    inTwoLanes(writer, apartByTable(queue.filter(isForeignKey)), async (object, write) => {
+      await write(addUnchecked(object));
+      await write([check(object), ...listWithout(object)]);
+      built(object);
+    }),
+  );
+  const failure = await restored.then(
+    () => null,
+    (error: unknown) => ({ error }),
+  );
   // A lane's own error says more than this write's, which fails too if the connection died.
-  if (aside)
-    await writer.write(listWithout()).catch((error: unknown) => {
-      throw failed ? failed.reason : error;
-    });
-  if (failed) throw failed.reason;
+  await writer.write(listWithout()).catch((error: unknown) => {
+    throw failure ? failure.error : error;
+  });
+  if (failure) throw failure.error;
   return names;
+}
+
+/**
+ * Foreign keys in an order that puts two of one table as far apart as it can (each of a table's
+ * keys in turn): the two lanes' checks of one table would wait for each other.
+ */
+function apartByTable(keys: Deferred[]): Deferred[] {
+  const turns = new Map<string | undefined, number>();
+  const turnOf = new Map(
+    keys.map((key) => {
+      const turn = turns.get(key.table) ?? 0;
+      turns.set(key.table, turn + 1);
+      return [key, turn];
+    }),
+  );
+  return [...keys].sort((a, b) => turnOf.get(a)! - turnOf.get(b)!);
 }
 
 /** The statements that build a deferred index or primary key again, harmless if it exists. */
