@@ -44,7 +44,6 @@ for (const file of [
   "sqlite-checkpoint-worker.mjs",
   "postgresql-writer-worker.mjs",
   "postgresql-raw-pool.mjs",
-  "postgresql-copy-text.mjs",
 ]) {
   cpSync(from("server/db", file), to("server/db", file));
 }

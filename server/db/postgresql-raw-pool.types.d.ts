@@ -7,7 +7,3 @@ declare module "*/postgresql-raw-pool.mjs" {
   export const rawTypes: pg.CustomTypesConfig;
   export function openRawPool(url: string, max: number): pg.Pool;
 }
-
-declare module "*/postgresql-copy-text.mjs" {
-  export function copyText(columns: (string | number | boolean | null)[][]): string;
-}

@@ -1,3 +1,4 @@
+import { copyText } from "./postgresql-copy-text";
 import { toPostgres } from "./postgresql-values";
 import { quote, type RowsInsert } from "./sql-dialect";
 
@@ -11,7 +12,7 @@ type CatalogQuery = <T>(sql: string) => Promise<T[]>;
  *   faster than multi-row VALUES or COPY into a temp table and merge; casting the arrays needs
  *   each column's type, read once from the catalog per connection;
  * - without one (rows known not to be stored), `COPY … FROM STDIN`, the writer's thread
- *   sending the arrays as COPY's text (postgresql-copy-text.mjs).
+ *   its text built here (postgresql-copy-text.ts) and sent by the writer's thread.
  */
 export function rowInsertStatements() {
   let types: Map<string, Map<string, string>> | undefined;
@@ -37,13 +38,13 @@ export function rowInsertStatements() {
   /** The statement for `insert` (`query` reads the types the first time). */
   return async function statementFor(query: CatalogQuery, insert: RowsInsert) {
     const { table, columns, rows, tail } = insert;
-    const params = columns.map((_, c) => rows.map((row) => toPostgres(row[c] ?? null)));
     if (tail === "")
       return {
         sql: `COPY ${quote(table)} (${columns.map(quote).join(", ")}) FROM STDIN`,
-        params,
-        copy: true,
+        params: [],
+        copy: copyText(rows, columns.length),
       };
+    const params = columns.map((_, c) => rows.map((row) => toPostgres(row[c] ?? null)));
     const key = `${table}|${columns.join(",")}|${tail}`;
     let sql = texts.get(key);
     if (sql === undefined) {
@@ -58,6 +59,6 @@ export function rowInsertStatements() {
       sql = `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) SELECT * FROM unnest(${casts.join(", ")})${tail}`;
       texts.set(key, sql);
     }
-    return { sql, params, copy: false };
+    return { sql, params };
   };
 }

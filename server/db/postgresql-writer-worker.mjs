@@ -1,12 +1,12 @@
 // The PostgreSQL bulk writer's thread (see bulk-writer.ts). Plain JavaScript, like the SQLite
 // writer's. A page's statements carry tens of thousands of array elements: encoding them and
 // reading the replies here keeps each round trip from waiting on the main thread's work, which
-// had left the server idle between a page's statements.
+// had left the server idle between a page's statements. A COPY comes as its text, built on the
+// main thread (postgresql-copy-text.ts): one string crosses threads far cheaper than arrays.
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parentPort, workerData } from "node:worker_threads";
 import { from as copyFrom } from "pg-copy-streams";
-import { copyText } from "./postgresql-copy-text.mjs";
 import { openRawPool } from "./postgresql-raw-pool.mjs";
 
 // One connection: calls run in the order they came, as the SQLite writer's do.
@@ -21,7 +21,7 @@ async function writeAll(pool, statements) {
   try {
     await client.query("BEGIN");
     for (const { sql, params, copy } of statements) {
-      if (copy) await pipeline(Readable.from([copyText(params)]), client.query(copyFrom(sql)));
+      if (copy !== undefined) await pipeline(Readable.from([copy]), client.query(copyFrom(sql)));
       else await client.query(sql, params);
     }
     await client.query("COMMIT");
