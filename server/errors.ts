@@ -21,6 +21,7 @@ export const appErrorCodes = [
   "PLAN_APPLYING",
   "CHANGE_SETTLED",
   "SHUTTING_DOWN",
+  "SCHEMA_INCOMPLETE",
 ] as const;
 
 export type AppErrorCode = (typeof appErrorCodes)[number];

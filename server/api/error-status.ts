@@ -20,4 +20,5 @@ export const errorStatus: Record<AppErrorCode, { trpc: TRPC_ERROR_CODE_KEY; http
   PLAN_APPLYING: { trpc: "CONFLICT", http: 409 },
   CHANGE_SETTLED: { trpc: "CONFLICT", http: 409 },
   SHUTTING_DOWN: { trpc: "SERVICE_UNAVAILABLE", http: 503 },
+  SCHEMA_INCOMPLETE: { trpc: "INTERNAL_SERVER_ERROR", http: 500 },
 };

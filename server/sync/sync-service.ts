@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { bulkWriter } from "../db/bulk-writer";
-import { restoreDeferredSchema } from "../db/deferred-schema";
+import { restoreDeferredSchema, restorePrimaryKeys } from "../db/deferred-schema";
 import { db } from "../db/client";
 import type { SyncTrigger } from "../domain/vocabulary";
 import { env } from "../env";
@@ -234,10 +234,19 @@ async function execute(
     ctx.fullSyncStart = await latestFullSyncStart();
     ctx.pageConcurrency = options.pageConcurrency ?? (await readPageConcurrency());
     // A run killed while filling an empty library left its indexes deferred (bulk-load.ts).
-    // Reads are only slower without them: a failure to rebuild must not stop this run.
+    // Reads are only slower without them: a failure to rebuild must not stop this run. Its
+    // writes need the primary keys (ON CONFLICT), though: without them it stops here, saying so.
     await restoreDeferredSchema().catch((error: unknown) =>
       logger.warn(`Could not rebuild deferred indexes: ${errorText(error)}`),
     );
+    await restorePrimaryKeys().catch((error: unknown) => {
+      throw new AppError(
+        "SCHEMA_INCOMPLETE",
+        `The scene tables' primary keys, left out by an interrupted first sync, could not be built again (${errorText(error)}); a sync cannot write without them.`,
+        {},
+        { cause: error },
+      );
+    });
     if (request.type === "full") {
       end.watermarkTo = await runFullSync(ctx);
     } else if (request.type === "incremental") {
