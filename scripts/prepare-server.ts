@@ -16,6 +16,7 @@ import { notifyWhenRunsEnd } from "../server/notifications/notify-when-runs-end"
 import { recoverInterruptedApplies } from "../server/analysis/apply-claim";
 import { recoverInterruptedPlans } from "../server/analysis/plan-run-record";
 import { recoverInterruptedRuns } from "../server/sync/run-record";
+import { runningJobId } from "../server/sync/sync-lock";
 
 const target = migrationTarget(env().DATABASE_URL);
 const file = target.name;
@@ -25,11 +26,20 @@ try {
   // A SQLite file that does not exist yet has nothing deferred; a PostgreSQL server always answers.
   if (providerOf(env().DATABASE_URL) === "postgresql" || existsSync(target.location)) {
     // A first sync killed while filling the library left its indexes deferred: rebuild them
-    // before migrations, which are written against the full schema and may change them.
-    const rebuilt = await restoreDeferredSchema();
-    if (rebuilt.length)
-      logger.info(`Rebuilt indexes a stopped sync had deferred: ${rebuilt.join(", ")}`);
-    await closeBulkWriter();
+    // before migrations, which are written against the full schema and may change them. Not
+    // while a sync runs (the CLI from cron, another host): what it deferred is its own to
+    // rebuild, and two rebuilds at once would race. A schema too old to say (before its
+    // migrations) cannot hold keys this version defers.
+    const running = await runningJobId(db()).catch(() => null);
+    if (running) {
+      logger.info(`A sync is running (job ${running}): it rebuilds the indexes it deferred.`);
+    } else {
+      const rebuilt = await restoreDeferredSchema();
+      if (rebuilt.length)
+        logger.info(`Rebuilt indexes a stopped sync had deferred: ${rebuilt.join(", ")}`);
+    }
+    // Migrations need the file alone (SQLite): both connections closed, db() reopens.
+    await Promise.all([closeBulkWriter(), db().$disconnect()]);
   }
   const applied = await applyMigrations(target.location);
   if (applied.length) logger.info(`Applied migrations: ${applied.join(", ")}`);

@@ -114,21 +114,30 @@ async function restore(chosen: (object: Deferred) => boolean): Promise<string[]>
       ? saveDefinitions(rest)
       : [toStatement(sql`DELETE FROM "setting" WHERE "key" = ${settingKey}`)];
   };
-  // Indexes (primary keys' too) first, then the foreign keys, which need the keys they refer
-  // to and would wait for any build on their tables.
+  // Indexes (primary keys' too) first, on both connections; then the primary keys made of
+  // theirs, with no build left to wait for (each locks its table); then the foreign keys, which
+  // need the keys they refer to and would wait for any build on their tables.
   const built = (object: Deferred) => void remaining.delete(object);
-  const restored = inTwoLanes(
-    writer,
-    queue.filter((object) => !isForeignKey(object)),
-    (object, write) =>
-      write([...rebuild(object), ...listWithout(object)]).then(() => built(object)),
-  ).then(() =>
-    inTwoLanes(writer, apartByTable(queue.filter(isForeignKey)), async (object, write) => {
-      await write(addUnchecked(object));
-      await write([check(object), ...listWithout(object)]);
-      built(object);
-    }),
-  );
+  const builds = queue.filter((object) => !isForeignKey(object));
+  const primaryKeys = builds.filter((object) => object.primary);
+  const restored = inTwoLanes(writer, builds, (object, write) =>
+    object.primary
+      ? write(primaryKeyBuild(object).index)
+      : write([...rebuild(object), ...listWithout(object)]).then(() => built(object)),
+  )
+    .then(async () => {
+      for (const key of primaryKeys) {
+        await writer.write([...primaryKeyBuild(key).attach, ...listWithout(key)]);
+        built(key);
+      }
+    })
+    .then(() =>
+      inTwoLanes(writer, apartByTable(queue.filter(isForeignKey)), async (object, write) => {
+        await write(addUnchecked(object));
+        await write([check(object), ...listWithout(object)]);
+        built(object);
+      }),
+    );
   const failure = await restored.then(
     () => null,
     (error: unknown) => ({ error }),
@@ -157,11 +166,11 @@ function apartByTable(keys: Deferred[]): Deferred[] {
   return [...keys].sort((a, b) => turnOf.get(a)! - turnOf.get(b)!);
 }
 
-/** The statements that build a deferred index or primary key again, harmless if it exists. */
+/** The statements that build a deferred index again, harmless if it exists. */
 const rebuild = (object: Deferred): Statement[] =>
-  object.primary
-    ? dialect.primaryKeyBuild({ ...object, table: object.table! })
-    : dialect.indexBuild(ifNotExists(object.definition));
+  dialect.indexBuild(ifNotExists(object.definition));
+
+const primaryKeyBuild = (key: Deferred) => dialect.primaryKeyBuild({ ...key, table: key.table! });
 
 /**
  * A deferred foreign key added back unchecked (PostgreSQL's NOT VALID): a moment's lock. It has

@@ -29,8 +29,15 @@ export interface SqlDialect {
    * CREATE UNIQUE INDEX behind the key; none where a key is part of its table (SQLite).
    */
   primaryKeys(tables: string[]): Statement;
-  /** The statements that build a dropped primary key again, harmless if it exists. */
-  primaryKeyBuild(key: { name: string; table: string; definition: string }): Statement[];
+  /**
+   * The statements that build a dropped primary key again, harmless if it exists: `index`
+   * builds its unique index (the table stays readable meanwhile), `attach` makes that the key,
+   * which locks the table, for a moment when no other build on it runs.
+   */
+  primaryKeyBuild(key: { name: string; table: string; definition: string }): {
+    index: Statement[];
+    attach: Statement[];
+  };
   /** The statements that build one deferred index from its CREATE INDEX, as fast as it builds. */
   indexBuild(definition: string): Statement[];
   /**
@@ -99,7 +106,7 @@ export const sqliteDialect: SqlDialect = {
   // A SQLite table's foreign keys are part of its definition; checking them costs a key lookup.
   foreignKeys: () => none,
   primaryKeys: () => none,
-  primaryKeyBuild: () => [],
+  primaryKeyBuild: () => ({ index: [], attach: [] }),
   // SQLite sorts an index's keys in memory up to cache_size, past it in sorted runs it merges:
   // the runs fit the CPU's caches. A first sync of 100,000 scenes built its indexes in
   // 0.99–1.04 s with 2 MB (SQLite's own default) against 1.29–1.36 s with the writer's.
@@ -204,26 +211,29 @@ export const postgresqlDialect: SqlDialect = {
       AND t."relname" IN (${listed(tables)}) ORDER BY c."conname"`,
     params: [...tables],
   }),
-  // The index is built first, which lets the table be read meanwhile, then made the key (a
-  // moment's lock); PostgreSQL has no ADD CONSTRAINT IF NOT EXISTS, hence the check.
-  primaryKeyBuild: ({ name, table, definition }) => [
-    {
-      sql: definition.replace(
-        /^CREATE UNIQUE INDEX (?!IF NOT EXISTS)/i,
-        "CREATE UNIQUE INDEX IF NOT EXISTS ",
-      ),
-      params: [],
-    },
-    {
-      sql: `DO $$ BEGIN
+  // PostgreSQL has no ADD CONSTRAINT IF NOT EXISTS, hence the check.
+  primaryKeyBuild: ({ name, table, definition }) => ({
+    index: [
+      {
+        sql: definition.replace(
+          /^CREATE UNIQUE INDEX (?!IF NOT EXISTS)/i,
+          "CREATE UNIQUE INDEX IF NOT EXISTS ",
+        ),
+        params: [],
+      },
+    ],
+    attach: [
+      {
+        sql: `DO $$ BEGIN
         IF NOT EXISTS (SELECT 1 FROM "pg_constraint" WHERE "conrelid" = '${quote(table)}'::regclass
           AND "contype" = 'p') THEN
           ALTER TABLE ${quote(table)} ADD CONSTRAINT ${quote(name)} PRIMARY KEY USING INDEX ${quote(name)};
         END IF;
       END $$`,
-      params: [],
-    },
-  ],
+        params: [],
+      },
+    ],
+  }),
   indexBuild: (definition) => [{ sql: definition, params: [] }],
   // Autovacuum analyzes a table a minute or so after it fills; until then the planner guesses
   // from its size alone, and hashed whole tables where 500 index probes were wanted.

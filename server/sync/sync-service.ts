@@ -242,7 +242,7 @@ async function execute(
     await restorePrimaryKeys().catch((error: unknown) => {
       throw new AppError(
         "SCHEMA_INCOMPLETE",
-        `The scene tables' primary keys, left out by an interrupted first sync, could not be built again (${errorText(error)}); a sync cannot write without them.`,
+        `The scene tables' primary keys, which a first sync leaves out until its end, could not be built again (${errorText(error)}); a sync cannot write without them.`,
         {},
         { cause: error },
       );

@@ -4,7 +4,8 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { closeBulkWriter } from "../../server/db/bulk-writer";
 import { db } from "../../server/db/client";
-import { deferSecondaryIndexes } from "../../server/db/deferred-schema";
+import { deferSecondaryIndexes, restoreDeferredSchema } from "../../server/db/deferred-schema";
+import { acquireSyncLock, releaseSyncLock } from "../../server/sync/sync-lock";
 import { closeRowReader, rowReader } from "../../server/db/row-reader";
 import { sqliteFileFromUrl } from "../../server/db/database-file";
 import { dialect } from "../../server/db/sql-dialect";
@@ -31,6 +32,29 @@ describe("the server's start (scripts/prepare-server.ts)", () => {
       env: process.env,
     });
 
+    expect(await indexNames()).toEqual(before);
+  });
+
+  it("leaves them to a sync that is running, whose own they are", async () => {
+    const before = await indexNames();
+    await deferSecondaryIndexes(sceneTables);
+    // A live holder: its heartbeat is fresh for the start's whole run (no beat writes the file).
+    await acquireSyncLock(db(), "live-first-sync");
+    try {
+      await closeBulkWriter();
+      closeRowReader();
+      await db().$disconnect();
+      const { stdout, stderr } = await run(
+        process.execPath,
+        ["--import", "tsx", "scripts/prepare-server.ts"],
+        { env: { ...process.env, STASH_SYNC_LOCK_STALE_SECONDS: "600" } },
+      );
+      expect(`${stdout}${stderr}`).toMatch(/A sync is running \(job live-first-sync\)/);
+      expect(await indexNames()).toEqual([]);
+    } finally {
+      await releaseSyncLock(db(), "live-first-sync");
+      await restoreDeferredSchema();
+    }
     expect(await indexNames()).toEqual(before);
   });
 

@@ -37,7 +37,7 @@ describe("a sync that finds primary keys deferred (PostgreSQL)", () => {
     const run = await syncNow(sim, { type: "full" });
     expect(run.status).toBe("failed");
     expect(run.errorMessage).toMatch(
-      /primary keys, left out by an interrupted first sync, could not be built again \(could not create unique index "scene_tag_pkey"\)/,
+      /primary keys, which a first sync leaves out until its end, could not be built again \(could not create unique index "scene_tag_pkey"\)/,
     );
     // Stopped before its first page: nothing of Stash's library was written.
     expect(await db().scene.count()).toBe(1);
