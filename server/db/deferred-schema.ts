@@ -50,10 +50,11 @@ export async function deferForBulkLoad(
   keysOnly: string[] = [],
 ): Promise<string[]> {
   const indexes = (await indexesOf(tables)).filter((index) => !keep.includes(index.name));
-  const primaryKeys = (
-    await bulkWriter().query<Required<Omit<Deferred, "primary">>>(dialect.primaryKeys(tables))
-  ).map((key) => ({ ...key, primary: true as const }));
-  return defer([...indexes, ...primaryKeys, ...(await foreignKeysOf([...tables, ...keysOnly]))]);
+  return defer([
+    ...indexes,
+    ...(await primaryKeysOf(tables)),
+    ...(await foreignKeysOf([...tables, ...keysOnly])),
+  ]);
 }
 
 const indexesOf = async (tables: string[]): Promise<Deferred[]> =>
@@ -62,7 +63,12 @@ const indexesOf = async (tables: string[]): Promise<Deferred[]> =>
   );
 
 const foreignKeysOf = (tables: string[]) =>
-  bulkWriter().query<Required<Deferred>>(dialect.foreignKeys(tables));
+  bulkWriter().query<Required<Omit<Deferred, "primary">>>(dialect.foreignKeys(tables));
+
+const primaryKeysOf = async (tables: string[]): Promise<Deferred[]> =>
+  (await bulkWriter().query<Required<Omit<Deferred, "primary">>>(dialect.primaryKeys(tables))).map(
+    (key) => ({ ...key, primary: true }),
+  );
 
 async function defer(objects: Deferred[]): Promise<string[]> {
   if (objects.length === 0) return [];

@@ -15,9 +15,9 @@ function field(value: SqlValue): string {
 }
 
 /**
- * These rows of `width` columns as COPY's text format, a line a row (a missing value is NULL). Built on the app's thread: the writer's thread
- * then gets one string to send, which costs far less to pass between threads than a page's
- * arrays of values (docs/decisions.md).
+ * These rows of `width` columns as COPY's text format, a line a row (a missing value is NULL).
+ * Built on the app's thread: the writer's thread then gets one string to send, which costs far
+ * less to pass between threads than a page's arrays of values (docs/decisions.md).
  */
 export function copyText(rows: SqlValue[][], width: number): string {
   const lines = new Array<string>(rows.length);

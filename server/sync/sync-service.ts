@@ -233,12 +233,10 @@ async function execute(
     // Read here, not when the context is made: a database error then ends the run as failed.
     ctx.fullSyncStart = await latestFullSyncStart();
     ctx.pageConcurrency = options.pageConcurrency ?? (await readPageConcurrency());
-    // A run killed while filling an empty library left its indexes deferred (bulk-load.ts).
-    // Reads are only slower without them: a failure to rebuild must not stop this run. Its
-    // writes need the primary keys (ON CONFLICT), though: without them it stops here, saying so.
-    await restoreDeferredSchema().catch((error: unknown) =>
-      logger.warn(`Could not rebuild deferred indexes: ${errorText(error)}`),
-    );
+    // A run killed while filling an empty library left its indexes and keys deferred
+    // (bulk-load.ts). Its writes need the primary keys (ON CONFLICT): without them it stops
+    // here, saying so. Reads are only slower without the rest: a failure to rebuild those must
+    // not stop this run.
     await restorePrimaryKeys().catch((error: unknown) => {
       throw new AppError(
         "SCHEMA_INCOMPLETE",
@@ -247,6 +245,9 @@ async function execute(
         { cause: error },
       );
     });
+    await restoreDeferredSchema().catch((error: unknown) =>
+      logger.warn(`Could not rebuild deferred indexes: ${errorText(error)}`),
+    );
     if (request.type === "full") {
       end.watermarkTo = await runFullSync(ctx);
     } else if (request.type === "incremental") {

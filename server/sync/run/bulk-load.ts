@@ -43,8 +43,9 @@ export const keysDeferredOf = ["sync_log"];
  * library (the first sync, the bulk of all writing this app ever does) the phase runs with the
  * scene tables' secondary indexes and keys deferred, and they are built afterwards, much
  * faster (docs/decisions.md), while `after` runs; later syncs change few rows, where they cost
- * little. The primary keys come back early if a page repeats an id (EmptyLibraryLedger). `intoEmptyLibrary` says which it was: then every scene stored is one the phase
- * wrote, since the sync lock keeps other writers out.
+ * little. The primary keys come back early if a page repeats an id (EmptyLibraryLedger).
+ * `intoEmptyLibrary` says which it was: then every scene stored is one the phase wrote, since
+ * the sync lock keeps other writers out.
  */
 export async function withSceneBulkLoad<T>(
   ctx: RunContext,
